@@ -1,0 +1,371 @@
+"""Text normalisation shared by /ask matching and quiz answer checking.
+
+Stable API (other modules build on it; only additions from here on):
+
+- ``normalize(text) -> str``: one comparable form of any user or pack text. Casefolds, strips
+  accents (René -> rene), unifies quote marks, turns ``&`` and a lone ``n`` into ``and``, drops
+  possessives (Jianqing's -> jianqing), drops punctuation, writes number words as digits
+  (six -> 6, twenty-two -> 22, first -> 1st, minus 30 -> -30), collapses whitespace.
+  Numbers keep what makes them numbers: ``5.9``, ``$209 million``, ``100%``, ``5.9/10``,
+  ``2018-04-28``, ``-30``; thousands separators go (224,453 -> 224453); "dollars" and
+  "percent" become ``$`` and ``%``. CJK text is kept as is.
+- ``tokens(text) -> list[str]``: the words of ``normalize(text)``.
+- ``NUMBER_WORDS`` (word -> int) and ``number_value(text) -> float | None``: the number a short
+  answer states, if it is only a number ("six", "$209 million" -> 209000000.0, "5.9/10" -> 5.9).
+- ``compact(text) -> str``: ``normalize`` without spaces or hyphens, the key that makes
+  "Xiao Xiao", "Xiaoxiao" and "xiao-xiao" equal.
+- ``AliasTable``: built from the pack's aliases (``AliasTable.from_fact_base(fb)``), maps every
+  name variant, in any spacing, to its canonical form.
+    - ``table.canonical(name) -> str | None``: the canonical display form of a whole name.
+    - ``table.canonicalize(text) -> str``: ``normalize(text)`` with every variant found in it
+      replaced by the normalised canonical form (longest match first). Film references such
+      as "the movie" or "it" become the film's title.
+    - ``table.mentions(text) -> list[str]``: canonical display forms named in ``text``, in order.
+    - ``table.same(a, b) -> bool``: whether two names are the same entity (or equal text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.core.model import Alias, FactBase
+
+__all__ = [
+    "NUMBER_WORDS",
+    "AliasTable",
+    "compact",
+    "normalize",
+    "number_value",
+    "tokens",
+]
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+# Million and billion stay words: "$209 million" is how answers are written and asked.
+_SCALES = {"million": 1_000_000, "billion": 1_000_000_000, "k": 1000, "m": 1_000_000}
+
+_ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+
+_QUOTES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "′": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "＆": "&",
+    }
+)
+
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_AMPERSAND = re.compile(r"&")
+_LONE_N = re.compile(r"(?<![\w'])n(?![\w'])")
+_PERCENT_WORD = re.compile(r"(?<=\d)\s*(?:percent|per cent|pct)\b")
+_DEGREES = re.compile(r"°\s*[cf]?\b")
+# Everything that is not a letter, digit or a character numbers need becomes a space.
+_PUNCT = re.compile(r"[^\w\s$%./-]")
+_UNDERSCORE = re.compile(r"_+")
+# "." and "/" survive only between digits (5.9, 5.9/10); "-" only inside numbers or before one.
+_STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_STRAY_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")
+_STRAY_HYPHEN = re.compile(r"(?<!\d)-(?!\d)|(?<=\d)-(?!\d)|(?<=[^\W\d])-(?=\d)")
+_DOLLAR_SPACE = re.compile(r"\$\s+(?=\d)")
+_PERCENT_SPACE = re.compile(r"(?<=\d)\s+%")
+_STRAY_DOLLAR = re.compile(r"\$(?!\d)")
+_STRAY_PERCENT = re.compile(r"(?<!\d)%")
+_WHITESPACE = re.compile(r"\s+")
+_DOLLARS_AFTER = re.compile(
+    r"(?<![$\d.])(\d[\d.]*)((?: (?:million|billion|thousand))?) (?:dollars|usd|bucks)\b"
+)
+_USD_BEFORE = re.compile(r"\b(?:usd|us\$) ?(?=\d)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _spell_numbers(words: list[str]) -> list[str]:
+    """Replace runs of number words by digits: "twenty two" -> "22", "first" -> "1st"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _ORDINAL_WORDS:
+            out.append(f"{_ORDINAL_WORDS[word]}{_ordinal_suffix(_ORDINAL_WORDS[word])}")
+            i += 1
+            continue
+        if word not in NUMBER_WORDS:
+            out.append(word)
+            i += 1
+            continue
+        total, current = 0, NUMBER_WORDS[word]
+        j = i + 1
+        ordinal = False
+        while j < len(words):
+            nxt = words[j]
+            if nxt in NUMBER_WORDS and current % 10 == 0 and NUMBER_WORDS[nxt] < 10 and current:
+                current += NUMBER_WORDS[nxt]
+            elif nxt in _ORDINAL_WORDS and current >= 20 and _ORDINAL_WORDS[nxt] < 10:
+                current += _ORDINAL_WORDS[nxt]
+                ordinal = True
+                j += 1
+                break
+            elif nxt in _MULTIPLIERS and current:
+                current *= _MULTIPLIERS[nxt]
+                if nxt == "thousand":
+                    total, current = total + current, 0
+            else:
+                break
+            j += 1
+        value = total + current
+        out.append(f"{value}{_ordinal_suffix(value)}" if ordinal else str(value))
+        i = j
+    return out
+
+
+def _ordinal_suffix(value: int) -> str:
+    if 10 <= value % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+
+
+def normalize(text: str) -> str:
+    """The comparable form of ``text`` (see the module docstring for every rule)."""
+    text = _CONTROL.sub(" ", text)
+    text = _strip_accents(text.translate(_QUOTES)).casefold()
+    text = _POSSESSIVE.sub("", text)
+    text = _APOSTROPHE.sub("", text)
+    text = _THOUSANDS.sub("", text)
+    text = _AMPERSAND.sub(" and ", text)
+    text = _DEGREES.sub(" ", text)
+    text = _UNDERSCORE.sub(" ", _PUNCT.sub(" ", text))
+    text = _STRAY_DOT.sub(" ", text)
+    text = _STRAY_SLASH.sub(" ", text)
+    # "minus 30" and a hyphen before a number that starts a word ("-30") mean negative.
+    text = re.sub(r"(?<!\S)minus\s+(?=\d)", "-", text)
+    text = _STRAY_HYPHEN.sub(" ", text)
+    text = _LONE_N.sub("and", text)
+    words = _spell_numbers(text.split())
+    text = " ".join(words)
+    text = re.sub(r"(?<!\S)minus (?=\d)", "-", text)
+    text = _PERCENT_WORD.sub("%", text)
+    text = _USD_BEFORE.sub("$", text)
+    text = _DOLLARS_AFTER.sub(lambda m: f"${m.group(1)}{m.group(2)}", text)
+    text = _DOLLAR_SPACE.sub("$", text)
+    text = _PERCENT_SPACE.sub("%", text)
+    text = _STRAY_DOLLAR.sub(" ", text)
+    text = _STRAY_PERCENT.sub(" ", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``normalize(text)``."""
+    return normalize(text).split()
+
+
+def compact(text: str) -> str:
+    """``normalize(text)`` without spaces or hyphens: "Xiao Xiao" == "Xiaoxiao"."""
+    return normalize(text).replace(" ", "").replace("-", "")
+
+
+_NUMBER = re.compile(
+    r"^(?P<sign>-)?\$?(?P<num>\d+(?:\.\d+)?)(?P<pct>%)?(?:/\d+(?:\.\d+)?)?"
+    r"(?: ?(?P<scale>million|billion|thousand|k|m))?(?: [a-z]+)?$"
+)
+
+
+def number_value(text: str) -> float | None:
+    """The number a short answer states, or None when it is not just a number.
+
+    "six" -> 6.0, "$209 million" -> 209000000.0, "5.9/10" -> 5.9, "100%" -> 100.0,
+    "6 critics" -> 6.0 (one trailing unit word is allowed). Dates are not numbers.
+    """
+    match = _NUMBER.match(normalize(text))
+    if match is None:
+        return None
+    value = float(match["num"])
+    scale = match["scale"]
+    if scale:
+        value *= _SCALES.get(scale, 1000)
+    return -value if match["sign"] else value
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    canonical: str  # display form
+    normalized: str  # normalize(canonical)
+    kind: str
+
+
+@dataclass(slots=True)
+class AliasTable:
+    """Every name variant -> its canonical form; matches ignore spacing and hyphens."""
+
+    _by_compact: dict[str, _Entry] = field(default_factory=dict)
+    _max_words: int = 1
+
+    @classmethod
+    def from_fact_base(cls, fact_base: FactBase) -> AliasTable:
+        refs: Sequence[str] = getattr(fact_base, "film_references", ())
+        film = fact_base.films[0] if fact_base.films else None
+        return cls.build(fact_base.aliases, film_title=film, film_references=refs)
+
+    @classmethod
+    def build(
+        cls,
+        aliases: Iterable[Alias],
+        film_title: str | None = None,
+        film_references: Iterable[str] = (),
+    ) -> AliasTable:
+        table = cls()
+        for alias in aliases:
+            entry = _Entry(alias.canonical, normalize(alias.canonical), alias.kind)
+            table._add(alias.canonical, entry)
+            for variant in alias.variants:
+                table._add(variant, entry)
+        if film_title:
+            film_entry = table._by_compact.get(compact(film_title)) or _Entry(
+                film_title, normalize(film_title), "film"
+            )
+            table._add(film_title, film_entry)
+            for ref in film_references:
+                table._add(ref, film_entry)
+        return table
+
+    def _add(self, variant: str, entry: _Entry) -> None:
+        words = normalize(variant).split()
+        key = "".join(words).replace("-", "")
+        if not key:
+            return
+        # First declaration wins, so a pack cannot silently re-point a name.
+        self._by_compact.setdefault(key, entry)
+        self._max_words = max(self._max_words, len(words))
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical display form of ``name`` if it is a known variant, else None."""
+        entry = self._by_compact.get(compact(name))
+        return entry.canonical if entry else None
+
+    def kind(self, name: str) -> str | None:
+        """The alias kind of ``name`` (person, character, film, ...) if known."""
+        entry = self._by_compact.get(compact(name))
+        return entry.kind if entry else None
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int, _Entry]]:
+        """Longest known variants in ``words`` as (start, end, entry), left to right.
+
+        A span may join words ("xiao xiao") or split one ("xiaoxiaofang" is a single word whose
+        compact form is a variant), so every spelling of a name lands on the same entry.
+        """
+        spans: list[tuple[int, int, _Entry]] = []
+        i = 0
+        # Names of more words than declared can still appear when a user splits a word.
+        longest = self._max_words + 2
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                entry = self._by_compact.get("".join(words[i : i + n]).replace("-", ""))
+                if entry is not None:
+                    spans.append((i, i + n, entry))
+                    i += n
+                    break
+            else:
+                i += 1
+        return spans
+
+    def canonicalize(self, text: str) -> str:
+        """``normalize(text)`` with each known variant replaced by its normalised canonical."""
+        words = normalize(text).split()
+        out: list[str] = []
+        last = 0
+        for start, end, entry in self._spans(words):
+            out.extend(words[last:start])
+            out.append(entry.normalized)
+            last = end
+        out.extend(words[last:])
+        return " ".join(out)
+
+    def mentions(self, text: str) -> list[str]:
+        """Canonical display forms of the names in ``text``, in order of appearance."""
+        return [entry.canonical for _, _, entry in self._spans(normalize(text).split())]
+
+    def same(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` name the same entity, or normalise to the same text."""
+        if compact(a) == compact(b):
+            return True
+        ea, eb = self._by_compact.get(compact(a)), self._by_compact.get(compact(b))
+        return ea is not None and ea is eb
+
+    def __len__(self) -> int:
+        return len(self._by_compact)
