@@ -97,6 +97,9 @@ class FactBase:
     aliases: tuple[Alias, ...]
     documents: Mapping[str, Document]  # by file name
     films: tuple[str, ...]  # titles of the films the packs cover
+    film_references: tuple[
+        str, ...
+    ]  # words standing for the film in a question ("the movie", "it")
     files: tuple[str, ...]  # the pack files it was loaded from
     by_id: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
 

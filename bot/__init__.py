@@ -1,0 +1,1 @@
+"""Us and Them trivia bot."""

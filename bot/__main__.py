@@ -1,0 +1,58 @@
+"""`python -m bot <command>`: one entry point for the Discord bot, the console and the tools.
+
+Each command lives in its own module with a `main(argv) -> int`; they are imported only when
+chosen, so the console and the tools never import discord.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# command -> (module, help); "facts" has sub-commands of its own
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("bot.cli.run", "run the Discord bot (needs DISCORD_TOKEN)"),
+    "console": ("bot.console.app", "play and ask at a terminal, no Discord needed"),
+    "ask": ("bot.cli.ask", "answer a question from the fact base"),
+    "quote": ("bot.cli.quote", "find a quote from the film or the interviews"),
+    "eval": ("bot.cli.evaluate", "measure /ask on a question set against baselines"),
+}
+FACTS_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("bot.cli.facts_cmd", "validate fact packs; FILE:LINE problems, exit 1 on any"),
+    "export": ("bot.cli.facts_cmd", "print the fact base as JSON"),
+    "try": ("bot.cli.facts_try", "check answers against facts (JSON lines)"),
+}
+
+
+def _usage() -> str:
+    lines = ["usage: python -m bot <command> [options]", "", "commands:"]
+    lines += [f"  {name:<14} {text}" for name, (_, text) in COMMANDS.items()]
+    lines += [f"  facts {name:<8} {text}" for name, (_, text) in FACTS_COMMANDS.items()]
+    lines += ["", "`python -m bot <command> --help` describes each command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(_usage())
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    if command == "facts":
+        if not rest or rest[0] not in FACTS_COMMANDS:
+            print(_usage(), file=sys.stderr)
+            return 2
+        module_name = FACTS_COMMANDS[rest[0]][0]
+        module = importlib.import_module(module_name)
+        if module_name == "bot.cli.facts_cmd":
+            return int(module.main(rest))
+        return int(module.main(rest[1:]))
+    if command not in COMMANDS:
+        print(f"unknown command {command!r}\n\n{_usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[command][0])
+    return int(module.main(rest))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""`python -m bot facts check [PATH ...]` and `python -m bot facts export --json`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.model import Fact, FactBase, Quote, Source
+
+
+def _source(source: Source) -> dict[str, str]:
+    return {"document": source.document, "quote": source.quote, "title": source.title}
+
+
+def fact_to_json(fact: Fact) -> dict[str, Any]:
+    quiz = fact.quiz
+    return {
+        "id": fact.id,
+        "category": fact.category,
+        "questions": list(fact.questions),
+        "answer": fact.answer,
+        "accept": list(fact.accept),
+        "kind": fact.kind,
+        "text": fact.text,
+        "quiz": quiz is not None,
+        "difficulty": quiz.difficulty if quiz else None,
+        "modes": list(quiz.modes) if quiz else [],
+        "prompt": quiz.prompt if quiz else None,
+        "distractors": list(quiz.distractors) if quiz else [],
+        "source": _source(fact.source),
+        "disagrees_with": list(fact.disagrees_with),
+    }
+
+
+def quote_to_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "kind": quote.kind,
+        "context": quote.context,
+        "source": _source(quote.source),
+    }
+
+
+def export(base: FactBase) -> dict[str, Any]:
+    return {
+        "facts": [fact_to_json(f) for f in base.facts],
+        "quotes": [quote_to_json(q) for q in base.quotes],
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot facts")
+    sub = parser.add_subparsers(dest="action", required=True)
+    check = sub.add_parser("check", help="validate packs: FILE:LINE problems, exit 1 on any")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: facts/)")
+    check.add_argument("--seeds", type=Path, help="folder of the source documents")
+    exp = sub.add_parser("export", help="print the fact base")
+    exp.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+    exp.add_argument("paths", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+
+    paths = list(args.paths) or None
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}:1: no such file or folder. Fix: check the path", file=sys.stderr)
+        return 1
+    try:
+        base = load_fact_base(paths, getattr(args, "seeds", None))
+    except FactPackError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr if args.action == "export" else sys.stdout)
+        if args.action == "check":
+            print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    if args.action == "check":
+        quiz = len(base.quiz_facts)
+        print(
+            f"ok: {len(base.facts)} facts ({quiz} quiz), {len(base.quotes)} quotes,"
+            f" {len(base.aliases)} aliases, {len(base.documents)} documents,"
+            f" {len(base.files)} file(s)"
+        )
+        return 0
+    json.dump(export(base), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0

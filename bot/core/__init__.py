@@ -1,0 +1,1 @@
+"""The Discord-free core: facts, matching, quiz rules, storage."""
