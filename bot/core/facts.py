@@ -13,7 +13,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -42,7 +42,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
-MAX_ALIAS_EXPANSION = 100_000  # nodes reached again through aliases, per file
+MAX_ALIAS_EXPANSION = 100_000  # extra values aliases may add to a file when written out
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STR_TAG = "tag:yaml.org,2002:str"
 _RETYPED = {
@@ -159,18 +159,10 @@ class _FileWalk:
 
     name: str
     problems: list[Problem]
-    seen: set[int] = field(default_factory=set)
-    revisits: int = 0
 
     def enter(self, node: yaml.Node, depth: int) -> None:
         if depth > MAX_DEPTH:
             raise _TooDeep(_line(node))
-        if id(node) in self.seen:
-            self.revisits += 1
-            if self.revisits > MAX_ALIAS_EXPANSION:
-                raise _Bomb(_line(node))
-        else:
-            self.seen.add(id(node))
 
     def problem(self, node: yaml.Node | int, message: str, hint: str = "") -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -264,19 +256,17 @@ class _FileWalk:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key == "<<":  # a merge key: a mapping reached through an alias
                 self.problem(key_node, "merge keys (<<) are not supported", "write the keys out")
-                ok = False
             elif key in found:
                 self.problem(
                     key_node,
                     f"duplicate key {key!r} in {what} (first at line {_line(found[key])})",
                     "YAML keeps only the last one silently; remove or rename one of them",
                 )
-                ok = False
+                found[key] = value_node  # keep reading; the problem already fails the load
             elif key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
                 self.problem(key_node, f"unknown key {key!r} in {what}", hint)
-                ok = False
             else:
                 found[key] = value_node
         for key in required:
@@ -329,16 +319,18 @@ class _Builder:
         if root is None:
             return
         try:
+            sizes: dict[int, int] = {}
+            expanded = _expanded_size(root, sizes)
+            if expanded > MAX_ALIAS_EXPANSION + 10 * len(sizes):
+                message = f"aliases expand {len(sizes):,} values to {expanded:,} (an alias bomb)"
+                raise _Bomb(1, message)
             self._read_top(walk, root)
         except _TooDeep as deep:
-            walk.problem(
-                deep.args[0], f"nesting deeper than {MAX_DEPTH} levels", "flatten the file"
-            )
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            walk.problem(deep.args[0], message, "flatten the file")
         except _Bomb as bomb:
             walk.problem(
-                bomb.args[0],
-                f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes (an alias bomb?)",
-                "write the values out instead of nesting aliases",
+                bomb.args[0], bomb.args[1], "write the values out instead of nesting aliases"
             )
 
     def _parse(self, walk: _FileWalk, text: str) -> yaml.Node | None:
@@ -365,10 +357,14 @@ class _Builder:
                 line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
             )
             return None
-        except yaml.YAMLError as error:  # reader errors: control characters and the like
-            position = getattr(error, "position", 0) or 0
-            line = text[:position].count("\n") + 1
-            walk.problem(line, f"YAML cannot read the file: {error}", "remove control characters")
+        except yaml.reader.ReaderError as error:  # control characters and the like
+            line = text[: error.position].count("\n") + 1
+            char = error.character if isinstance(error.character, str) else chr(error.character)
+            walk.problem(
+                line,
+                f"control character {char!r} is not allowed in YAML",
+                "delete it (tabs and newlines are the only control characters YAML takes)",
+            )
             return None
         if root is None:
             walk.problem(1, "the file is empty", "start a pack with `facts:` (see facts/SCHEMA.md)")
@@ -701,7 +697,7 @@ class _Builder:
             )
         self._check_ids([(f.id, f.file, f.line) for f in facts], "fact")
         self._check_ids([(q.id, q.file, q.line) for q in quotes], "quote")
-        self._check_phrasings(facts)
+        self._check_phrasings()
         facts = self._link_disagreements(facts)
         if self.problems:
             raise FactPackError(sorted(set(self.problems), key=_problem_order))
@@ -734,18 +730,19 @@ class _Builder:
             else:
                 first[ident] = (file, line)
 
-    def _check_phrasings(self, facts: list[Fact]) -> None:
-        owner: dict[str, Fact] = {}
-        for fact in facts:
-            for question in fact.questions:
-                key = phrasing_key(question)
-                other = owner.setdefault(key, fact)
-                if other.id != fact.id:
+    def _check_phrasings(self) -> None:
+        owner: dict[str, tuple[str, str, int]] = {}  # phrasing -> fact id, file, line
+        for draft in self.drafts:
+            fact_id = draft.values["id"]
+            for node, question in zip(draft.fields["questions"].value, draft.values["questions"]):
+                here = (fact_id, draft.walk.name, _line(node))
+                other_id, other_file, other_line = owner.setdefault(phrasing_key(question), here)
+                if other_id != fact_id:
                     self.problem(
-                        fact.file,
-                        fact.line,
-                        f"question {question!r} of fact {fact.id!r} is also a question of"
-                        f" {other.id!r} ({other.file}:{other.line})",
+                        draft.walk.name,
+                        _line(node),
+                        f"question {question!r} of fact {fact_id!r} is also a question of"
+                        f" {other_id!r} ({other_file}:{other_line})",
                         "one phrasing must lead to one fact; reword or remove one",
                     )
 
@@ -783,6 +780,26 @@ class _Draft:
     values: dict
     source: tuple[str, str, yaml.Node, yaml.Node]
     quiz: QuizSpec | None
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """Nodes the graph would have with every alias written out; refuses bombs and cycles.
+
+    Memoised per node, so the cost is the size of the graph as written, not as expanded.
+    """
+    key = id(node)
+    if key in sizes:
+        if sizes[key] < 0:
+            raise _Bomb(_line(node), "an alias refers to a node that contains it (a cycle)")
+        return sizes[key]
+    sizes[key] = -1
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        total += sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        total += sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    sizes[key] = total
+    return total
 
 
 def _display(path: Path) -> str:
