@@ -734,7 +734,8 @@ class _Builder:
         owner: dict[str, tuple[str, str, int]] = {}  # phrasing -> fact id, file, line
         for draft in self.drafts:
             fact_id = draft.values["id"]
-            for node, question in zip(draft.fields["questions"].value, draft.values["questions"]):
+            nodes = draft.fields["questions"].value
+            for node, question in zip(nodes, draft.values["questions"], strict=True):
                 here = (fact_id, draft.walk.name, _line(node))
                 other_id, other_file, other_line = owner.setdefault(phrasing_key(question), here)
                 if other_id != fact_id:
