@@ -178,7 +178,7 @@ class _FileWalk:
             shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
             self.problem(node, f"{what} must be text, not {shape}", f"write {what}: some text")
             return None
-        if node.tag != STR_TAG and node.style is None:
+        if node.tag != STR_TAG and not node.style:  # plain: libyaml says "", PyYAML None
             kind = _RETYPED.get(node.tag, f"a {node.tag.rsplit(':', 1)[-1]}")
             if node.tag == "tag:yaml.org,2002:null" and node.value in {"", "~"}:
                 self.problem(node, f"{what} is empty", f"give {what} a value")
