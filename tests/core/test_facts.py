@@ -215,7 +215,8 @@ BROKEN: dict[str, tuple[str | bytes, int, str]] = {
         HEADER
         + fact().replace(
             "    kind: person\n",
-            "    kind: person\n    quiz: {difficulty: easy, distractors: [rene liu, Zhang Yibai]}\n",
+            "    kind: person\n"
+            "    quiz: {difficulty: easy, distractors: [rene liu, Zhang Yibai]}\n",
         ),
         9,
         "distractor 'rene liu' is a correct answer",
@@ -275,8 +276,8 @@ def test_a_phrasing_mapped_to_two_facts_across_files(tmp_path: Path) -> None:
     )
     problems = "\n".join(problems_of(first, third))
     assert (
-        f"{third}:4: question 'Who directed us and them?!' of fact 'third' is also a question of 'director'"
-        in problems
+        f"{third}:4: question 'Who directed us and them?!' of fact 'third'"
+        " is also a question of 'director'" in problems
     )
 
 
