@@ -26,7 +26,7 @@ def supported(form: str, quote: str) -> bool:
     """The answer's words (or, for numbers and dates, its figures) all occur in the quote."""
     answer, said = words(form), words(quote)
     figures = {w for w in answer if w[0].isdigit()}
-    return answer <= said or bool(figures) and figures <= said
+    return answer <= said or (bool(figures) and figures <= said)
 
 
 def test_every_shipped_pack_validates(repo_root: Path) -> None:
