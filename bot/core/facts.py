@@ -1,11 +1,12 @@
 """Load and validate YAML fact packs into an immutable `FactBase`.
 
-Parsing goes YAML text -> event scan (depth, size) -> node graph (`compose`, C-accelerated when
-libyaml is present) -> our own typed walk. We never let PyYAML construct Python values: the walk
-reads each scalar's text exactly as written, knows every node's line, sees duplicate keys and
-bounds alias expansion. Every problem is collected as `FILE:LINE: message. Fix: hint`, and a base
-is returned only when there are none, so a broken file can never replace a working base.
+`pack_yaml` reads each file safely into typed values with their lines; this module checks what
+spans files (document keys, ids, phrasings, disagreements, verbatim quotes) and freezes the base.
+Every problem is collected as `FILE:LINE: message. Fix: hint`, and a base is returned only when
+there are none, so a broken file can never replace a working base.
 """
+
+__all__ = ["FactPackError", "Problem", "check", "default_facts_dir", "load_fact_base"]
 
 from __future__ import annotations
 
@@ -33,37 +34,17 @@ from bot.core.model import (
     Quote,
     Source,
 )
-
-try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+from bot.core.pack_yaml import (
+    MAX_DEPTH,
+    PackWalk,
+    Problem,
+    TooDeep,
+    node_line,
+    read_pack_file,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-MAX_FILE_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
-MAX_ALIAS_EXPANSION = 100_000  # extra values aliases may add to a file when written out
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STR_TAG = "tag:yaml.org,2002:str"
-_RETYPED = {
-    "tag:yaml.org,2002:bool": "a boolean (true/false)",
-    "tag:yaml.org,2002:int": "an integer",
-    "tag:yaml.org,2002:float": "a number (float)",
-    "tag:yaml.org,2002:timestamp": "a date",
-    "tag:yaml.org,2002:null": "null (nothing)",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.message}"
-        return f"{text}. Fix: {self.hint}" if self.hint else text
 
 
 class FactPackError(Exception):
@@ -141,141 +122,6 @@ def phrasing_key(text: str) -> str:
 # reading one file
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-class _TooDeep(Exception):
-    pass
-
-
-class _Bomb(Exception):
-    pass
-
-
-@dataclass
-class _FileWalk:
-    """Walks one file's node graph, bounding depth and alias expansion."""
-
-    name: str
-    problems: list[Problem]
-
-    def enter(self, node: yaml.Node, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            raise _TooDeep(_line(node))
-
-    def problem(self, node: yaml.Node | int, message: str, hint: str = "") -> None:
-        line = node if isinstance(node, int) else _line(node)
-        self.problems.append(Problem(self.name, line, message, hint))
-
-    # typed readers: each returns None after recording a problem
-
-    def text(
-        self, node: yaml.Node, what: str, depth: int, *, allow_empty: bool = False
-    ) -> str | None:
-        self.enter(node, depth)
-        if not isinstance(node, yaml.ScalarNode):
-            shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            self.problem(node, f"{what} must be text, not {shape}", f"write {what}: some text")
-            return None
-        if node.tag != STR_TAG and not node.style:  # plain: libyaml says "", PyYAML None
-            kind = _RETYPED.get(node.tag, f"a {node.tag.rsplit(':', 1)[-1]}")
-            if node.tag == "tag:yaml.org,2002:null" and node.value in {"", "~"}:
-                self.problem(node, f"{what} is empty", f"give {what} a value")
-                return None
-            self.problem(
-                node,
-                f"{what} {node.value!r} is read by YAML as {kind}, not as text",
-                f'put it in quotes: "{node.value}"',
-            )
-            return None
-        value = node.value.strip()
-        if not value and not allow_empty:
-            self.problem(node, f"{what} is empty", f"give {what} a value")
-            return None
-        return value
-
-    def texts(
-        self, node: yaml.Node, what: str, depth: int, *, min_items: int = 0
-    ) -> list[str] | None:
-        self.enter(node, depth)
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list", f"write {what}: [first, second]")
-            return None
-        values = [self.text(item, f"an item of {what}", depth + 1) for item in node.value]
-        if len(node.value) < min_items:
-            self.problem(node, f"{what} needs at least {min_items} item(s)", f"add to {what}")
-            return None
-        if any(v is None for v in values):
-            return None
-        return [v for v in values if v is not None]
-
-    def free_mapping(
-        self, node: yaml.Node, what: str, depth: int
-    ) -> dict[str, tuple[yaml.ScalarNode, yaml.Node]] | None:
-        """A mapping whose keys the curator names (documents); only duplicates are refused."""
-        self.enter(node, depth)
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping of names to entries", "write name: {...}")
-            return None
-        found: dict[str, tuple[yaml.ScalarNode, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = self.text(key_node, f"a key of {what}", depth + 1)
-            if key is None:
-                continue
-            if key in found:
-                first = _line(found[key][0])
-                self.problem(
-                    key_node,
-                    f"duplicate key {key!r} in {what} (first at line {first})",
-                    "YAML keeps only the last one silently; remove or rename one of them",
-                )
-                continue
-            found[key] = (key_node, value_node)  # type: ignore[assignment]
-        return found
-
-    def mapping(
-        self,
-        node: yaml.Node,
-        what: str,
-        depth: int,
-        required: Sequence[str],
-        optional: Sequence[str] = (),
-    ) -> dict[str, yaml.Node] | None:
-        self.enter(node, depth)
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(
-                node, f"{what} must be a mapping of keys to values", "write key: value lines"
-            )
-            return None
-        allowed = [*required, *optional]
-        found: dict[str, yaml.Node] = {}
-        ok = True
-        for key_node, value_node in node.value:
-            self.enter(key_node, depth + 1)
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key == "<<":  # a merge key: a mapping reached through an alias
-                self.problem(key_node, "merge keys (<<) are not supported", "write the keys out")
-            elif key in found:
-                self.problem(
-                    key_node,
-                    f"duplicate key {key!r} in {what} (first at line {_line(found[key])})",
-                    "YAML keeps only the last one silently; remove or rename one of them",
-                )
-                found[key] = value_node  # keep reading; the problem already fails the load
-            elif key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
-                self.problem(key_node, f"unknown key {key!r} in {what}", hint)
-            else:
-                found[key] = value_node
-        for key in required:
-            if key not in found and ok:
-                self.problem(node, f"{what} is missing the key {key!r}", f"add {key}: ...")
-                ok = False
-        return found if ok else None
-
-
 class _Builder:
     def __init__(self, seeds_dir: Path) -> None:
         self.seeds_dir = seeds_dir
@@ -297,80 +143,18 @@ class _Builder:
     def read_file(self, path: Path) -> None:
         name = _display(path)
         self.files.append(name)
+        parsed = read_pack_file(path, name, self.problems)
+        if parsed is None:
+            return
+        walk, root = parsed
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            self.problem(name, 1, f"cannot read the file ({error.strerror})", "check the path")
-            return
-        if len(data) > MAX_FILE_BYTES:
-            self.problem(name, 1, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", "split it")
-            return
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            byte = data[error.start : error.start + 1].hex()
-            self.problem(
-                name, line, f"bad byte 0x{byte}: the file is not UTF-8", "save it as UTF-8"
-            )
-            return
-        walk = _FileWalk(name, self.problems)
-        root = self._parse(walk, text)
-        if root is None:
-            return
-        try:
-            sizes: dict[int, int] = {}
-            expanded = _expanded_size(root, sizes)
-            if expanded > MAX_ALIAS_EXPANSION + 10 * len(sizes):
-                message = f"aliases expand {len(sizes):,} values to {expanded:,} (an alias bomb)"
-                raise _Bomb(1, message)
             self._read_top(walk, root)
-        except _TooDeep as deep:
-            message = f"nesting deeper than {MAX_DEPTH} levels"
-            walk.problem(deep.args[0], message, "flatten the file")
-        except _Bomb as bomb:
+        except TooDeep as deep:
             walk.problem(
-                bomb.args[0], bomb.args[1], "write the values out instead of nesting aliases"
+                deep.args[0], f"nesting deeper than {MAX_DEPTH} levels", "flatten the file"
             )
 
-    def _parse(self, walk: _FileWalk, text: str) -> yaml.Node | None:
-        depth = 0
-        try:
-            # Scan events first: bounds nesting before any recursive composing happens.
-            for event in yaml.parse(text, Loader=_Loader):
-                if isinstance(event, yaml.CollectionStartEvent):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        walk.problem(
-                            event.start_mark.line + 1,
-                            f"nesting deeper than {MAX_DEPTH} levels",
-                            "flatten the file",
-                        )
-                        return None
-                elif isinstance(event, yaml.CollectionEndEvent):
-                    depth -= 1
-            root = yaml.compose(text, Loader=_Loader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            walk.problem(
-                line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
-            )
-            return None
-        except yaml.reader.ReaderError as error:  # control characters and the like
-            line = text[: error.position].count("\n") + 1
-            char = error.character if isinstance(error.character, str) else chr(error.character)
-            walk.problem(
-                line,
-                f"control character {char!r} is not allowed in YAML",
-                "delete it (tabs and newlines are the only control characters YAML takes)",
-            )
-            return None
-        if root is None:
-            walk.problem(1, "the file is empty", "start a pack with `facts:` (see facts/SCHEMA.md)")
-        return root
-
-    def _read_top(self, walk: _FileWalk, root: yaml.Node) -> None:
+    def _read_top(self, walk: PackWalk, root: yaml.Node) -> None:
         if not isinstance(root, yaml.MappingNode):
             walk.problem(
                 root,
@@ -410,7 +194,7 @@ class _Builder:
                 if draft is not None:
                     store.append(draft)
 
-    def _read_film(self, walk: _FileWalk, node: yaml.Node) -> None:
+    def _read_film(self, walk: PackWalk, node: yaml.Node) -> None:
         film = walk.mapping(node, "film", 1, ("title",), ("year", "references"))
         if film is None:
             return
@@ -422,7 +206,7 @@ class _Builder:
         if "references" in film:
             self.references += walk.texts(film["references"], "film references", 2) or []
 
-    def _read_documents(self, walk: _FileWalk, node: yaml.Node) -> None:
+    def _read_documents(self, walk: PackWalk, node: yaml.Node) -> None:
         docs = walk.free_mapping(node, "documents", 1)
         for key_node, value in (docs or {}).values():
             key = key_node.value
@@ -459,10 +243,10 @@ class _Builder:
                     "check the file",
                 )
                 continue
-            self.document_lines[key] = (walk.name, _line(key_node))
+            self.document_lines[key] = (walk.name, node_line(key_node))
             self.documents[key] = Document(key, file_name, title, kind, text)
 
-    def _read_aliases(self, walk: _FileWalk, node: yaml.Node) -> None:
+    def _read_aliases(self, walk: PackWalk, node: yaml.Node) -> None:
         walk.enter(node, 1)
         if not isinstance(node, yaml.SequenceNode):
             walk.problem(node, "aliases must be a list", "start each item with `- canonical: ...`")
@@ -487,7 +271,7 @@ class _Builder:
     # -- the whole base --------------------------------------------------------------------
 
     def _read_source(
-        self, walk: _FileWalk, node: yaml.Node
+        self, walk: PackWalk, node: yaml.Node
     ) -> tuple[str, str, yaml.Node, yaml.Node] | None:
         src = walk.mapping(node, "source", 3, ("document", "quote"))
         if src is None:
@@ -498,7 +282,7 @@ class _Builder:
             return None
         return document, quote, src["document"], src["quote"]
 
-    def _read_fact(self, walk: _FileWalk, node: yaml.Node) -> _Draft | None:
+    def _read_fact(self, walk: PackWalk, node: yaml.Node) -> _Draft | None:
         fields = walk.mapping(
             node,
             "a fact",
@@ -542,7 +326,7 @@ class _Builder:
             return None
         return _Draft(walk, node, fields, values, source, quiz)
 
-    def _read_quiz(self, walk: _FileWalk, node: yaml.Node, values: dict) -> QuizSpec | bool | None:
+    def _read_quiz(self, walk: PackWalk, node: yaml.Node, values: dict) -> QuizSpec | bool | None:
         """A QuizSpec, None for `quiz: false`, False after a problem."""
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             if node.value.lower() in {"false", "no", "off"}:
@@ -597,7 +381,7 @@ class _Builder:
                 prompt += "?"
         return QuizSpec(difficulty, tuple(dict.fromkeys(modes)), prompt, tuple(distractors))  # type: ignore[arg-type]
 
-    def _read_quote(self, walk: _FileWalk, node: yaml.Node) -> _Draft | None:
+    def _read_quote(self, walk: PackWalk, node: yaml.Node) -> _Draft | None:
         fields = walk.mapping(
             node, "a quote", 2, ("id", "text", "speaker", "kind", "source"), ("context",)
         )
@@ -674,7 +458,7 @@ class _Builder:
                     source=source,
                     disagrees_with=tuple(v["disagrees_with"]),
                     file=draft.walk.name,
-                    line=_line(draft.node),
+                    line=node_line(draft.node),
                 )
             )
         quotes: list[Quote] = []
@@ -692,7 +476,7 @@ class _Builder:
                     v["kind"],
                     source,
                     draft.walk.name,
-                    _line(draft.node),
+                    node_line(draft.node),
                 )
             )
         self._check_ids([(f.id, f.file, f.line) for f in facts], "fact")
@@ -736,12 +520,12 @@ class _Builder:
             fact_id = draft.values["id"]
             nodes = draft.fields["questions"].value
             for node, question in zip(nodes, draft.values["questions"], strict=True):
-                here = (fact_id, draft.walk.name, _line(node))
+                here = (fact_id, draft.walk.name, node_line(node))
                 other_id, other_file, other_line = owner.setdefault(phrasing_key(question), here)
                 if other_id != fact_id:
                     self.problem(
                         draft.walk.name,
-                        _line(node),
+                        node_line(node),
                         f"question {question!r} of fact {fact_id!r} is also a question of"
                         f" {other_id!r} ({other_file}:{other_line})",
                         "one phrasing must lead to one fact; reword or remove one",
@@ -775,32 +559,12 @@ class _Builder:
 class _Draft:
     """A fact or quote read from one file, waiting for its source document to be resolved."""
 
-    walk: _FileWalk
+    walk: PackWalk
     node: yaml.Node
     fields: dict[str, yaml.Node]
     values: dict
     source: tuple[str, str, yaml.Node, yaml.Node]
     quiz: QuizSpec | None
-
-
-def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
-    """Nodes the graph would have with every alias written out; refuses bombs and cycles.
-
-    Memoised per node, so the cost is the size of the graph as written, not as expanded.
-    """
-    key = id(node)
-    if key in sizes:
-        if sizes[key] < 0:
-            raise _Bomb(_line(node), "an alias refers to a node that contains it (a cycle)")
-        return sizes[key]
-    sizes[key] = -1
-    total = 1
-    if isinstance(node, yaml.SequenceNode):
-        total += sum(_expanded_size(child, sizes) for child in node.value)
-    elif isinstance(node, yaml.MappingNode):
-        total += sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
-    sizes[key] = total
-    return total
 
 
 def _display(path: Path) -> str:
@@ -812,23 +576,3 @@ def _display(path: Path) -> str:
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.file, problem.line, problem.message)
-
-
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context or "", error.problem or ""]
-    return "; ".join(p for p in parts if p) or "cannot parse"
-
-
-def _syntax_hint(text: str, line: int, error: yaml.MarkedYAMLError) -> str:
-    lines = text.splitlines()
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
-    problem = (error.problem or "") + (error.context or "")
-    if "\t" in here or "tab" in problem or "\t" in problem:
-        return "YAML indents with spaces only; replace the tab characters with spaces"
-    if "quoted" in problem or "quote" in problem:
-        return "close the quotation mark opened here (or escape the quote inside the text)"
-    if "flow" in problem or "']'" in problem or "'}'" in problem:
-        return "close the bracket [ or brace { opened here"
-    if "indent" in problem or "mapping values" in problem or "block" in problem:
-        return "check the indentation: keys of one mapping line up, list items start with '- '"
-    return "see facts/SCHEMA.md for the expected layout"

@@ -1,0 +1,293 @@
+"""Reading one YAML pack file safely: bytes -> text -> bounded node graph -> typed values.
+
+We never let PyYAML construct Python values: scalars are read as the text the curator wrote, with
+their line, so duplicate keys, silently retyped values (`yes`, `5.9`, `2018-04-28`, `007`),
+absurd nesting and alias bombs are all reported as `FILE:LINE: message. Fix: hint`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
+MAX_ALIAS_EXPANSION = 100_000  # extra values aliases may add to a file when written out
+STR_TAG = "tag:yaml.org,2002:str"
+_RETYPED = {
+    "tag:yaml.org,2002:bool": "a boolean (true/false)",
+    "tag:yaml.org,2002:int": "an integer",
+    "tag:yaml.org,2002:float": "a number (float)",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "null (nothing)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.message}"
+        return f"{text}. Fix: {self.hint}" if self.hint else text
+
+
+def node_line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class TooDeep(Exception):
+    """Raised by `PackWalk.enter` past MAX_DEPTH; `args[0]` is the line."""
+
+
+@dataclass
+class PackWalk:
+    """Walks one file's node graph, bounding depth and alias expansion."""
+
+    name: str
+    problems: list[Problem]
+
+    def enter(self, node: yaml.Node, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise TooDeep(node_line(node))
+
+    def problem(self, node: yaml.Node | int, message: str, hint: str = "") -> None:
+        line = node if isinstance(node, int) else node_line(node)
+        self.problems.append(Problem(self.name, line, message, hint))
+
+    # typed readers: each returns None after recording a problem
+
+    def text(
+        self, node: yaml.Node, what: str, depth: int, *, allow_empty: bool = False
+    ) -> str | None:
+        self.enter(node, depth)
+        if not isinstance(node, yaml.ScalarNode):
+            shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            self.problem(node, f"{what} must be text, not {shape}", f"write {what}: some text")
+            return None
+        if node.tag != STR_TAG and not node.style:  # plain: libyaml says "", PyYAML None
+            kind = _RETYPED.get(node.tag, f"a {node.tag.rsplit(':', 1)[-1]}")
+            if node.tag == "tag:yaml.org,2002:null" and node.value in {"", "~"}:
+                self.problem(node, f"{what} is empty", f"give {what} a value")
+                return None
+            self.problem(
+                node,
+                f"{what} {node.value!r} is read by YAML as {kind}, not as text",
+                f'put it in quotes: "{node.value}"',
+            )
+            return None
+        value = node.value.strip()
+        if not value and not allow_empty:
+            self.problem(node, f"{what} is empty", f"give {what} a value")
+            return None
+        return value
+
+    def texts(
+        self, node: yaml.Node, what: str, depth: int, *, min_items: int = 0
+    ) -> list[str] | None:
+        self.enter(node, depth)
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list", f"write {what}: [first, second]")
+            return None
+        values = [self.text(item, f"an item of {what}", depth + 1) for item in node.value]
+        if len(node.value) < min_items:
+            self.problem(node, f"{what} needs at least {min_items} item(s)", f"add to {what}")
+            return None
+        if any(v is None for v in values):
+            return None
+        return [v for v in values if v is not None]
+
+    def free_mapping(
+        self, node: yaml.Node, what: str, depth: int
+    ) -> dict[str, tuple[yaml.ScalarNode, yaml.Node]] | None:
+        """A mapping whose keys the curator names (documents); only duplicates are refused."""
+        self.enter(node, depth)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of names to entries", "write name: {...}")
+            return None
+        found: dict[str, tuple[yaml.ScalarNode, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = self.text(key_node, f"a key of {what}", depth + 1)
+            if key is None:
+                continue
+            if key in found:
+                first = node_line(found[key][0])
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} in {what} (first at line {first})",
+                    "YAML keeps only the last one silently; remove or rename one of them",
+                )
+                continue
+            found[key] = (key_node, value_node)  # type: ignore[assignment]
+        return found
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        what: str,
+        depth: int,
+        required: Sequence[str],
+        optional: Sequence[str] = (),
+    ) -> dict[str, yaml.Node] | None:
+        self.enter(node, depth)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(
+                node, f"{what} must be a mapping of keys to values", "write key: value lines"
+            )
+            return None
+        allowed = [*required, *optional]
+        found: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            self.enter(key_node, depth + 1)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key == "<<":  # a merge key: a mapping reached through an alias
+                self.problem(key_node, "merge keys (<<) are not supported", "write the keys out")
+            elif key in found:
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} in {what} (first at line {node_line(found[key])})",
+                    "YAML keeps only the last one silently; remove or rename one of them",
+                )
+                found[key] = value_node  # keep reading; the problem already fails the load
+            elif key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
+                self.problem(key_node, f"unknown key {key!r} in {what}", hint)
+            else:
+                found[key] = value_node
+        for key in required:
+            if key not in found and ok:
+                self.problem(node, f"{what} is missing the key {key!r}", f"add {key}: ...")
+                ok = False
+        return found if ok else None
+
+
+def read_pack_file(
+    path: Path, name: str, problems: list[Problem]
+) -> tuple[PackWalk, yaml.Node] | None:
+    """Parse one file into its node graph, or record why it cannot be read and return None."""
+    walk = PackWalk(name, problems)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        walk.problem(1, f"cannot read the file ({error.strerror})", "check the path")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        walk.problem(1, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", "split it")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start : error.start + 1].hex()
+        walk.problem(line, f"bad byte 0x{byte}: the file is not UTF-8", "save it as UTF-8")
+        return None
+    root = _parse(walk, text)
+    if root is None:
+        return None
+    try:
+        sizes: dict[int, int] = {}
+        expanded = _expanded_size(root, sizes)
+    except _Bomb as bomb:
+        walk.problem(bomb.args[0], bomb.args[1], "write the values out instead of nesting aliases")
+        return None
+    if expanded > MAX_ALIAS_EXPANSION + 10 * len(sizes):
+        message = f"aliases expand {len(sizes):,} values to {expanded:,} (an alias bomb)"
+        walk.problem(1, message, "write the values out instead of nesting aliases")
+        return None
+    return walk, root
+
+
+def _parse(walk: PackWalk, text: str) -> yaml.Node | None:
+    depth = 0
+    try:
+        # Scan events first: bounds nesting before any recursive composing happens.
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    walk.problem(
+                        event.start_mark.line + 1,
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "flatten the file",
+                    )
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        walk.problem(
+            line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
+        )
+        return None
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        line = text[: error.position].count("\n") + 1
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        walk.problem(
+            line,
+            f"control character {char!r} is not allowed in YAML",
+            "delete it (tabs and newlines are the only control characters YAML takes)",
+        )
+        return None
+    if root is None:
+        walk.problem(1, "the file is empty", "start a pack with `facts:` (see facts/SCHEMA.md)")
+    return root
+
+
+class _Bomb(Exception):
+    pass
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """Nodes the graph would have with every alias written out; refuses bombs and cycles.
+
+    Memoised per node, so the cost is the size of the graph as written, not as expanded.
+    """
+    key = id(node)
+    if key in sizes:
+        if sizes[key] < 0:
+            raise _Bomb(node_line(node), "an alias refers to a node that contains it (a cycle)")
+        return sizes[key]
+    sizes[key] = -1
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        total += sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        total += sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    sizes[key] = total
+    return total
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [error.context or "", error.problem or ""]
+    return "; ".join(p for p in parts if p) or "cannot parse"
+
+
+def _syntax_hint(text: str, line: int, error: yaml.MarkedYAMLError) -> str:
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    problem = (error.problem or "") + (error.context or "")
+    if "\t" in here or "tab" in problem or "\t" in problem:
+        return "YAML indents with spaces only; replace the tab characters with spaces"
+    if "quoted" in problem or "quote" in problem:
+        return "close the quotation mark opened here (or escape the quote inside the text)"
+    if "flow" in problem or "']'" in problem or "'}'" in problem:
+        return "close the bracket [ or brace { opened here"
+    if "indent" in problem or "mapping values" in problem or "block" in problem:
+        return "check the indentation: keys of one mapping line up, list items start with '- '"
+    return "see facts/SCHEMA.md for the expected layout"
