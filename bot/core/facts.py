@@ -6,8 +6,6 @@ Every problem is collected as `FILE:LINE: message. Fix: hint`, and a base is ret
 there are none, so a broken file can never replace a working base.
 """
 
-__all__ = ["FactPackError", "Problem", "check", "default_facts_dir", "load_fact_base"]
-
 from __future__ import annotations
 
 import difflib
@@ -42,6 +40,8 @@ from bot.core.pack_yaml import (
     node_line,
     read_pack_file,
 )
+
+__all__ = ["FactPackError", "Problem", "check", "default_facts_dir", "load_fact_base"]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
