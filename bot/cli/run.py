@@ -1,0 +1,180 @@
+"""`python -m bot run`: connect the bot to Discord.
+
+Settings come from the environment and `.env` (see `bot.settings`). Problems with the settings, the
+fact packs or the token end with one clear message and exit status 2, never a traceback. SIGTERM
+and SIGINT announce and stop the running quiz rounds, close the database and exit 0.
+
+`python -m bot run --healthcheck` is the container health probe: it exits 0 when the running bot
+touched its heartbeat file (next to the database) in the last 90 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+import time
+from pathlib import Path
+
+import discord
+import yarl
+
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.model import FactBase
+from bot.core.storage import ScoreStore, StorageError, default_database_path
+from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
+from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
+from bot.settings import Settings, SettingsError, load_settings, read_environment, rest_base
+
+log = logging.getLogger("bot.run")
+EXIT_OK, EXIT_CONFIG = 0, 2
+MAX_PROBLEMS_SHOWN = 10
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot run",
+        description="Run the Discord bot. Settings: DISCORD_TOKEN (required), BOT_DATABASE, "
+        "BOT_FACTS_DIR, BOT_DEV_GUILD, LOG_LEVEL, BOT_MESSAGE_CONTENT, DISCORD_API_BASE, "
+        "DISCORD_GATEWAY_URL; from the environment or a .env file.",
+    )
+    parser.add_argument(
+        "--env-file", type=Path, default=Path(".env"), help="settings file (default: ./.env)"
+    )
+    parser.add_argument(
+        "--force-sync",
+        action="store_true",
+        help="sync the slash commands even if their definitions did not change",
+    )
+    parser.add_argument(
+        "--healthcheck",
+        action="store_true",
+        help="exit 0 if a running bot reported in recently (for Docker HEALTHCHECK)",
+    )
+    return parser
+
+
+def database_path(settings: Settings) -> Path:
+    return settings.database or default_database_path()
+
+
+def state_files(settings: Settings) -> tuple[Path, Path]:
+    """The command-hash file and the heartbeat file live beside the database (one volume)."""
+    db = database_path(settings)
+    return db.with_name(db.name + ".commands.json"), db.with_name(db.name + ".health")
+
+
+def _error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _load_facts(settings: Settings) -> FactBase:
+    return load_fact_base([settings.facts_dir] if settings.facts_dir else None)
+
+
+def _healthcheck(settings: Settings) -> int:
+    _, health = state_files(settings)
+    try:
+        age = time.time() - health.stat().st_mtime
+    except OSError:
+        print(f"unhealthy: no heartbeat at {health}", file=sys.stderr)
+        return 1
+    if age > 3 * HEALTH_INTERVAL:
+        print(f"unhealthy: last heartbeat {age:.0f} s ago", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(
+            read_environment(args.env_file), require_token=not args.healthcheck
+        )
+    except SettingsError as exc:
+        for problem in exc.problems:
+            _error(problem)
+        return EXIT_CONFIG
+    if args.healthcheck:
+        return _healthcheck(settings)
+    logging.basicConfig(
+        level=settings.log_level_number,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        facts = _load_facts(settings)
+    except FactPackError as exc:
+        _error("the fact packs have problems; fix them (python -m bot facts check):")
+        for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_CONFIG
+    return asyncio.run(serve(settings, facts, force_sync=args.force_sync))
+
+
+def _point_at_proxies(settings: Settings) -> None:
+    # discord.py reads these class attributes when it builds each request and connection.
+    if settings.api_base:
+        discord.http.Route.BASE = rest_base(settings.api_base)
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+async def serve(settings: Settings, facts: FactBase, *, force_sync: bool = False) -> int:
+    token = settings.require_token()
+    _point_at_proxies(settings)
+    sync_file, health_file = state_files(settings)
+    try:
+        store = await ScoreStore.open(database_path(settings))
+    except StorageError as exc:
+        _error(str(exc))
+        return EXIT_CONFIG
+    knowledge = KnowledgeHolder(Knowledge.build(facts), lambda: _load_facts(settings))
+    bot = TriviaBot(
+        knowledge=knowledge,
+        store=store,
+        sync_state_file=sync_file,
+        dev_guild=settings.dev_guild,
+        message_content=settings.message_content,
+        health_file=health_file,
+        gateway_url=settings.gateway_url,
+        force_sync=force_sync,
+    )
+    loop = asyncio.get_running_loop()
+    stopping: list[asyncio.Task[None]] = []
+
+    def stop(sig: signal.Signals) -> None:
+        if not stopping:  # a second signal while stopping changes nothing
+            log.info("%s received: stopping rounds and disconnecting", sig.name)
+            stopping.append(loop.create_task(bot.close()))
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop, sig)
+    try:
+        async with bot:
+            await bot.start(token.reveal())
+    except discord.LoginFailure:
+        _error(
+            "Discord rejected DISCORD_TOKEN. Fix: reset the token in the Developer Portal "
+            "(your application -> Bot -> Reset Token) and update DISCORD_TOKEN."
+        )
+        return EXIT_CONFIG
+    except discord.PrivilegedIntentsRequired:
+        _error(
+            "BOT_MESSAGE_CONTENT=1 needs the Message Content intent. Fix: enable it in the "
+            "Developer Portal (your application -> Bot -> Privileged Gateway Intents), or "
+            "unset BOT_MESSAGE_CONTENT to play with buttons and the Answer button only."
+        )
+        return EXIT_CONFIG
+    except (discord.GatewayNotFound, OSError) as exc:
+        _error(f"cannot reach Discord ({type(exc).__name__}: {exc}). Check the network/proxy.")
+        return 1
+    finally:
+        if stopping:
+            await asyncio.gather(*stopping, return_exceptions=True)
+        await store.close()
+        health_file.unlink(missing_ok=True)
+    log.info("Stopped cleanly")
+    return EXIT_OK

@@ -1,0 +1,159 @@
+"""The bot: an `AutoShardedBot` that is handed its resources and loads one cog per feature.
+
+The fact base holder and the score store are built by `bot.cli.run` (or a test) and handed in;
+the bot never reaches for globals. `setup_hook` adds an explicit tuple of cogs and syncs the
+commands only when their definitions changed. `close()` first lets every cog wind down (the quiz
+announces and stops its rounds) and only then disconnects.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app.command_sync import CommandSyncer
+from bot.discord_app.errors import NO_MENTIONS, handle_error
+from bot.discord_app.knowledge import KnowledgeHolder
+
+if TYPE_CHECKING:
+    from bot.core.storage import ScoreStore
+
+log = logging.getLogger(__name__)
+HEALTH_INTERVAL = 30.0  # seconds between heartbeat-file touches; the Docker check allows 3x
+
+
+class Winding(Protocol):
+    """A cog with work to finish before the bot disconnects."""
+
+    async def wind_down(self) -> None: ...
+
+
+class TriviaTree(app_commands.CommandTree):
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        await handle_error(interaction, error)
+
+
+def build_intents(message_content: bool) -> discord.Intents:
+    """Only what the features use. Slash commands and buttons need no privileged intent; typed
+    quiz answers in chat need the message content intent, so it is opt-in."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    if message_content:
+        intents.guild_messages = True
+        intents.message_content = True
+    return intents
+
+
+class TriviaBot(commands.AutoShardedBot):
+    def __init__(
+        self,
+        *,
+        knowledge: KnowledgeHolder,
+        store: ScoreStore,
+        sync_state_file: Path,
+        dev_guild: int | None = None,
+        message_content: bool = False,
+        health_file: Path | None = None,
+        gateway_url: str | None = None,
+        force_sync: bool = False,
+        shard_count: int | None = None,
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        super().__init__(
+            # Prefix commands are not used; a mention prefix needs no message content intent.
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=build_intents(message_content),
+            allowed_mentions=NO_MENTIONS,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
+            max_messages=None,
+            shard_count=shard_count,
+            guild_ready_timeout=guild_ready_timeout,
+            tree_cls=TriviaTree,
+        )
+        self.knowledge = knowledge
+        self.store = store
+        self.dev_guild = dev_guild
+        self.message_content = message_content
+        self.syncer = CommandSyncer(self.tree, sync_state_file)
+        self._health_file = health_file
+        self._gateway_url = gateway_url
+        self._force_sync = force_sync
+        self._health_task: asyncio.Task[None] | None = None
+        self._wound_down = False
+
+    async def setup_hook(self) -> None:
+        from bot.discord_app.cogs import COGS  # the cogs import this module
+
+        if self._gateway_url is not None:
+            self._route_gateway(self._gateway_url)
+        for cog_class in COGS:
+            await self.add_cog(cog_class(self))
+        log.info("Loaded cogs: %s", ", ".join(self.cogs))
+        await self.sync_commands(force=self._force_sync)
+        if self._health_file is not None:
+            self._health_task = asyncio.create_task(self._touch_health_file(self._health_file))
+
+    async def sync_commands(self, *, force: bool = False) -> int | None:
+        if self.application_id is None:
+            raise RuntimeError("sync before login")
+        try:
+            return await self.syncer.sync(self.application_id, self.dev_guild, force=force)
+        except discord.HTTPException:
+            # The bot still answers with the previously synced commands.
+            log.exception("Command sync failed; keeping the commands Discord already has")
+            return None
+
+    def _route_gateway(self, url: str) -> None:
+        """Connect to the configured gateway instead of the one Discord's REST API names."""
+        original = self.http.get_bot_gateway
+
+        async def get_bot_gateway() -> tuple[int, str, object]:
+            shards, _discord_url, limits = await original()
+            return shards, url, limits
+
+        self.http.get_bot_gateway = get_bot_gateway  # type: ignore[method-assign]
+
+    async def _touch_health_file(self, path: Path) -> None:
+        """Docker's HEALTHCHECK reads this file's age: fresh means connected."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        while not self.is_closed():
+            if self.is_ready() and not any(s.is_closed() for s in self.shards.values()):
+                path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
+            await asyncio.sleep(HEALTH_INTERVAL)
+
+    async def on_ready(self) -> None:
+        log.info("Connected as %s to %d guilds", self.user, len(self.guilds))
+
+    async def wind_down(self) -> None:
+        """Let the cogs finish (announce and stop quiz rounds). Safe to call twice."""
+        if self._wound_down:
+            return
+        self._wound_down = True
+        for name, cog in list(self.cogs.items()):
+            wind = getattr(cog, "wind_down", None)
+            if wind is None:
+                continue
+            try:
+                await wind()
+            except Exception:
+                log.exception("Cog %s failed to wind down", name)
+
+    async def close(self) -> None:
+        await self.wind_down()
+        if self._health_task is not None:
+            self._health_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._health_task
+        await super().close()

@@ -1,0 +1,115 @@
+"""Server admin commands: `/facts-reload`, `/quizset`, `/scores reset`.
+
+Each is hidden from members by default permissions (Manage Server) and checks the permission
+again at run time, because a server admin can re-grant a command to anyone in the Integrations
+settings. (`/facts-reload` is a top-level command, not `/facts reload`: Discord applies default
+permissions to a whole command group, and `/facts info` is for everyone.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.facts import FactPackError
+from bot.core.storage import SettingsError
+from bot.discord_app import render
+from bot.discord_app.checks import ADMIN_PERMISSIONS, manage_guild_at_runtime
+from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.views import ConfirmView
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import TriviaBot
+
+MODE_NAMES = {"typed": "typed", "choice": "buttons"}  # stored value -> what users see
+
+
+class AdminCog(commands.Cog):
+    scores = app_commands.Group(
+        name="scores",
+        description="Manage this server's scores",
+        default_permissions=ADMIN_PERMISSIONS,
+        guild_only=True,
+    )
+
+    def __init__(self, bot: TriviaBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="facts-reload", description="Re-read the fact packs from disk (admins)"
+    )
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @manage_guild_at_runtime()
+    async def facts_reload(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            knowledge = await self.bot.knowledge.reload()
+        except FactPackError as exc:
+            text = render.reload_failed_text(exc.problems)
+        else:
+            text = render.reload_ok_text(knowledge.facts)
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @app_commands.command(name="quizset", description="View or change this server's quiz settings")
+    @app_commands.describe(
+        question_seconds="Seconds to answer each question (5-120)",
+        round_length="Questions in a round (1-50)",
+        mode="Default way to answer",
+        hints="Whether hints are shown",
+    )
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @manage_guild_at_runtime()
+    async def quizset(
+        self,
+        interaction: discord.Interaction,
+        question_seconds: app_commands.Range[int, 5, 120] | None = None,
+        round_length: app_commands.Range[int, 1, 50] | None = None,
+        mode: Literal["typed", "buttons"] | None = None,
+        hints: bool | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None  # guild_only
+        changes: dict[str, object] = {}
+        if question_seconds is not None:
+            changes["question_seconds"] = float(question_seconds)
+        if round_length is not None:
+            changes["round_length"] = round_length
+        if mode is not None:
+            changes["mode"] = "choice" if mode == "buttons" else "typed"
+        if hints is not None:
+            changes["hints"] = hints
+        try:
+            if changes:
+                settings = await self.bot.store.update_settings(interaction.guild_id, **changes)
+            else:
+                settings = await self.bot.store.get_settings(interaction.guild_id)
+        except SettingsError as exc:
+            raise UserFacingError(str(exc)) from exc
+        title = "Quiz settings updated" if changes else "Quiz settings"
+        embed = render.settings_embed(title, settings, MODE_NAMES[settings.mode])
+        await interaction.response.send_message(
+            embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @scores.command(name="reset", description="Delete every score in this server (asks first)")
+    @manage_guild_at_runtime()
+    async def scores_reset(self, interaction: discord.Interaction) -> None:
+        guild_id = interaction.guild_id
+        assert guild_id is not None  # guild_only group
+
+        async def reset() -> str:
+            removed = await self.bot.store.reset_guild(guild_id)
+            return f"Scores reset: {removed} player(s) removed from this server's leaderboard."
+
+        view = ConfirmView(interaction.user.id, reset, confirm_label="Yes, reset")
+        await interaction.response.send_message(
+            "Reset **all** scores and round history of this server? This cannot be undone.",
+            view=view,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+        view.message = await interaction.original_response()

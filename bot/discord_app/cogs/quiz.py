@@ -1,0 +1,255 @@
+"""`/quiz start|hint|skip|stop`, and the Discord side of a round (the `Presenter`).
+
+The rules and timers live in `bot.core.rounds.RoundManager`; this cog turns commands and clicks
+into its calls and its events into messages. One question card per channel at a time; its view
+ends when the question is revealed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.model import DIFFICULTIES, Fact
+from bot.core.quiz import (
+    AnswerResult,
+    Hint,
+    NotAllowed,
+    QuestionCard,
+    QuizError,
+    Reveal,
+    RoundOptions,
+    Summary,
+)
+from bot.core.rounds import RoundInProgress, RoundManager
+from bot.discord_app import render
+from bot.discord_app.checks import is_moderator
+from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import TriviaBot
+
+log = logging.getLogger(__name__)
+CHOICE_MAX = 25
+
+
+def _monotonic() -> float:
+    # Looked up at call time (not bound once as a default argument), so a test's virtual clock
+    # that replaces time.monotonic also drives the round timers.
+    return time.monotonic()
+
+
+class QuizCog(commands.Cog):
+    quiz = app_commands.Group(name="quiz", description="Trivia rounds", guild_only=True)
+
+    def __init__(self, bot: TriviaBot) -> None:
+        self.bot = bot
+        knowledge = bot.knowledge.current
+        self.rounds = RoundManager(
+            knowledge.facts, bot.store, checker=self._check, clock=_monotonic
+        )
+        self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
+
+    def _check(self, fact: Fact, text: str) -> bool:
+        return self.bot.knowledge.current.checker(fact, text)
+
+    async def wind_down(self) -> None:
+        """Shutdown: reveal open questions, store results and post each round's summary."""
+        await self.rounds.shutdown()
+
+    # -- commands ------------------------------------------------------------------------------
+
+    @quiz.command(name="start", description="Start a trivia round in this channel")
+    @app_commands.describe(
+        rounds="How many questions (default: this server's setting)",
+        category="Only questions from this category",
+        mode="typed: type the answer; buttons: pick one of four",
+        difficulty="Only questions of this difficulty",
+    )
+    async def start(
+        self,
+        interaction: discord.Interaction,
+        rounds: app_commands.Range[int, 1, 50] | None = None,
+        category: str | None = None,
+        mode: Literal["typed", "buttons"] | None = None,
+        difficulty: Literal["easy", "medium", "hard"] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        settings = await self.bot.store.get_settings(interaction.guild_id)
+        facts = self.bot.knowledge.current.facts
+        if category is not None and category not in facts.categories:
+            raise UserFacingError(
+                f"There is no category {render.user_text(category, 60)!s}. "
+                f"Categories: {', '.join(facts.categories)}."
+            )
+        options = RoundOptions(
+            questions=rounds or settings.round_length,
+            mode=("choice" if mode == "buttons" else "typed") if mode else settings.mode,
+            seconds=settings.question_seconds,
+            hints=settings.hints,
+            category=category,
+            difficulty=difficulty if difficulty in DIFFICULTIES else None,
+        )
+        # New rounds use the fact base of the moment; running rounds keep theirs.
+        self.rounds.fact_base = facts
+        try:
+            info = await self.rounds.start(
+                interaction.channel_id,
+                interaction.guild_id,
+                interaction.user.id,
+                options,
+                self,
+                starter_name=interaction.user.display_name,
+            )
+        except RoundInProgress as exc:
+            raise UserFacingError(
+                "A round is already running in this channel. `/quiz stop` ends it."
+            ) from exc
+        except QuizError as exc:
+            raise UserFacingError(str(exc)) from exc
+        how = "pick a button" if info.options.mode == "choice" else self._typed_how()
+        await interaction.response.send_message(
+            f"**{render.user_text(interaction.user.display_name, 64)}** started a round of "
+            f"{info.total} question(s): {how}. Good luck!",
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    def _typed_how(self) -> str:
+        if self.bot.message_content:
+            return "type your answer in the channel or use the Answer button"
+        return "press Answer and type it"
+
+    @start.autocomplete("category")
+    async def category_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        wanted = current.casefold()
+        categories = self.bot.knowledge.current.facts.categories
+        return [app_commands.Choice(name=c, value=c) for c in categories if wanted in c.casefold()][
+            :CHOICE_MAX
+        ]
+
+    @quiz.command(name="hint", description="Show a hint for the open question (costs points)")
+    async def hint_command(self, interaction: discord.Interaction) -> None:
+        assert interaction.channel_id is not None
+        self._require_round(interaction.channel_id)
+        hint = await self.rounds.hint(interaction.channel_id)
+        text = "Hint shown." if hint else "No hint available now (hints off or none left)."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @quiz.command(name="skip", description="Reveal the open question and go on")
+    async def skip(self, interaction: discord.Interaction) -> None:
+        assert interaction.channel_id is not None
+        self._require_round(interaction.channel_id)
+        try:
+            skipped = await self.rounds.skip(
+                interaction.channel_id, interaction.user.id, is_moderator(interaction)
+            )
+        except NotAllowed as exc:
+            raise UserFacingError(
+                "Only the player who started the round or a moderator can skip."
+            ) from exc
+        text = "Skipped." if skipped else "No question is open right now."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @quiz.command(name="stop", description="End the round in this channel")
+    async def stop(self, interaction: discord.Interaction) -> None:
+        assert interaction.channel_id is not None
+        self._require_round(interaction.channel_id)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            await self.rounds.stop(
+                interaction.channel_id, interaction.user.id, is_moderator(interaction)
+            )
+        except NotAllowed as exc:
+            raise UserFacingError(
+                "Only the player who started the round or a moderator can stop it."
+            ) from exc
+        await interaction.followup.send("Round stopped.", ephemeral=True)
+
+    def _require_round(self, channel_id: int) -> None:
+        if not self.rounds.active(channel_id):
+            raise UserFacingError("No round is running here. Start one with `/quiz start`.")
+
+    # -- answers -------------------------------------------------------------------------------
+
+    async def _choose(self, interaction: discord.Interaction, index: int) -> AnswerResult | None:
+        assert interaction.channel_id is not None
+        return await self.rounds.choose(
+            interaction.channel_id, interaction.user.id, interaction.user.display_name, index
+        )
+
+    async def _answer(self, interaction: discord.Interaction, text: str) -> AnswerResult | None:
+        assert interaction.channel_id is not None
+        return await self.rounds.answer(
+            interaction.channel_id, interaction.user.id, interaction.user.display_name, text
+        )
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Typed answers in chat; only delivered with BOT_MESSAGE_CONTENT=1."""
+        if message.author.bot or message.guild is None or not message.content:
+            return
+        if not self.rounds.active(message.channel.id):
+            return
+        await self.rounds.answer(
+            message.channel.id, message.author.id, message.author.display_name, message.content
+        )
+
+    # -- Presenter: what a round shows ---------------------------------------------------------
+
+    def _channel(self, channel_id: int) -> discord.PartialMessageable:
+        return self.bot.get_partial_messageable(channel_id)
+
+    async def question(self, channel_id: int, card: QuestionCard) -> None:
+        view: QuestionView
+        if card.mode == "choice":
+            view, how = ChoiceView(card, self._choose), "pick one"
+        else:
+            view, how = TypedView(card, self._answer), "press Answer"
+            if self.bot.message_content:
+                how = "type it here or press Answer"
+        ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
+        embed = render.question_embed(card, ends_at, how)
+        self._views[channel_id] = view
+        view.message = await self._channel(channel_id).send(
+            embed=embed, view=view, allowed_mentions=NO_MENTIONS
+        )
+
+    async def hint(self, channel_id: int, hint: Hint) -> None:
+        view = self._views.get(channel_id)
+        number = view.card.number if view else 0
+        if isinstance(view, ChoiceView) and hint.removed_options and view.message is not None:
+            view.remove_options(hint.removed_options)
+            await view.message.edit(view=view)
+        await self._channel(channel_id).send(
+            render.hint_text(number, hint), allowed_mentions=NO_MENTIONS
+        )
+
+    async def correct(self, channel_id: int, result: AnswerResult) -> None:
+        await self._channel(channel_id).send(
+            render.correct_text(result), allowed_mentions=NO_MENTIONS
+        )
+
+    async def reveal(self, channel_id: int, reveal: Reveal) -> None:
+        view = self._views.pop(channel_id, None)
+        if view is not None:
+            await view.end(reveal.correct_option)
+        await self._channel(channel_id).send(
+            embed=render.reveal_embed(reveal), allowed_mentions=NO_MENTIONS
+        )
+
+    async def summary(self, channel_id: int, summary: Summary) -> None:
+        view = self._views.pop(channel_id, None)
+        if view is not None:
+            await view.end()
+        await self._channel(channel_id).send(
+            embed=render.summary_embed(summary), allowed_mentions=NO_MENTIONS
+        )

@@ -1,0 +1,75 @@
+"""The one place app-command and component errors become replies.
+
+Users get a short ephemeral sentence; the details (command, user, guild, traceback) go to the
+log with a short reference so an admin can find them.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import discord
+from discord import app_commands
+
+log = logging.getLogger(__name__)
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class UserFacingError(app_commands.AppCommandError):
+    """A problem the user can fix; its message is shown as is."""
+
+
+class NotAllowed(app_commands.CheckFailure):
+    """The user lacks a permission the command needs; the message says which."""
+
+
+def describe(error: BaseException) -> str | None:
+    """A user-facing message for expected errors, or None for bugs."""
+    if isinstance(error, app_commands.CommandInvokeError) and isinstance(
+        error.original, UserFacingError
+    ):
+        error = error.original
+    if isinstance(error, UserFacingError | NotAllowed):
+        return str(error)
+    if isinstance(error, app_commands.MissingPermissions):
+        return "You need the Manage Server permission to do that."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command only works in a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use this command here."
+    return None
+
+
+async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
+    """Reply privately whether or not the interaction was already answered."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                text, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+    except discord.HTTPException:
+        log.warning("Could not send an error reply for interaction %s", interaction.id)
+
+
+async def handle_error(interaction: discord.Interaction, error: BaseException) -> None:
+    """Reply with a short message; log anything unexpected with a reference id."""
+    message = describe(error)
+    if message is None:
+        ref = secrets.token_hex(3)
+        command = interaction.command.qualified_name if interaction.command else "component"
+        log.error(
+            "Error %s in %s (user %s, guild %s, channel %s)",
+            ref,
+            command,
+            interaction.user.id,
+            interaction.guild_id,
+            interaction.channel_id,
+            exc_info=error,
+        )
+        message = f"Something went wrong on my side (ref `{ref}`); it has been logged."
+    await send_ephemeral(interaction, message)

@@ -1,0 +1,120 @@
+"""The buttons under a quiz question card.
+
+A view lives exactly as long as its question: the cog ends it at the reveal (and its timeout is
+the question's time limit plus a margin, in case a reveal message is lost). Each click goes to
+`RoundManager.choose` / `.answer`, which accept one answer per player per question, so a double
+click or a click on a finished question never counts twice; the reply is private to the clicker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot.core.quiz import AnswerResult, QuestionCard
+from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.render import OPTION_LETTERS
+from bot.discord_app.views import BaseView
+
+TIMEOUT_MARGIN = 5.0
+Choose = Callable[[discord.Interaction, int], Awaitable[AnswerResult | None]]
+Answer = Callable[[discord.Interaction, str], Awaitable[AnswerResult | None]]
+
+FEEDBACK = {
+    "correct": "Correct! +{points} pts.",
+    "wrong": "Not that one. Watch for the reveal!",
+    "already_answered": "You already answered this question; one answer each.",
+    "closed": "This question is closed.",
+    "not_a_player_option": "That is not an option of this question.",
+}
+
+
+def feedback(result: AnswerResult | None) -> str:
+    if result is None:
+        return "This question is closed."
+    return FEEDBACK[result.status].format(points=result.points)
+
+
+class QuestionView(BaseView):
+    def __init__(self, card: QuestionCard) -> None:
+        super().__init__(timeout=card.seconds + TIMEOUT_MARGIN)
+        self.card = card
+
+    async def end(self, correct_option: int | None = None) -> None:
+        """The question closed: disable everything and mark the right option green."""
+        for item in self.children:
+            if isinstance(item, discord.ui.Button) and item.custom_id:
+                index = _option_index(item.custom_id)
+                if index is not None and index == correct_option:
+                    item.style = discord.ButtonStyle.success
+        await self.freeze()
+
+
+def _option_index(custom_id: str) -> int | None:
+    prefix, _, rest = custom_id.rpartition(":")
+    return int(rest) if prefix.endswith("opt") and rest.isdigit() else None
+
+
+class ChoiceView(QuestionView):
+    """One button per option (A, B, C, D)."""
+
+    def __init__(self, card: QuestionCard, choose: Choose) -> None:
+        super().__init__(card)
+        self._choose = choose
+        for index, option in enumerate(card.options):
+            button: discord.ui.Button[ChoiceView] = discord.ui.Button(
+                label=f"{OPTION_LETTERS[index]}. {option}"[:80],
+                style=discord.ButtonStyle.primary,
+                custom_id=f"quiz:{card.number}:opt:{index}",
+            )
+            button.callback = self._callback(index)
+            self.add_item(button)
+
+    def _callback(self, index: int) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction) -> None:
+            result = await self._choose(interaction, index)
+            await interaction.response.send_message(
+                feedback(result), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+
+        return callback
+
+    def remove_options(self, indexes: tuple[int, ...]) -> None:
+        """A hint ruled these options out."""
+        for item in self.children:
+            if not isinstance(item, discord.ui.Button) or not item.custom_id:
+                continue
+            if _option_index(item.custom_id) in indexes:
+                item.disabled = True
+                item.style = discord.ButtonStyle.secondary
+
+
+class AnswerModal(discord.ui.Modal, title="Your answer"):
+    answer: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
+        label="Answer", max_length=200, placeholder="Type your answer"
+    )
+
+    def __init__(self, submit: Answer) -> None:
+        super().__init__()
+        self._submit = submit
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        result = await self._submit(interaction, self.answer.value)
+        text = feedback(result) if result is None or result.correct else "Not quite; try again!"
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+class TypedView(QuestionView):
+    """An "Answer" button that opens a text box: typed answers without the message content
+    intent. With BOT_MESSAGE_CONTENT=1, answers typed in the channel count as well."""
+
+    def __init__(self, card: QuestionCard, submit: Answer) -> None:
+        super().__init__(card)
+        self._submit = submit
+
+    @discord.ui.button(label="Answer", style=discord.ButtonStyle.primary, custom_id="quiz:answer")
+    async def open_answer_box(
+        self, interaction: discord.Interaction, _button: discord.ui.Button
+    ) -> None:
+        await interaction.response.send_modal(AnswerModal(self._submit))

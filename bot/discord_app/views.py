@@ -1,0 +1,112 @@
+"""Reusable views: errors go through the one handler; views disable themselves when done."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot.discord_app.errors import NO_MENTIONS, handle_error
+
+
+class BaseView(discord.ui.View):
+    message: discord.Message | discord.InteractionMessage | None = None
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
+        await handle_error(interaction, error)
+
+    def disable_all(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+
+    async def on_timeout(self) -> None:
+        await self.freeze()
+
+    async def freeze(self) -> None:
+        """Grey the buttons out on the message, so nobody clicks a dead view."""
+        self.disable_all()
+        self.stop()
+        if self.message is not None:
+            # A deleted message or an expired token leaves nothing to grey out.
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=self)
+
+
+class SuggestionsView(BaseView):
+    """'Did you mean' buttons; clicking one answers that question publicly."""
+
+    def __init__(
+        self,
+        suggestions: list[str],
+        answer: Callable[[discord.Interaction, str], Awaitable[None]],
+        timeout: float = 120.0,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self._answer = answer
+        for index, text in enumerate(suggestions[:3]):
+            button: discord.ui.Button[SuggestionsView] = discord.ui.Button(
+                label=text[:80], style=discord.ButtonStyle.secondary, custom_id=f"suggest:{index}"
+            )
+            button.callback = self._make_callback(text)
+            self.add_item(button)
+
+    def _make_callback(self, text: str) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction) -> None:
+            await self._answer(interaction, text)
+
+        return callback
+
+
+class ConfirmView(BaseView):
+    """Ask the invoking user to confirm a destructive action; the action runs on the click.
+
+    `action` returns the text that replaces the question. Anyone else's click is refused, and
+    after the first click the buttons are disabled, so a double click cannot run it twice.
+    """
+
+    def __init__(
+        self,
+        owner_id: int,
+        action: Callable[[], Awaitable[str]],
+        confirm_label: str = "Yes",
+        timeout: float = 60.0,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self._action = action
+        self.confirm.label = confirm_label
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "Only the person who asked can confirm this.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return False
+        return True
+
+    @discord.ui.button(label="Yes", style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+        if self.is_finished():
+            return
+        self.disable_all()
+        self.stop()
+        text = await self._action()
+        await interaction.response.edit_message(content=text, view=self)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+        self.disable_all()
+        self.stop()
+        await interaction.response.edit_message(content="Cancelled; nothing changed.", view=self)
+
+    async def on_timeout(self) -> None:
+        self.disable_all()
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(content="Timed out; nothing changed.", view=self)

@@ -1,0 +1,207 @@
+"""Typed settings for `python -m bot run`, read from the environment and an optional `.env` file.
+
+Everything is validated once at start-up and every problem is reported together, each naming the
+variable, what was wrong and how to fix it. The Discord token is wrapped in `Secret`, whose repr
+and str hide it, so it cannot leak through a log line, a traceback's locals or an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+API_VERSION_SUFFIX = re.compile(r"/api/v\d+/?$")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class Secret:
+    """A string that never shows itself: repr/str print a placeholder, `reveal()` gives it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+class SettingsError(Exception):
+    """One or more settings are invalid; `problems` holds one readable line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: Secret | None  # DISCORD_TOKEN; required to connect
+    database: Path | None  # BOT_DATABASE; None: the score store's default path
+    facts_dir: Path | None  # BOT_FACTS_DIR; None: the repository's facts/
+    dev_guild: int | None  # BOT_DEV_GUILD: sync commands to this guild only (instant)
+    log_level: str  # LOG_LEVEL
+    api_base: str | None  # DISCORD_API_BASE: REST proxy origin, `/api/v10` is appended
+    gateway_url: str | None  # DISCORD_GATEWAY_URL: gateway proxy (ws:// or wss://)
+    message_content: bool  # BOT_MESSAGE_CONTENT: read typed quiz answers from chat messages
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelNamesMapping()[self.log_level]
+
+    def require_token(self) -> Secret:
+        if self.token is None:
+            raise SettingsError([_missing_token_message()])
+        return self.token
+
+
+def _missing_token_message() -> str:
+    return (
+        "DISCORD_TOKEN is not set. Fix: copy the bot token from the Discord Developer Portal "
+        "(your application -> Bot -> Reset Token) into DISCORD_TOKEN in the environment or a "
+        ".env file (see deploy/.env.example)."
+    )
+
+
+def read_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
+    """The process environment over the `.env` file's values (the environment wins)."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ)
+    return values
+
+
+def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> Settings:
+    """Build and validate `Settings`; raises `SettingsError` listing every problem found."""
+    problems: list[str] = []
+
+    def get(name: str) -> str:
+        return environ.get(name, "").strip()
+
+    token = _token(get("DISCORD_TOKEN"), require_token, problems)
+    database = _database(get("BOT_DATABASE"), problems)
+    facts_dir = _facts_dir(get("BOT_FACTS_DIR"), problems)
+    dev_guild = _snowflake("BOT_DEV_GUILD", get("BOT_DEV_GUILD"), problems)
+    log_level = get("LOG_LEVEL").upper() or "INFO"
+    if log_level not in LOG_LEVELS:
+        problems.append(f"LOG_LEVEL={log_level!r} is not a log level. Fix: one of {LOG_LEVELS}.")
+    api_base = _url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http", "https"), problems)
+    gateway_url = _url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws", "wss"), problems)
+    message_content = _flag("BOT_MESSAGE_CONTENT", get("BOT_MESSAGE_CONTENT"), problems)
+    if problems:
+        raise SettingsError(problems)
+    return Settings(
+        token=token,
+        database=database,
+        facts_dir=facts_dir,
+        dev_guild=dev_guild,
+        log_level=log_level,
+        api_base=api_base,
+        gateway_url=gateway_url,
+        message_content=message_content,
+    )
+
+
+def _token(raw: str, required: bool, problems: list[str]) -> Secret | None:
+    if not raw:
+        if required:
+            problems.append(_missing_token_message())
+        return None
+    # Never echo the value: say what is wrong with it, not what it is.
+    if any(c.isspace() for c in raw) or raw[0] in "\"'" or raw.lower().startswith("bot "):
+        problems.append(
+            "DISCORD_TOKEN contains spaces, quotes or a 'Bot ' prefix. Fix: paste only the token "
+            "itself, with nothing around it."
+        )
+        return None
+    return Secret(raw)
+
+
+def _database(raw: str, problems: list[str]) -> Path | None:
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if path.is_dir():
+        problems.append(
+            f"BOT_DATABASE={raw!r} is a directory. Fix: name a file, e.g. {path / 'bot.sqlite3'}."
+        )
+    elif path.parent.exists() and not os.access(path.parent, os.W_OK):
+        problems.append(
+            f"BOT_DATABASE={raw!r}: the folder {path.parent} is not writable. "
+            "Fix: choose a writable location (in Docker, the /data volume)."
+        )
+    return path
+
+
+def _facts_dir(raw: str, problems: list[str]) -> Path | None:
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.exists():
+        problems.append(
+            f"BOT_FACTS_DIR={raw!r} does not exist. Fix: point it at a folder of fact packs "
+            "(the repository's facts/) or unset it."
+        )
+    return path
+
+
+def _snowflake(name: str, raw: str, problems: list[str]) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit() or not 15 <= len(raw) <= 21:
+        problems.append(
+            f"{name}={raw!r} is not a Discord id. Fix: enable Developer Mode in Discord, "
+            "right-click the server and choose 'Copy Server ID' (a 17-20 digit number)."
+        )
+        return None
+    return int(raw)
+
+
+def _url(name: str, raw: str, schemes: tuple[str, ...], problems: list[str]) -> str | None:
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in schemes or not parts.netloc:
+        problems.append(
+            f"{name}={raw!r} is not a {' or '.join(s + '://' for s in schemes)} URL. "
+            f"Fix: e.g. {schemes[0]}://127.0.0.1:8080, or unset it to talk to Discord directly."
+        )
+        return None
+    return raw.rstrip("/")
+
+
+def _flag(name: str, raw: str, problems: list[str]) -> bool:
+    value = raw.lower()
+    if value in _TRUE:
+        return True
+    if value not in _FALSE:
+        problems.append(f"{name}={raw!r} is not a yes/no value. Fix: use 1 or 0.")
+    return False
+
+
+def rest_base(api_base: str) -> str:
+    """The REST base discord.py needs: the proxy origin plus `/api/v10` unless already given."""
+    if API_VERSION_SUFFIX.search(api_base):
+        return api_base.rstrip("/")
+    return f"{api_base}/api/v10"

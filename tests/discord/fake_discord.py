@@ -1,0 +1,462 @@
+"""A loopback fake of Discord's REST API and JSON gateway, to test `python -m bot run` end to end.
+
+It implements just what the bot uses, the way Discord answers it: login (`GET /users/@me`), the
+application, `GET /gateway/bot`, command sync (`PUT .../commands`), interaction callbacks and
+webhook follow-ups, channel messages and edits; on the websocket HELLO, heartbeat ACKs, READY and
+GUILD_CREATE after IDENTIFY, then whatever events a test dispatches (interactions). Everything the
+bot sends is recorded for the test to inspect. JSON answers carry `Content-Type` exactly
+`application/json`, as discord.py requires (aiohttp's `json_response` would add a charset).
+Unknown routes answer 404 and are recorded in `unhandled`, so a gap shows up in the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+API = "/api/v10"
+TOKEN = "fake-bot-token.for-tests-only.0123456789"
+EVERYONE_PERMISSIONS = 0x80000 | 0x400 | 0x800 | 0x80000000  # use app commands, view, send
+MANAGE_GUILD = 0x20
+ADMINISTRATOR = 0x8
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class Snowflakes:
+    def __init__(self, start: int = 1_200_000_000_000_000_000) -> None:
+        self._counter = itertools.count(start)
+
+    def __call__(self) -> str:
+        return str(next(self._counter))
+
+
+@dataclass
+class Interaction:
+    id: str
+    token: str
+    payload: dict[str, Any]
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
+    original: dict[str, Any] | None = None  # the response message, once there is one
+    followups: list[dict[str, Any]] = field(default_factory=list)
+
+
+class FakeDiscord:
+    def __init__(self, token: str = TOKEN) -> None:
+        self.token = token
+        self.ids = Snowflakes()
+        self.application_id = self.ids()
+        self.owner = self._user("owner")
+        self.bot_user = {**self._user("UsAndThemBot"), "id": self.application_id, "bot": True}
+        self.guild_id = self.ids()
+        self.channel_id = self.ids()
+        self.requests: list[tuple[str, str, Any]] = []
+        self.unhandled: list[tuple[str, str]] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
+        self.interactions: dict[str, Interaction] = {}
+        self.messages: dict[str, dict[str, Any]] = {}  # every message the bot created
+        self.identified = asyncio.Event()
+        self._sockets: list[web.WebSocketResponse] = []
+        self._seq = 0
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", API + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    async def wait_until(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+        """Wait until `predicate()` is truthy (checked after every request); return its value."""
+
+        async def poll() -> Any:
+            async with self._changed:
+                while not (value := predicate()):
+                    await self._changed.wait()
+                return value
+
+        return await asyncio.wait_for(poll(), timeout)
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    # -- world -------------------------------------------------------------------------------
+
+    def _user(self, name: str) -> dict[str, Any]:
+        return {
+            "id": self.ids(),
+            "username": name,
+            "global_name": name,
+            "discriminator": "0",
+            "avatar": None,
+        }
+
+    def member(self, name: str, permissions: int = EVERYONE_PERMISSIONS) -> dict[str, Any]:
+        return {
+            "user": self._user(name),
+            "roles": [],
+            "joined_at": now(),
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "permissions": str(permissions),
+        }
+
+    def _channel(self) -> dict[str, Any]:
+        return {
+            "id": self.channel_id,
+            "type": 0,
+            "guild_id": self.guild_id,
+            "name": "general",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+        }
+
+    def _guild_create(self) -> dict[str, Any]:
+        everyone = {
+            "id": self.guild_id,
+            "name": "@everyone",
+            "permissions": str(EVERYONE_PERMISSIONS),
+            "position": 0,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": False,
+            "flags": 0,
+        }
+        return {
+            "id": self.guild_id,
+            "name": "Fake Guild",
+            "icon": None,
+            "owner_id": self.owner["id"],
+            "roles": [everyone],
+            "channels": [self._channel()],
+            "members": [],
+            "member_count": 3,
+            "threads": [],
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "voice_states": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "large": False,
+            "unavailable": False,
+            "joined_at": now(),
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+            "system_channel_flags": 0,
+        }
+
+    # -- gateway -----------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                frame = json.loads(msg.data)
+                op = frame.get("op")
+                if op == 1:  # heartbeat
+                    await ws.send_str(json.dumps({"op": 11}))
+                elif op == 2:  # identify
+                    if frame["d"].get("token") != self.token:
+                        await ws.close(code=4004, message=b"Authentication failed.")
+                        break
+                    self.requests.append(
+                        ("GATEWAY", "IDENTIFY", {"intents": frame["d"]["intents"]})
+                    )
+                    await self.dispatch("READY", self._ready(frame["d"]), only=ws)
+                    await self.dispatch("GUILD_CREATE", self._guild_create(), only=ws)
+                    self.identified.set()
+                    await self._notify()
+        finally:
+            self._sockets.remove(ws)
+        return ws
+
+    def _ready(self, identify: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": self.bot_user,
+            "guilds": [{"id": self.guild_id, "unavailable": True}],
+            "session_id": secrets.token_hex(16),
+            "resume_gateway_url": self.gateway_url,
+            "shard": identify.get("shard", [0, 1]),
+            "application": {"id": self.application_id, "flags": 0},
+        }
+
+    async def dispatch(
+        self, event: str, data: dict[str, Any], only: web.WebSocketResponse | None = None
+    ) -> None:
+        self._seq += 1
+        frame = json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
+        for ws in [only] if only is not None else list(self._sockets):
+            await ws.send_str(frame)
+
+    # -- acting as users ---------------------------------------------------------------------
+
+    def _interaction_base(self, kind: int, member: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": self.ids(),
+            "application_id": self.application_id,
+            "type": kind,
+            "token": secrets.token_urlsafe(24),
+            "version": 1,
+            "guild_id": self.guild_id,
+            "channel_id": self.channel_id,
+            "channel": self._channel(),
+            "member": member,
+            "app_permissions": str(EVERYONE_PERMISSIONS),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": self.guild_id},
+            "context": 0,
+            "attachment_size_limit": 8 * 1024 * 1024,
+        }
+
+    def command(self, name: str) -> dict[str, Any]:
+        for commands in self.commands.values():
+            for command in commands:
+                if command["name"] == name:
+                    return command
+        raise KeyError(f"command {name!r} was never synced")
+
+    async def slash(
+        self,
+        member: dict[str, Any],
+        name: str,
+        options: list[dict[str, Any]] | None = None,
+        kind: int = 2,  # 2: command, 4: autocomplete
+    ) -> Interaction:
+        """Invoke `name` ("quiz start" for a subcommand) with raw option payloads."""
+        root, *sub = name.split()
+        command = self.command(root)
+        opts = options or []
+        if sub:
+            opts = [{"type": 1, "name": sub[0], "options": opts}]
+        payload = self._interaction_base(kind, member)
+        payload["data"] = {
+            "id": command["id"],
+            "name": root,
+            "type": 1,
+            "options": opts,
+            "guild_id": self.guild_id,
+        }
+        return await self._send_interaction(payload)
+
+    async def click(
+        self, member: dict[str, Any], message: dict[str, Any], custom_id: str
+    ) -> Interaction:
+        payload = self._interaction_base(3, member)
+        payload["message"] = message
+        payload["data"] = {"custom_id": custom_id, "component_type": 2}
+        return await self._send_interaction(payload)
+
+    async def _send_interaction(self, payload: dict[str, Any]) -> Interaction:
+        record = Interaction(payload["id"], payload["token"], payload)
+        self.interactions[record.id] = record
+        self.interactions[record.token] = record
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return record
+
+    # -- REST --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _json(data: Any, status: int = 200) -> web.Response:
+        return web.Response(
+            body=json.dumps(data).encode(), status=status, content_type="application/json"
+        )
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        body: Any = None
+        if request.can_read_body:
+            raw = await request.read()
+            body = json.loads(raw) if raw and request.content_type == "application/json" else raw
+        self.requests.append((request.method, path, body))
+        parts = path.strip("/").split("/")
+        is_webhook = parts[0] in ("interactions", "webhooks")
+        if not is_webhook and request.headers.get("Authorization") != f"Bot {self.token}":
+            return self._json({"message": "401: Unauthorized", "code": 0}, 401)
+        try:
+            response = self._route(request.method, parts, body)
+        finally:
+            await self._notify()
+        if response is None:
+            self.unhandled.append((request.method, path))
+            return self._json({"message": "404: Not Found", "code": 0}, 404)
+        if response == 204:
+            return web.Response(status=204)
+        return self._json(response)
+
+    def _route(self, method: str, parts: list[str], body: Any) -> Any:
+        match method, parts:
+            case "GET", ["users", "@me"]:
+                return self.bot_user
+            case "GET", ["oauth2", "applications", "@me"] | ["applications", "@me"]:
+                return self._application()
+            case "GET", ["gateway", "bot"]:
+                limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+                return {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}
+            case "GET", ["gateway"]:
+                return {"url": self.gateway_url}
+            case "PUT", ["applications", _, "commands"]:
+                return self._store_commands("global", body)
+            case "PUT", ["applications", _, "guilds", guild, "commands"]:
+                return self._store_commands(guild, body)
+            case "POST", ["interactions", interaction_id, _token, "callback"]:
+                return self._callback(self.interactions[interaction_id], body)
+            case "GET", ["webhooks", _, token, "messages", "@original"]:
+                return self.interactions[token].original
+            case "PATCH", ["webhooks", _, token, "messages", "@original"]:
+                record = self.interactions[token]
+                if record.original is not None:
+                    record.original.update(self._message_fields(body))
+                return record.original
+            case "POST", ["webhooks", _, token]:
+                record = self.interactions[token]
+                message = self._message(body)
+                record.followups.append(message)
+                return message
+            case "PATCH", ["webhooks", _, token, "messages", message_id]:
+                message = self.messages[message_id]
+                message.update(self._message_fields(body))
+                return message
+            case "POST", ["channels", _channel, "messages"]:
+                return self._message(body)
+            case "PATCH", ["channels", _channel, "messages", message_id]:
+                message = self.messages[message_id]
+                message.update(self._message_fields(body))
+                return message
+            case "GET", ["channels", _channel, "messages", message_id]:
+                return self.messages.get(message_id)
+        return None
+
+    def _application(self) -> dict[str, Any]:
+        return {
+            "id": self.application_id,
+            "name": "UsAndThemBot",
+            "icon": None,
+            "description": "",
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "owner": self.owner,
+            "team": None,
+            "verify_key": "0" * 64,
+            "flags": 0,
+        }
+
+    def _store_commands(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        stored = [
+            {
+                **command,
+                "id": self.ids(),
+                "application_id": self.application_id,
+                "version": self.ids(),
+                **({"guild_id": scope} if scope != "global" else {}),
+            }
+            for command in body
+        ]
+        self.commands[scope] = stored
+        return stored
+
+    def _callback(self, record: Interaction, body: dict[str, Any]) -> dict[str, Any]:
+        record.callbacks.append(body)
+        kind = body["type"]
+        data = body.get("data") or {}
+        resource: dict[str, Any] = {"type": kind}
+        if kind == 4:  # message with source
+            record.original = self._message(data)
+            resource["message"] = record.original
+        elif kind == 5:  # deferred: an empty "thinking" message
+            record.original = self._message({"flags": data.get("flags", 0)})
+        elif kind == 7:  # update the message the component is on
+            message = self.messages.get(record.payload.get("message", {}).get("id", ""))
+            if message is not None:
+                message.update(self._message_fields(data))
+                resource["message"] = message
+        interaction = {
+            "id": record.id,
+            "type": record.payload["type"],
+            "response_message_id": record.original["id"] if record.original else None,
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool(data.get("flags", 0) & 64),
+        }
+        return {"interaction": interaction, "resource": resource}
+
+    @staticmethod
+    def _message_fields(body: dict[str, Any] | None) -> dict[str, Any]:
+        body = body or {}
+        keep = ("content", "embeds", "components", "flags", "allowed_mentions")
+        return {k: body[k] for k in keep if k in body}
+
+    def _message(self, body: dict[str, Any] | None) -> dict[str, Any]:
+        message = {
+            "id": self.ids(),
+            "channel_id": self.channel_id,
+            "guild_id": self.guild_id,
+            "author": self.bot_user,
+            "content": "",
+            "timestamp": now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "components": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 0,
+        }
+        message.update(self._message_fields(body))
+        self.messages[message["id"]] = message
+        return message
