@@ -8,8 +8,9 @@ absurd nesting and alias bombs are all reported as `FILE:LINE: message. Fix: hin
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -58,6 +59,7 @@ class PackWalk:
 
     name: str
     problems: list[Problem]
+    lines: list[str] = field(default_factory=list)  # the file's text, to see what YAML drops
 
     def enter(self, node: yaml.Node, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -88,11 +90,25 @@ class PackWalk:
                 f'put it in quotes: "{node.value}"',
             )
             return None
+        if not node.style and self._comment_cuts(node):
+            self.problem(
+                node,
+                f"{what} stops at {node.value!r}: YAML reads the ' #' after it as a comment",
+                "put the whole value in quotes to keep the # and what follows",
+            )
+            return None
         value = node.value.strip()
         if not value and not allow_empty:
             self.problem(node, f"{what} is empty", f"give {what} a value")
             return None
         return value
+
+    def _comment_cuts(self, node: yaml.Node) -> bool:
+        """A plain value followed by ` #43`-style text: a comment nobody meant (they say `# `)."""
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return False
+        return re.match(r"\s+#[^\s#]", self.lines[end.line][end.column :]) is not None
 
     def texts(
         self, node: yaml.Node, what: str, depth: int, *, min_items: int = 0
@@ -195,6 +211,7 @@ def read_pack_file(
         byte = data[error.start : error.start + 1].hex()
         walk.problem(line, f"bad byte 0x{byte}: the file is not UTF-8", "save it as UTF-8")
         return None
+    walk.lines = text.splitlines()
     root = _parse(walk, text)
     if root is None:
         return None
