@@ -1,0 +1,390 @@
+"""The asyncio driver of quiz rounds: one task per channel, events reported to a Presenter.
+
+No Discord here: the Discord cog and the console both implement `Presenter` and call a shared
+`RoundManager`. Stable API (only additions from here on)::
+
+    manager = RoundManager(fact_base, store, checker=AnswerChecker(fact_base))
+    info = await manager.start(channel_id, guild_id, starter_id, options, presenter,
+                               starter_name="Ann")           # RoundInProgress / QuizError
+    result = await manager.answer(channel_id, user_id, user_name, text)   # typed; None: no round
+    result = await manager.choose(channel_id, user_id, user_name, option_index)  # buttons
+    hint = await manager.hint(channel_id)                    # None: no hint available
+    await manager.skip(channel_id, user_id, is_moderator)    # NotAllowed unless starter/moderator
+    await manager.stop(channel_id, user_id, is_moderator)
+    await manager.wait(channel_id)                           # until that round has ended
+    await manager.shutdown()                                 # stop every round, announce why
+
+Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
+``hint(channel_id, hint)`` (any number), ``correct(channel_id, result)`` (the award is already
+committed when this is called), ``reveal(channel_id, reveal)`` (answer + source quote), and once
+per round ``summary(channel_id, summary)``. A presenter that raises is logged and the round goes
+on: a failed message must not lose anyone's points.
+
+Timers: ``time_scale`` divides every wait (20 s questions last 0.2 s with ``time_scale=100``)
+while scores still use game seconds, so tests and benchmarks run fast with real behaviour.
+Scores: each correct answer is committed with ``ScoreStore.record_award`` before ``answer`` or
+``choose`` returns; questions tried but not won are counted at the reveal; the ranking is stored
+when the round ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from bot.core.model import Fact, FactBase
+from bot.core.quiz import (
+    AnswerResult,
+    EndReason,
+    Hint,
+    NotAllowed,
+    QuestionCard,
+    QuizRound,
+    Reveal,
+    RoundOptions,
+    Summary,
+)
+from bot.core.storage import RoundResult, ScoreStore
+
+__all__ = [
+    "NotAllowed",
+    "Presenter",
+    "RoundInProgress",
+    "RoundInfo",
+    "RoundManager",
+]
+
+log = logging.getLogger(__name__)
+
+PAUSE_SECONDS = 3.0  # game seconds between a reveal and the next question
+
+
+class RoundInProgress(RuntimeError):
+    """A channel already has a round; one at a time per channel."""
+
+
+class Presenter(Protocol):
+    """What a front end shows. Every method may be slow (network); none may block the loop."""
+
+    async def question(self, channel_id: int, card: QuestionCard) -> None: ...
+
+    async def hint(self, channel_id: int, hint: Hint) -> None: ...
+
+    async def correct(self, channel_id: int, result: AnswerResult) -> None: ...
+
+    async def reveal(self, channel_id: int, reveal: Reveal) -> None: ...
+
+    async def summary(self, channel_id: int, summary: Summary) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    round_id: int | None  # id in the score store (None without a store)
+    channel_id: int
+    guild_id: int
+    starter_id: int
+    options: RoundOptions  # with the seed actually used
+    total: int  # questions drawn (may be fewer than asked for when the pack is small)
+
+
+@dataclass(slots=True)
+class _Game:
+    info: RoundInfo
+    rules: QuizRound
+    presenter: Presenter
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    # Cleared while a correct answer is being stored and announced, so the reveal waits for it.
+    award_done: asyncio.Event = field(default_factory=asyncio.Event)
+    end_reason: EndReason | None = None
+    task: asyncio.Task[None] | None = None
+
+
+class RoundManager:
+    """Runs rounds in many channels at once, one per channel."""
+
+    def __init__(
+        self,
+        fact_base: FactBase,
+        store: ScoreStore | None,
+        *,
+        checker: Callable[[Fact, str], bool],
+        time_scale: float = 1.0,
+        pause_seconds: float = PAUSE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if time_scale <= 0:
+            raise ValueError("time_scale must be positive")
+        self.fact_base = fact_base
+        self.store = store
+        self._check = checker
+        self._scale = time_scale
+        self._pause = pause_seconds
+        self._clock = clock
+        self._origin = clock()
+        self._games: dict[int, _Game] = {}
+
+    def now(self) -> float:
+        """Game time: real seconds since start, times the time scale."""
+        return (self._clock() - self._origin) * self._scale
+
+    async def _sleep_until(self, game: _Game, deadline: float) -> None:
+        """Sleep until game time ``deadline`` or until the round is woken by a player."""
+        delay = (deadline - self.now()) / self._scale
+        if delay <= 0:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(game.wake.wait(), delay)
+
+    # -- starting and controlling ---------------------------------------------------------------
+
+    def active(self, channel_id: int) -> bool:
+        return channel_id in self._games
+
+    def info(self, channel_id: int) -> RoundInfo | None:
+        game = self._games.get(channel_id)
+        return game.info if game else None
+
+    def current(self, channel_id: int) -> QuestionCard | None:
+        game = self._games.get(channel_id)
+        return game.rules.current if game else None
+
+    @property
+    def channels(self) -> tuple[int, ...]:
+        return tuple(self._games)
+
+    async def start(
+        self,
+        channel_id: int,
+        guild_id: int,
+        starter_id: int,
+        options: RoundOptions,
+        presenter: Presenter,
+        *,
+        starter_name: str = "",
+    ) -> RoundInfo:
+        """Start a round in a channel. Raises RoundInProgress, or QuizError for bad options."""
+        if channel_id in self._games:
+            raise RoundInProgress("a round is already running in this channel; stop it first")
+        seed = options.seed if options.seed is not None else secrets.randbits(32)
+        options = replace(options, seed=seed)
+        rules = QuizRound.create(
+            self.fact_base,
+            options,
+            rng=random.Random(seed),
+            checker=self._check,
+            starter_id=starter_id,
+        )
+        if channel_id in self._games:  # another start won the race while we drew questions
+            raise RoundInProgress("a round is already running in this channel; stop it first")
+        # Reserve the channel before the first await so two starts cannot both pass the check.
+        placeholder = RoundInfo(None, channel_id, guild_id, starter_id, options, rules.total)
+        game = _Game(placeholder, rules, presenter)
+        game.award_done.set()
+        self._games[channel_id] = game
+        try:
+            round_id = None
+            if self.store is not None:
+                round_id = await self.store.start_round(
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    starter_id=starter_id,
+                    mode=options.mode,
+                    questions=rules.total,
+                    seed=seed,
+                )
+        except BaseException:
+            self._games.pop(channel_id, None)
+            raise
+        game.info = RoundInfo(round_id, channel_id, guild_id, starter_id, options, rules.total)
+        game.task = asyncio.create_task(self._run(game), name=f"quiz-round-{channel_id}")
+        return game.info
+
+    async def answer(
+        self, channel_id: int, user_id: int, user_name: str, text: str
+    ) -> AnswerResult | None:
+        """A typed answer in a channel; None when no question is open there."""
+        game = self._games.get(channel_id)
+        if game is None or not game.rules.question_open:
+            return None
+        result = game.rules.answer(user_id, user_name, text, self.now())
+        return await self._after_answer(game, result)
+
+    async def choose(
+        self, channel_id: int, user_id: int, user_name: str, option_index: int
+    ) -> AnswerResult | None:
+        """A multiple-choice click; a second click by the same player is ``already_answered``."""
+        game = self._games.get(channel_id)
+        if game is None or not game.rules.question_open:
+            return None
+        result = game.rules.choose(user_id, user_name, option_index, self.now())
+        return await self._after_answer(game, result)
+
+    async def _after_answer(self, game: _Game, result: AnswerResult) -> AnswerResult:
+        if not result.correct:
+            return result
+        game.award_done.clear()
+        try:
+            return await self._award(game, result)
+        finally:
+            game.award_done.set()
+            game.wake.set()
+
+    async def _award(self, game: _Game, result: AnswerResult) -> AnswerResult:
+        reveal = game.rules.last_reveal
+        if self.store is not None and game.info.round_id is not None and reveal is not None:
+            try:
+                await self.store.record_award(
+                    round_id=game.info.round_id,
+                    question_index=result.question - 1,
+                    fact_id=reveal.fact.id,
+                    guild_id=game.info.guild_id,
+                    user_id=result.user_id,
+                    user_name=result.user_name,
+                    points=result.points,
+                    streak=result.streak,
+                )
+            except Exception:
+                log.exception("could not store an award in channel %s", game.info.channel_id)
+                result = replace(result, saved=False)
+        await self._present(game, "correct", result)
+        return result
+
+    async def hint(self, channel_id: int) -> Hint | None:
+        """Show the next hint now (costs points); None when there is none to give."""
+        game = self._games.get(channel_id)
+        if game is None:
+            return None
+        hint = game.rules.hint(self.now())
+        if hint is not None:
+            await self._present(game, "hint", hint)
+        return hint
+
+    async def skip(self, channel_id: int, user_id: int, is_moderator: bool) -> bool:
+        """Reveal the open question and move on (starter or moderator)."""
+        game = self._games.get(channel_id)
+        if game is None:
+            return False
+        if not game.rules.may_control(user_id, is_moderator):
+            raise NotAllowed("only the player who started the round or a moderator can skip")
+        if game.rules.skip(self.now()) is None:
+            return False
+        game.wake.set()
+        return True
+
+    async def stop(self, channel_id: int, user_id: int, is_moderator: bool) -> bool:
+        """End the round in a channel (starter or moderator); False when there is none."""
+        game = self._games.get(channel_id)
+        if game is None:
+            return False
+        game.rules.stop(user_id, is_moderator, self.now())
+        game.end_reason = "stopped"
+        game.wake.set()
+        await self.wait(channel_id)
+        return True
+
+    async def wait(self, channel_id: int) -> None:
+        """Until the round in that channel has ended (returns at once if there is none)."""
+        game = self._games.get(channel_id)
+        if game is not None and game.task is not None:
+            await asyncio.shield(game.task)
+
+    async def shutdown(self) -> None:
+        """Stop every round: reveal open questions, store results, send summaries."""
+        games = list(self._games.values())
+        for game in games:
+            game.rules.stop(game.info.starter_id, True, self.now())
+            game.end_reason = "shutdown"
+            game.wake.set()
+        tasks = [g.task for g in games if g.task is not None]
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    # -- the round task -------------------------------------------------------------------------
+
+    async def _run(self, game: _Game) -> None:
+        try:
+            await self._play(game)
+        except asyncio.CancelledError:
+            game.end_reason = game.end_reason or "shutdown"
+            raise
+        except Exception:
+            log.exception("quiz round in channel %s failed", game.info.channel_id)
+            game.end_reason = game.end_reason or "stopped"
+        finally:
+            self._games.pop(game.info.channel_id, None)
+
+    async def _play(self, game: _Game) -> None:
+        rules = game.rules
+        while True:
+            card = rules.open_next(self.now())
+            if card is None:
+                break
+            game.wake.clear()
+            await self._present(game, "question", card)
+            while rules.question_open:
+                deadline = rules.next_deadline()
+                assert deadline is not None
+                await self._sleep_until(game, deadline)
+                game.wake.clear()
+                for event in rules.tick(self.now()):
+                    if isinstance(event, Hint):
+                        await self._present(game, "hint", event)
+            await game.award_done.wait()
+            reveal = rules.last_reveal
+            if reveal is not None:
+                await self._record_attempts(game, reveal)
+                await self._present(game, "reveal", reveal)
+            if game.end_reason is not None:
+                break
+            if rules.inactive and rules.asked < rules.total:
+                game.end_reason = "inactive"
+                break
+            if rules.asked < rules.total:
+                await self._sleep_until(game, self.now() + self._pause)
+                if game.end_reason is not None:
+                    break
+        summary = rules.finish(game.end_reason or "completed")
+        await self._record_results(game, summary)
+        await self._present(game, "summary", summary)
+
+    async def _record_attempts(self, game: _Game, reveal: Reveal) -> None:
+        if self.store is None or game.info.round_id is None:
+            return
+        for user_id, name in reveal.attempted:
+            try:
+                await self.store.record_attempt(
+                    round_id=game.info.round_id,
+                    question_index=reveal.number - 1,
+                    guild_id=game.info.guild_id,
+                    user_id=user_id,
+                    user_name=name,
+                )
+            except Exception:
+                log.exception("could not store an attempt in channel %s", game.info.channel_id)
+
+    async def _record_results(self, game: _Game, summary: Summary) -> None:
+        if self.store is None or game.info.round_id is None:
+            return
+        results = [
+            RoundResult(s.user_id, s.user_name, s.rank, s.points, s.correct, s.won)
+            for s in summary.standings
+        ]
+        try:
+            await self.store.finish_round(
+                game.info.round_id, reason=summary.reason, asked=summary.asked, results=results
+            )
+        except Exception:
+            log.exception("could not store the end of round %s", game.info.round_id)
+
+    async def _present(self, game: _Game, what: str, payload: object) -> None:
+        try:
+            await getattr(game.presenter, what)(game.info.channel_id, payload)
+        except Exception:
+            log.exception("presenter %s failed in channel %s", what, game.info.channel_id)
