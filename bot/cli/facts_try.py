@@ -1,0 +1,117 @@
+"""`python -m bot facts try`: what does a fact's answer accept?
+
+    python -m bot facts try director "Liu Rene"            # one answer, readable verdict
+    python -m bot facts try --json - < answers.jsonl         # JSON lines in and out
+
+JSON mode reads lines ``{"fact": ID, "answer": TEXT}`` (from a file, or ``-`` for stdin) and writes
+one line ``{"fact", "answer", "correct"}`` for each. A line that cannot be checked gets
+``{"line": N, "error": MESSAGE}`` instead (and the exit status is 1), so output lines always
+correspond to input lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.core.answers import AnswerChecker
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.model import FactBase
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot facts try",
+        description="Check answers against facts, as the quiz would.",
+    )
+    parser.add_argument("fact", nargs="?", help="fact id (without --json)")
+    parser.add_argument("answer", nargs="*", help="the answer to check (without --json)")
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help='read JSON lines {"fact": ID, "answer": TEXT} from FILE ("-" for stdin)',
+    )
+    parser.add_argument(
+        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        base = load_fact_base(args.pack)
+    except FactPackError as exc:
+        print("the fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    checker = AnswerChecker(base)
+    if args.json is not None:
+        if args.json == "-":
+            return _json_lines(base, checker, sys.stdin, sys.stdout)
+        try:
+            with open(args.json, encoding="utf-8") as handle:
+                return _json_lines(base, checker, handle, sys.stdout)
+        except OSError as exc:
+            print(f"cannot read {args.json}: {exc.strerror}", file=sys.stderr)
+            return 2
+    if not args.fact or not args.answer:
+        parser.error('give a fact id and an answer, or --json FILE ("-" for stdin)')
+    fact = base.by_id.get(args.fact)
+    if fact is None:
+        print(_unknown_fact(args.fact, base), file=sys.stderr)
+        return 2
+    verdict = checker.check(fact, " ".join(args.answer))
+    mark = "correct" if verdict.correct else "wrong"
+    guess = " ".join(args.answer)
+    print(f"{mark}: {guess!r} for {fact.id} (answer {fact.answer!r}): {verdict.reason}")
+    return 0 if verdict.correct else 1
+
+
+def _json_lines(base: FactBase, checker: AnswerChecker, source: TextIO, out: TextIO) -> int:
+    status = 0
+    for number, line in _numbered(source):
+        if not line.strip():
+            continue
+        try:
+            record = _parse(line, base)
+        except ValueError as exc:
+            status = 1
+            print(f"line {number}: {exc}", file=sys.stderr)
+            out.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+            continue
+        fact_id, answer = record
+        correct = checker(base.by_id[fact_id], answer)
+        out.write(
+            json.dumps({"fact": fact_id, "answer": answer, "correct": correct}, ensure_ascii=False)
+            + "\n"
+        )
+        out.flush()
+    return status
+
+
+def _numbered(source: Iterable[str]) -> Iterable[tuple[int, str]]:
+    return enumerate(source, start=1)
+
+
+def _parse(line: str, base: FactBase) -> tuple[str, str]:
+    try:
+        record: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg}); write one object per line") from None
+    if not isinstance(record, dict):
+        raise ValueError('each line must be an object like {"fact": "director", "answer": "..."}')
+    fact_id, answer = record.get("fact"), record.get("answer")
+    if not isinstance(fact_id, str) or not isinstance(answer, str):
+        raise ValueError('"fact" and "answer" must both be strings')
+    if fact_id not in base.by_id:
+        raise ValueError(_unknown_fact(fact_id, base))
+    return fact_id, answer
+
+
+def _unknown_fact(fact_id: str, base: FactBase) -> str:
+    close = difflib.get_close_matches(fact_id, list(base.by_id), n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; list ids with `facts export`"
+    return f"unknown fact id {fact_id!r}{hint}"
