@@ -130,6 +130,10 @@ class RoundManager:
         self._origin = clock()
         self._games: dict[int, _Game] = {}
 
+    @property
+    def time_scale(self) -> float:
+        return self._scale
+
     def now(self) -> float:
         """Game time: real seconds since start, times the time scale."""
         return (self._clock() - self._origin) * self._scale

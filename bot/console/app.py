@@ -1,0 +1,360 @@
+"""`python -m bot console`: the whole game at a terminal, no Discord needed.
+
+Same core and same SQLite file as the Discord bot (the console plays as server 0). Reads lines
+from stdin, so it also works piped (``printf 'quiz 2 seed=1\\nRene Liu\\n' | python -m bot console
+--fast 50``): after a command that opens or closes a question it waits for the next question (or
+the end of the round) before reading on, so scripted input always answers the question it means.
+At end of input a running round is stopped and its summary printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import random
+import shlex
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.console.presenter import LETTERS, ConsolePresenter, leaderboard_text, stats_text
+from bot.core.answers import AnswerChecker
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+from bot.core.quiz import NotAllowed, QuizError, RoundOptions
+from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.storage import SORTS, ScoreStore, StorageError, default_database_path
+
+CONSOLE_GUILD = 0
+CONSOLE_CHANNEL = 0
+HELP = """\
+Commands (type them without the quotes):
+  ask QUESTION            ask about Us and Them          e.g. ask who directed it
+  quote [WORDS]           a quote (random, or matching the words)
+  quiz [N] [typed|choice] [easy|medium|hard] [category=NAME] [seconds=S] [seed=N] [nohints]
+                          start a round                  e.g. quiz 5 choice easy
+  (during a round) type your answer, or a letter in multiple choice; `answer TEXT` works too
+  hint | skip | stop      during a round
+  wait                    let the clock run until the next question or the end of the round
+  leaderboard [points|wins|accuracy] [PAGE] [global]
+  stats                   your totals
+  help | quit"""
+
+
+@dataclass
+class Console:
+    fact_base: FactBase
+    matcher: Matcher
+    rounds: RoundManager
+    store: ScoreStore
+    presenter: ConsolePresenter
+    player_name: str
+    player_id: int
+    rng: random.Random
+    settle_seconds: float  # real seconds to wait for the next question before reading on
+
+    def say(self, text: str = "") -> None:
+        self.presenter.say(text)
+
+    async def handle(self, line: str) -> bool:
+        """Run one input line; False when the console should end."""
+        line = line.strip()
+        if not line:
+            return True
+        command, _, rest = line.partition(" ")
+        command = command.lower().lstrip("/")
+        rest = rest.strip()
+        if command in {"quit", "exit"}:
+            return False
+        handler = getattr(self, f"cmd_{command}", None)
+        in_round = self.rounds.current(CONSOLE_CHANNEL) is not None
+        if handler is None or (in_round and command not in _ROUND_SAFE and rest):
+            if in_round:
+                await self._answer(line)
+            else:
+                self.say(f"unknown command {command!r}. Type `help` for the list.")
+            return True
+        await handler(rest)
+        return True
+
+    # -- knowledge -------------------------------------------------------------------------------
+
+    async def cmd_help(self, rest: str) -> None:
+        self.say(HELP)
+
+    async def cmd_ask(self, rest: str) -> None:
+        if not rest:
+            self.say("ask what? e.g. `ask who directed it`")
+            return
+        result = self.matcher.ask(rest)
+        self.say(result.reply if result.matched else result.refusal)
+
+    async def cmd_quote(self, rest: str) -> None:
+        quotes = list(self.fact_base.quotes)
+        if not quotes:
+            self.say("this fact base has no quotes")
+            return
+        if rest:
+            wanted = set(rest.casefold().split())
+            quotes = [
+                q
+                for q in quotes
+                if wanted & set(f"{q.text} {q.speaker} {q.context}".casefold().split())
+            ]
+            if not quotes:
+                self.say(f"no quote mentions {rest!r}; try `quote` for a random one")
+                return
+        quote = self.rng.choice(quotes)
+        self.say(f"“{quote.text}” — {quote.speaker}")
+        self.say(f"  {quote.context} ({quote.source.title})")
+
+    # -- the quiz --------------------------------------------------------------------------------
+
+    async def cmd_quiz(self, rest: str) -> None:
+        if rest.split()[:1] == ["start"]:
+            rest = rest[len("start") :].strip()
+        try:
+            options = await self._round_options(rest)
+            changed = self._watch()
+            await self.rounds.start(
+                CONSOLE_CHANNEL,
+                CONSOLE_GUILD,
+                self.player_id,
+                options,
+                self.presenter,
+                starter_name=self.player_name,
+            )
+        except (QuizError, RoundInProgress) as exc:
+            self.say(f"cannot start: {exc}")
+            return
+        await self._settle(changed)
+
+    async def cmd_answer(self, rest: str) -> None:
+        await self._answer(rest)
+
+    async def _answer(self, text: str) -> None:
+        card = self.rounds.current(CONSOLE_CHANNEL)
+        if card is None:
+            self.say("no question is open. Start a round with `quiz`.")
+            return
+        changed = self._watch()
+        letter = text.strip().rstrip(")").upper()
+        if card.options and len(letter) == 1 and letter in LETTERS[: len(card.options)]:
+            result = await self.rounds.choose(
+                CONSOLE_CHANNEL, self.player_id, self.player_name, LETTERS.index(letter)
+            )
+        elif card.options:
+            self.say(f"choose a letter from A to {LETTERS[len(card.options) - 1]}")
+            return
+        else:
+            result = await self.rounds.answer(
+                CONSOLE_CHANNEL, self.player_id, self.player_name, text
+            )
+        if result is None or result.status == "closed":
+            self.say("too late: that question is closed")
+        elif result.status == "wrong":
+            self.say("Not quite." if not card.options else "Wrong, sorry: one try per question.")
+        elif result.status == "already_answered":
+            self.say("You already chose for this question.")
+        if result is not None and result.correct:
+            await self._settle(changed)
+
+    async def cmd_hint(self, rest: str) -> None:
+        if self.rounds.current(CONSOLE_CHANNEL) is None:
+            self.say("no question is open")
+        elif await self.rounds.hint(CONSOLE_CHANNEL) is None:
+            self.say("no more hints for this question")
+
+    async def cmd_skip(self, rest: str) -> None:
+        changed = self._watch()
+        try:
+            skipped = await self.rounds.skip(CONSOLE_CHANNEL, self.player_id, is_moderator=True)
+        except NotAllowed as exc:
+            self.say(str(exc))
+            return
+        if not skipped:
+            self.say("no question is open")
+            return
+        await self._settle(changed)
+
+    async def cmd_stop(self, rest: str) -> None:
+        if not await self.rounds.stop(CONSOLE_CHANNEL, self.player_id, is_moderator=True):
+            self.say("no round is running")
+
+    async def cmd_wait(self, rest: str) -> None:
+        if not self.rounds.active(CONSOLE_CHANNEL):
+            self.say("no round is running")
+            return
+        changed = self._watch()
+        # The longest a question can stay open, plus the pause after it.
+        card = self.rounds.current(CONSOLE_CHANNEL)
+        seconds = (card.seconds if card else 0) + 10
+        await self._settle(changed, seconds / self.rounds.time_scale + self.settle_seconds)
+
+    # -- scores ----------------------------------------------------------------------------------
+
+    async def cmd_leaderboard(self, rest: str) -> None:
+        sort, page, guild = "points", 1, CONSOLE_GUILD
+        for word in rest.lower().split():
+            if word in SORTS:
+                sort = word
+            elif word.isdigit():
+                page = int(word)
+            elif word in {"global", "all"}:
+                guild = None
+            else:
+                self.say("usage: leaderboard [points|wins|accuracy] [PAGE] [global]")
+                return
+        self.say(leaderboard_text(await self.store.leaderboard(guild, sort, page, 10)))
+
+    cmd_top = cmd_leaderboard
+
+    async def cmd_stats(self, rest: str) -> None:
+        stats = await self.store.player_stats(CONSOLE_GUILD, self.player_id)
+        self.say(stats_text(stats, self.player_name))
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _watch(self) -> asyncio.Event:
+        self.presenter.changed.clear()
+        return self.presenter.changed
+
+    async def _settle(self, changed: asyncio.Event, seconds: float | None = None) -> None:
+        """Wait until the next question is shown or the round ends (bounded)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), seconds or self.settle_seconds)
+
+    async def _round_options(self, rest: str) -> RoundOptions:
+        settings = await self.store.get_settings(CONSOLE_GUILD)
+        values: dict[str, object] = {
+            "questions": settings.round_length,
+            "mode": settings.mode,
+            "seconds": settings.question_seconds,
+            "hints": settings.hints,
+        }
+        try:
+            words = shlex.split(rest)
+        except ValueError as exc:
+            raise QuizError(f"cannot read the options ({exc})") from None
+        for word in words:
+            key, eq, value = word.partition("=")
+            key = key.lower()
+            if not eq and word.isdigit():
+                values["questions"] = int(word)
+            elif not eq and key in {"typed", "choice"}:
+                values["mode"] = key
+            elif not eq and key in {"mc", "multiple"}:
+                values["mode"] = "choice"
+            elif not eq and key in {"easy", "medium", "hard"}:
+                values["difficulty"] = key
+            elif not eq and key in {"nohints", "nohint"}:
+                values["hints"] = False
+            elif eq and key in {"category", "cat"}:
+                values["category"] = value
+            elif eq and key in {"seconds", "time"}:
+                values["seconds"] = _number(key, value)
+            elif eq and key == "seed":
+                values["seed"] = int(_number(key, value))
+            elif eq and key in {"n", "questions"}:
+                values["questions"] = int(_number(key, value))
+            else:
+                raise QuizError(f"unknown option {word!r}. Type `help` for the quiz options")
+        return RoundOptions(**values)  # type: ignore[arg-type]
+
+
+# Commands that are never taken as an answer, even with words after them during a round.
+_ROUND_SAFE = frozenset({"answer", "ask", "quote", "leaderboard", "top", "stats", "help", "quiz"})
+
+
+def _number(key: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise QuizError(f"{key} must be a number (got {value!r})") from None
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot console", description="Ask, quote and play the quiz at a terminal."
+    )
+    parser.add_argument("--db", type=Path, help="score database (default: $BOT_DATABASE)")
+    parser.add_argument("--name", help="your player name (default: your login name)")
+    parser.add_argument(
+        "--fast",
+        type=float,
+        default=1.0,
+        metavar="FACTOR",
+        help="run round timers FACTOR times faster (for tests and demos)",
+    )
+    parser.add_argument("--pack", action="append", type=Path, help="fact pack file or folder")
+    args = parser.parse_args(argv)
+    if args.fast <= 0:
+        parser.error("--fast must be a positive number")
+    try:
+        fact_base = load_fact_base(args.pack)
+    except FactPackError as exc:
+        print("the fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    name = args.name or _login_name()
+    try:
+        return asyncio.run(_run(fact_base, args.db, name, args.fast, sys.stdin, sys.stdout))
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _run(
+    fact_base: FactBase,
+    db: Path | None,
+    name: str,
+    fast: float,
+    stdin: TextIO,
+    stdout: TextIO,
+) -> int:
+    store = await ScoreStore.open(db or default_database_path())
+    presenter = ConsolePresenter(stdout)
+    checker = AnswerChecker(fact_base)
+    console = Console(
+        fact_base=fact_base,
+        matcher=Matcher(fact_base),
+        rounds=RoundManager(fact_base, store, checker=checker, time_scale=fast),
+        store=store,
+        presenter=presenter,
+        player_name=name,
+        player_id=zlib.crc32(name.encode("utf-8")),
+        rng=random.Random(),
+        settle_seconds=5.0 / fast + 1.0,
+    )
+    interactive = stdin.isatty()
+    film = fact_base.films[0] if fact_base.films else "the film"
+    if interactive:
+        console.say(f"{film} trivia. Hello {name}! Type `help` for commands, `quit` to leave.")
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            if interactive:
+                stdout.write("> ")
+                stdout.flush()
+            line = await loop.run_in_executor(None, stdin.readline)
+            if not line or not await console.handle(line):
+                break
+    finally:
+        await console.rounds.shutdown()
+        await store.close()
+    return 0
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser() or "player"
+    except (KeyError, OSError):
+        return "player"
