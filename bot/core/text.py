@@ -22,6 +22,8 @@ Stable API (other modules build on it; only additions from here on):
       as "the movie" or "it" become the film's title.
     - ``table.mentions(text) -> list[str]``: canonical display forms named in ``text``, in order.
     - ``table.same(a, b) -> bool``: whether two names are the same entity (or equal text).
+    - ``table.spans(words) -> list[(start, end, canonical)]``: where names sit in a list of
+      normalised words (used by the matcher to turn each name into one entity token).
 """
 
 from __future__ import annotations
@@ -343,6 +345,10 @@ class AliasTable:
             else:
                 i += 1
         return spans
+
+    def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Known names in already normalised ``words``: (start, end, canonical display form)."""
+        return [(start, end, entry.canonical) for start, end, entry in self._spans(list(words))]
 
     def canonicalize(self, text: str) -> str:
         """``normalize(text)`` with each known variant replaced by its normalised canonical."""

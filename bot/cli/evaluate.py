@@ -1,0 +1,41 @@
+"""`python -m bot eval PATH`: the bot vs two baselines on a development set of questions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.match_eval import DevSetError, evaluate, format_table, load_dev_set
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot eval",
+        description="Top-1 accuracy and abstention of /ask vs WRatio and BM25 baselines.",
+    )
+    parser.add_argument("path", type=Path, help="dev set YAML, e.g. tests/eval/dev_questions.yaml")
+    parser.add_argument("--facts", type=Path, action="append", help="fact pack (default: facts/)")
+    parser.add_argument("--misses", action="store_true", help="list the bot's wrong answers")
+    args = parser.parse_args(argv)
+    try:
+        fact_base = load_fact_base(args.facts)
+        dev = load_dev_set(args.path)
+    except FactPackError as exc:
+        print("The fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except DevSetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    missing = dev.unknown_ids(fact_base)
+    if missing:
+        print(f"note: the pack has no fact {', '.join(missing)}", file=sys.stderr)
+    scores = evaluate(fact_base, dev)
+    print(format_table(scores, dev))
+    if args.misses:
+        for miss in scores[0].misses:
+            print(miss)
+    return 0

@@ -1,0 +1,243 @@
+"""The /ask index: questions and facts turned into weighted terms, built once per fact base.
+
+A question is analysed into *terms*: stems of the words that carry meaning, entity tokens for
+the names the alias table knows (``@fangxiaoxiao``; one token per entity whatever its spelling),
+and numbers as written. Question words become an *intent* instead (see ``match_vocab``).
+
+Per fact the index keeps the terms of its phrasings (full weight) and of its answer and reply
+text (partial weight: they let "who is eason chan" find the theme song), the intents it
+answers, and the entities it names. An inverted index (term -> facts) gives candidates without
+scanning the base; ``Matcher`` then scores only those.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core import match_vocab as vocab
+from bot.core.model import Fact, FactBase
+from bot.core.text import AliasTable, compact, normalize
+
+TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What a question asks: its terms (in order, unique), intent and entities."""
+
+    terms: tuple[str, ...]
+    intent: str | None
+    entities: tuple[str, ...]  # entity tokens and numbers; names must match exactly
+
+
+@dataclass(frozen=True, slots=True)
+class FactEntry:
+    fact: Fact
+    position: int  # order in the base: ties go to the fact declared first
+    weights: dict[str, float]  # term -> 1.0 (in a phrasing) or TEXT_WEIGHT (text/answer only)
+    phrasings: tuple[tuple[tuple[str, ...], float], ...]  # (terms, their summed idf)
+    answers: tuple[tuple[tuple[str, ...], float], ...]  # answer and accepted: "who is wynne"
+    intents: frozenset[str]
+    entities: frozenset[str]
+
+
+def _is_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _is_entity_number(term: str) -> bool:
+    """Years, amounts, decimals and big counts must match exactly; "2" or "1st" need not."""
+    digits = term.rstrip("stndrh")
+    return not digits.isdigit() or int(digits) >= 100
+
+
+def _number_term(word: str) -> str:
+    return word.strip("$%")
+
+
+def _weighed(
+    analyses: Iterable[Analysis], idf: dict[str, float], implicit: frozenset[str]
+) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """Each phrasing's terms with their summed weight (the implicit film left out)."""
+    out = []
+    for analysis in analyses:
+        terms = tuple(t for t in analysis.terms if t not in implicit)
+        if terms:
+            out.append((terms, sum(idf[t] for t in terms)))
+    return tuple(out)
+
+
+class Speller:
+    """Corrects words the index has never seen to a known word one or two edits away.
+
+    The first letter must agree (typos rarely hit it, and it keeps "Jason" from becoming
+    "Eason"). Words of 5-7 letters may be one edit off, longer ones two; three-letter words only
+    by a swap ("lui" -> "liu"); four-letter words are left alone, since too many real words sit
+    one edit from a known one. Numbers are never corrected.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        counts = Counter(w for w in words if w.isalpha())
+        self.known: frozenset[str] = frozenset(counts)
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for word, _ in counts.most_common():
+            buckets[word[0]].append(word)
+        self._buckets = {k: tuple(v) for k, v in buckets.items()}
+        self._cache: dict[str, str] = {}
+
+    def correct(self, word: str) -> str:
+        if word in self.known or not word.isalpha() or len(word) < 3:
+            return word
+        if word.endswith("s") and word[:-1] in self.known:
+            return word[:-1]  # a possessive typed without its apostrophe: "lius" -> "liu"
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._lookup(word)
+        if len(self._cache) < 50_000:  # bounded: user input is unbounded
+            self._cache[word] = result
+        return result
+
+    def _lookup(self, word: str) -> str:
+        bucket = self._buckets.get(word[0], ())
+        if len(word) == 3:
+            swapped = sorted(word)
+            for known in bucket:
+                if len(known) == 3 and sorted(known) == swapped:
+                    return known
+            return word
+        if len(word) == 4:
+            # Too many real words sit one edit from a known one ("born"/"boran", "tall"/"talk");
+            # an unknown word is better left unknown than turned into a wrong match.
+            return word
+        max_edits = 1 if len(word) <= 7 else 2
+        found = process.extractOne(
+            word,
+            bucket,
+            scorer=OSA.distance,
+            score_cutoff=max_edits,
+            processor=None,
+        )
+        return found[0] if found else word
+
+
+class Analyzer:
+    """Turns text into an ``Analysis`` with the pack's aliases and the speller."""
+
+    def __init__(self, aliases: AliasTable, speller: Speller | None = None) -> None:
+        self.aliases = aliases
+        self.speller = speller
+
+    def words(self, text: str) -> list[str]:
+        words = normalize(text).split()
+        if self.speller is not None:
+            words = [self.speller.correct(w) for w in words]
+        return vocab.spell(words)
+
+    def analyze(self, text: str) -> Analysis:
+        words = self.words(text)
+        intent = vocab.intent(words)
+        terms: list[str] = []
+        entities: list[str] = []
+        spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
+        i = 0
+        while i < len(words):
+            if i in spans:
+                end, canonical = spans[i]
+                token = "@" + compact(canonical)
+                terms.append(token)
+                entities.append(token)
+                i = end
+                continue
+            word = words[i]
+            i += 1
+            if word in vocab.STOP_WORDS or word in vocab.FILLER_WORDS:
+                continue
+            if _is_number(word):
+                term = _number_term(word)
+                terms.append(term)
+                if _is_entity_number(term):
+                    entities.append(term)
+            else:
+                terms.append(sys.intern(vocab.stem(word)))
+        return Analysis(tuple(dict.fromkeys(terms)), intent, tuple(dict.fromkeys(entities)))
+
+
+@dataclass(slots=True)
+class Index:
+    analyzer: Analyzer
+    entries: tuple[FactEntry, ...]
+    postings: dict[str, tuple[int, ...]]  # term -> indexes into entries
+    idf: dict[str, float]
+    unknown_idf: float  # weight of a term no fact has: as rare as can be, and then some
+    implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
+
+    @classmethod
+    def build(cls, fact_base: FactBase) -> Index:
+        aliases = AliasTable.from_fact_base(fact_base)
+        plain = Analyzer(aliases)
+        analysed: list[tuple[Fact, list[Analysis], Analysis, list[Analysis]]] = []
+        spelling: list[str] = list(vocab.CHAT_SPELLINGS) + list(vocab.STOP_WORDS)
+        for alias in fact_base.aliases:
+            for name in (alias.canonical, *alias.variants):
+                spelling.extend(normalize(name).split())
+        for fact in fact_base.facts:
+            phrasings = [plain.analyze(q) for q in fact.questions]
+            extra = plain.analyze(" ".join((fact.text, fact.source.quote)))
+            answers = [plain.analyze(a) for a in (fact.answer, *fact.accept)]
+            analysed.append((fact, phrasings, extra, answers))
+            for text in (*fact.questions, fact.answer, fact.text):
+                spelling.extend(normalize(text).split())
+
+        df: Counter[str] = Counter()
+        for _, phrasings, extra, answers in analysed:
+            df.update({t for a in (*phrasings, extra, *answers) for t in a.terms})
+        n = len(analysed)
+        # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
+        implicit = frozenset(
+            "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
+        )
+        idf = {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
+        unknown_idf = math.log(1 + (n + 1) / 0.5) * 1.25
+
+        entries: list[FactEntry] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for pos, (fact, phrasings, extra, answers) in enumerate(analysed):
+            weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
+            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
+            intents = {a.intent for a in phrasings if a.intent}
+            if fact.kind in vocab.KIND_INTENTS:
+                intents.add(vocab.KIND_INTENTS[fact.kind])
+            entities = {e for a in (*phrasings, extra, *answers) for e in a.entities}
+            entries.append(
+                FactEntry(
+                    fact=fact,
+                    position=pos,
+                    weights=weights,
+                    phrasings=_weighed(phrasings, idf, implicit),
+                    answers=_weighed(answers, idf, implicit),
+                    intents=frozenset(intents),
+                    entities=frozenset(entities),
+                )
+            )
+            for term in weights:
+                postings[term].append(pos)
+        analyzer = Analyzer(aliases, Speller(spelling))
+        return cls(
+            analyzer=analyzer,
+            entries=tuple(entries),
+            postings={t: tuple(p) for t, p in postings.items()},
+            idf=idf,
+            unknown_idf=unknown_idf,
+            implicit=implicit,
+        )
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.unknown_idf)

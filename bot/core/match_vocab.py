@@ -1,0 +1,251 @@
+"""The language knowledge of /ask matching: question intent, chat spellings, stop words, stems.
+
+Kept apart from the index so the rules can be read (and tuned) in one place. Every function
+takes words already passed through ``bot.core.text.normalize``.
+
+Intent words are *not* stop words here: "who", "when", "where", "how much", "how many" are what
+tells the director from the filming location from the gross, so they become an intent that the
+ranking weighs, and the title words "us", "and", "them" are turned into one film entity by the
+alias table before any stop word is dropped.
+"""
+
+from __future__ import annotations
+
+WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
+
+# Chat spellings and common misspellings that would otherwise hide a question word.
+CHAT_SPELLINGS: dict[str, str] = {
+    "whos": "who",
+    "whose": "who",
+    "whom": "who",
+    "hwo": "who",
+    "whats": "what",
+    "wat": "what",
+    "wut": "what",
+    "wats": "what",
+    "waht": "what",
+    "whta": "what",
+    "wich": "which",
+    "whcih": "which",
+    "wheres": "where",
+    "wher": "where",
+    "whens": "when",
+    "wen": "when",
+    "whn": "when",
+    "hows": "how",
+    "teh": "the",
+    "hte": "the",
+    "yr": "year",
+    "yrs": "year",
+    "abt": "about",
+    "dir": "director",
+    "gf": "girlfriend",
+    "bf": "boyfriend",
+    "hk": "hong kong",
+    "mv": "music video",
+    "dp": "cinematographer",
+    "dop": "cinematographer",
+}
+
+# Synonym groups: every word on the right is read as the word on the left. General chat
+# English for what people ask about a film, so phrasings the pack never wrote still land.
+_SYNONYMS: dict[str, str] = {
+    "father": "dad daddy papa pa pops",
+    "mother": "mom mum mommy",
+    "film": "movie movies flick",
+    "director": "filmmaker",
+    "directed": "helmed",
+    "script": "screenplay screenwriter scriptwriter",
+    "actor": "actress actors actresses",
+    "star": "starred starring stars",
+    "play": "portray portrays portrayed played plays playing",
+    "shoot": "filmed filming shot shooting shoots",
+    "rate": "rated rating ratings score scores scored",
+    "award": "prize prizes",
+    "nominate": "nominated nomination nominations nominee nominees shortlisted",
+    "win": "won wins winning winner",
+    "write": "wrote written writer writes writing",
+    "sing": "sang sung singer sings singing",
+    "make": "made makes making",
+    "box office": "earn earned earning earns",
+    "meet": "met meets meeting",
+    "buy": "bought buys buying",
+    "tell": "told tells telling",
+    "say": "said says saying remark remarked remarks comment commented comments",
+    "start": "begin began begun begins beginning starts started",
+    "end": "ends ending ended finale",
+    "die": "died dies death dead",
+    "song": "tune track",
+    "child": "kid kids children",
+    "married": "wife husband wed marry marries",
+    "breakup": "breakups split splits dump dumps dumped",
+    "stop": "halt halts halted stops stopped",
+    "friend": "buddy buddies pal pals mate mates",
+    "man": "guy guys dude dudes men",
+    "woman": "women lady ladies",
+    "hassle": "yell yells yelled shout shouts shouted scream screams",
+    "cry": "tears tear weep crying cried cries",
+    "cinematographer": "camera cameraman cinematography",
+    "critic": "critics reviewer reviewers",
+    "platform": "website site app",
+    "apartment": "flat",
+    "old": "age",
+    "cold": "freezing chilly temperature",
+    "based": "adapted adaptation adapt",
+    "job": "career profession occupation",
+    "meet again": "reunite reunites reunited reunion",
+    "rich": "wealthy",
+}
+CHAT_SPELLINGS.update(
+    {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
+)
+
+# Phrases read as one word (after the single words above are rewritten).
+PHRASES: dict[tuple[str, ...], str] = {
+    ("up", "for"): "nominate",
+    ("run", "into"): "meet",
+    ("bump", "into"): "meet",
+    ("break", "up"): "breakup",
+    ("broke", "up"): "breakup",
+    ("breaks", "up"): "breakup",
+    ("breaking", "up"): "breakup",
+    ("camera", "work"): "cinematographer",
+    ("director", "of", "photography"): "cinematographer",
+    ("how", "old"): "how old",
+}
+_MAX_PHRASE = max(len(p) for p in PHRASES)
+
+
+# Words that carry no meaning for telling facts apart. Question words are handled by intent and
+# the title words never get here (they are one film entity by then).
+def _wordlist(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS: frozenset[str] = _wordlist(
+    """
+    a an the is are was were be been being am of in on at to for by with from into onto about
+    and or us them much many
+    do does did done doing this that these those there here it its it's as but so if then
+    than too very just also any some such what which how who when where why whom
+    i me my mine we our you your yours u ur he him his she her hers they their theirs
+    can could would should will shall may might must
+    know please pls plz hey hi hello bot question answer
+    thing things stuff really actually exactly
+    get got has have had having
+    one ones
+    """
+)
+
+# Words that only say "a question about the film" and would match everything.
+FILLER_WORDS: frozenset[str] = frozenset({"film", "films"})
+
+_INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("how", "much"), MONEY),
+    (("how", "many"), COUNT),
+    (("what", "year"), WHEN),
+    (("which", "year"), WHEN),
+    (("what", "date"), WHEN),
+    (("which", "date"), WHEN),
+    (("what", "day"), WHEN),
+    (("which", "day"), WHEN),
+    (("what", "month"), WHEN),
+    (("what", "time"), WHEN),
+    (("what", "city"), WHERE),
+    (("which", "city"), WHERE),
+    (("what", "place"), WHERE),
+    (("which", "place"), WHERE),
+    (("what", "location"), WHERE),
+    (("what", "country"), WHERE),
+    (("which", "country"), WHERE),
+    (("what", "town"), WHERE),
+    (("which", "town"), WHERE),
+    (("number", "of"), COUNT),
+)
+_INTENT_WORDS: dict[str, str] = {
+    "who": WHO,
+    "when": WHEN,
+    "where": WHERE,
+    "why": WHY,
+}
+
+# The intent a fact's answer kind answers, so facts phrased without a question word still have one.
+KIND_INTENTS: dict[str, str] = {
+    "person": WHO,
+    "character": WHO,
+    "organisation": WHO,
+    "date": WHEN,
+    "year": WHEN,
+    "place": WHERE,
+    "money": MONEY,
+    "number": COUNT,
+}
+
+
+def spell(words: list[str]) -> list[str]:
+    """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's."""
+    words = [w for word in words for w in CHAT_SPELLINGS.get(word, word).split()]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
+            phrase = PHRASES.get(tuple(words[i : i + n]))
+            if phrase is not None:
+                out.extend(phrase.split())
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def intent(words: list[str]) -> str | None:
+    """The strongest intent in a question: "how much" -> money, "what year" -> when, ..."""
+    for i in range(len(words) - 1):
+        for phrase, name in _INTENT_PHRASES:
+            if words[i] == phrase[0] and words[i + 1] == phrase[1]:
+                return name
+    for word in words:
+        if word in _INTENT_WORDS:
+            return _INTENT_WORDS[word]
+    return None
+
+
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("ational", "ate"),
+    ("ations", ""),
+    ("ation", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ness", ""),
+    ("ies", "i"),
+    ("ied", "i"),
+    ("ers", ""),
+    ("er", ""),
+    ("ors", ""),
+    ("or", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+)
+
+
+def stem(word: str) -> str:
+    """A light, predictable stem: directed/director/direction -> direct, stories -> stori.
+
+    Only ever compared with other stems, so it needs to be consistent, not linguistic.
+    Numbers and short words are left alone.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 3 and word[-1] in "eiy":
+        word = word[:-1]
+    return word

@@ -1,0 +1,238 @@
+"""/ask: a free-text question -> the fact that answers it, or an honest "I don't know".
+
+    matcher = Matcher(fact_base)            # builds the index once
+    result = matcher.ask("who directed it") # AskResult: matched, fact, score, reply, also, ...
+    matcher.autocomplete("who dir")         # question strings for Discord autocomplete
+
+How a question is ranked (``match_index`` builds the terms, ``match_vocab`` holds the rules):
+
+1. Candidates come from the inverted index, rarest terms first, so the cost follows the few
+   facts that share a meaningful word, not the size of the base.
+2. Each candidate is scored 0-100 from *coverage* (how much of the question's weight the fact
+   explains; a word no fact contains, like "titanic" or "imdb", weighs more than any known one,
+   so a question about something else cannot reach the threshold) and *fit* (how much of the
+   fact's best phrasing the question contains), times an *intent* factor (a "when" question
+   is not answered by a "who" fact) and an *entity* factor (a name or number the question
+   gives must be one the fact knows).
+3. Below ``THRESHOLD`` the bot abstains and offers up to three "did you mean" questions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.core.match_index import Analysis, FactEntry, Index
+from bot.core.model import Fact, FactBase
+from bot.core.text import normalize
+
+THRESHOLD = 60.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
+SUGGEST_MIN = 30.0  # near misses worth offering as "did you mean"
+MAX_QUESTION_CHARS = 300
+MAX_CANDIDATES = 30
+POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
+INTENT_MISMATCH = 0.55  # the fact answers another kind of question
+INTENT_UNKNOWN = 0.8  # the fact's phrasings ask no who/when/where/how much/how many
+ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
+KNOWN_MISS = 0.6  # a known word the fact lacks weighs less than a word no fact has
+MAX_QUOTE_CHARS = 220
+AUTOCOMPLETE_CHARS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    matched: bool
+    fact: Fact | None
+    score: float  # 0-100
+    reply: str  # what the user sees when matched; "" otherwise
+    also: tuple[Fact, ...] = ()  # facts from other documents that claim otherwise
+    suggestions: tuple[str, ...] = ()  # up to 3 "did you mean" questions
+    refusal: str = ""  # what the user sees when not matched
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    entry: FactEntry
+    score: float
+
+
+class Matcher:
+    """Answers questions from one ``FactBase``; build once, ask many times (thread-safe reads)."""
+
+    def __init__(self, fact_base: FactBase) -> None:
+        self.fact_base = fact_base
+        self.index = Index.build(fact_base)
+        self.film = fact_base.films[0] if fact_base.films else "the film"
+        # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
+        seen: set[str] = set()
+        pairs: list[tuple[str, str]] = []
+        for fact in fact_base.facts:
+            for question in fact.questions:
+                key = normalize(question)
+                if key and key not in seen and len(question) <= AUTOCOMPLETE_CHARS:
+                    seen.add(key)
+                    pairs.append((key, question))
+        pairs.sort()
+        self._complete_keys = [k for k, _ in pairs]
+        self._complete_text = [q for _, q in pairs]
+
+    # ------------------------------------------------------------------ public API
+    def ask(self, question: str) -> AskResult:
+        problem = self._input_problem(question)
+        if problem:
+            return AskResult(False, None, 0.0, "", refusal=problem)
+        ranked = self.rank(question)
+        if not ranked or ranked[0].score < THRESHOLD:
+            top = ranked[0].score if ranked else 0.0
+            suggestions = tuple(
+                _suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
+            )
+            return AskResult(
+                False,
+                None,
+                round(top, 1),
+                "",
+                suggestions=suggestions,
+                refusal=self._refusal(suggestions),
+            )
+        best = ranked[0]
+        also = self.fact_base.disagreeing(best.entry.fact)
+        return AskResult(
+            True,
+            best.entry.fact,
+            round(best.score, 1),
+            format_reply(best.entry.fact, also),
+            also=also,
+        )
+
+    def rank(self, question: str, limit: int = 5) -> list[Ranked]:
+        """The best-scoring facts for ``question``, best first (scores 0-100)."""
+        analysis = self.index.analyzer.analyze(question[: MAX_QUESTION_CHARS * 2])
+        if not analysis.terms:
+            return []
+        ranked = [Ranked(e, self._score(analysis, e)) for e in self._candidates(analysis)]
+        # Ties go to the fact declared first: packs list the central facts first.
+        return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
+
+    def autocomplete(self, prefix: str, limit: int = 25) -> list[str]:
+        """Question strings starting with (or, failing that, best matching) ``prefix``."""
+        limit = max(0, min(limit, 25))
+        key = normalize(prefix[:AUTOCOMPLETE_CHARS])
+        out: list[str] = []
+        start = bisect.bisect_left(self._complete_keys, key)
+        for i in range(start, len(self._complete_keys)):
+            if len(out) >= limit or not self._complete_keys[i].startswith(key):
+                break
+            out.append(self._complete_text[i])
+        if len(out) < limit and key:
+            for r in self.rank(prefix[:AUTOCOMPLETE_CHARS], limit=limit):
+                for question in r.entry.fact.questions:
+                    if len(question) <= AUTOCOMPLETE_CHARS and question not in out:
+                        out.append(question)
+                        break
+                if len(out) >= limit:
+                    break
+        return out[:limit]
+
+    # ------------------------------------------------------------------ ranking
+    def _candidates(self, analysis: Analysis) -> list[FactEntry]:
+        index = self.index
+        entries = index.entries
+        known = sorted(
+            (t for t in analysis.terms if t in index.postings),
+            key=lambda t: len(index.postings[t]),
+        )
+        acc: dict[int, float] = {}
+        walked = 0
+        for term in known:
+            postings = index.postings[term]
+            weight = index.idf[term]
+            if not acc or walked + len(postings) <= POSTINGS_BUDGET:
+                walked += len(postings)
+                for pos in postings:
+                    acc[pos] = acc.get(pos, 0.0) + weight * entries[pos].weights[term]
+            else:  # a common word: only re-score facts the rarer words already found
+                for pos in acc:
+                    acc[pos] += weight * entries[pos].weights.get(term, 0.0)
+        best = heapq.nlargest(MAX_CANDIDATES, acc.items(), key=lambda kv: kv[1])
+        return [entries[pos] for pos, _ in best]
+
+    def _score(self, analysis: Analysis, entry: FactEntry) -> float:
+        idf = self.index.idf
+        unknown = self.index.unknown_idf
+        implicit = self.index.implicit
+        entities = analysis.entities
+        covered = missed = 0.0
+        query = set()
+        for term in analysis.terms:
+            if term in implicit:
+                continue
+            query.add(term)
+            w = idf.get(term)
+            if w is None:
+                missed += unknown
+                continue
+            share = entry.weights.get(term, 0.0)
+            covered += w * share
+            # A name the fact lacks counts in full: it is what the question is about.
+            missed += w * (1.0 - share) * (1.0 if term in entities else KNOWN_MISS)
+        if not covered:
+            return 0.0
+        coverage = covered / (covered + missed)
+        fit = 0.0
+        for phrasing, total in entry.phrasings:
+            fit = max(fit, sum(idf[t] for t in phrasing if t in query) / total)
+        for answer, total in entry.answers:
+            # "who is wynne": the question names the answer and asks what it is.
+            fit = max(fit, ANSWER_FIT * sum(idf[t] for t in answer if t in query) / total)
+        score = 100.0 * coverage * (0.55 + 0.45 * fit)
+        if analysis.intent and analysis.intent not in entry.intents:
+            score *= INTENT_MISMATCH if entry.intents else INTENT_UNKNOWN
+        return score
+
+    # ------------------------------------------------------------------ messages
+    def _input_problem(self, question: str) -> str:
+        if not isinstance(question, str) or not normalize(question[:1000]):
+            return (
+                f"Ask me something about {self.film}, for example “who directed it?” "
+                "or “where was it filmed?”."
+            )
+        if len(question) > MAX_QUESTION_CHARS:
+            return (
+                f"That question is {len(question):,} characters long; please keep it under "
+                f"{MAX_QUESTION_CHARS} and ask one thing at a time."
+            )
+        return ""
+
+    def _refusal(self, suggestions: Iterable[str]) -> str:
+        base = (
+            f"I don't know that one: it isn't in the sources I have read about {self.film}, "
+            "and I'd rather say so than guess."
+        )
+        return base + (" Did you mean one of these?" if tuple(suggestions) else "")
+
+
+def _suggestion(fact: Fact) -> str:
+    if fact.quiz is not None and fact.quiz.prompt:
+        return fact.quiz.prompt
+    question = fact.questions[0]
+    return question[:1].upper() + question[1:] + ("" if question.endswith("?") else "?")
+
+
+def _cite(fact: Fact) -> str:
+    quote = " ".join(fact.source.quote.split())
+    if len(quote) > MAX_QUOTE_CHARS:
+        quote = quote[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+    return f"{fact.source.title}: “{quote}”"
+
+
+def format_reply(fact: Fact, also: tuple[Fact, ...] = ()) -> str:
+    """The text a user sees: the fact and its source; every claim with its own when they differ."""
+    if not also:
+        return f"{fact.text}\nSource: {_cite(fact)}"
+    lines = ["The sources disagree:"]
+    for claim in (fact, *also):
+        lines.append(f"• {claim.text}\n  Source: {_cite(claim)}")
+    return "\n".join(lines)
