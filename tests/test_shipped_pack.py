@@ -17,7 +17,11 @@ NUMBER_WORDS = {
 
 
 def words(text: str) -> set[str]:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    # punctuation (’ –– “) separates words; accents fold away (René -> rene)
+    spaced = "".join(
+        " " if unicodedata.category(c)[0] == "P" and c not in ".," else c for c in text
+    )
+    plain = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode().casefold()
     found = re.findall(r"[a-z]+|\d+(?:\.\d+)?", plain.replace(",", ""))
     return {NUMBER_WORDS.get(w, w) for w in found}
 
