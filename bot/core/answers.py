@@ -49,6 +49,16 @@ FILLER = _word_set(
     maybe probably im i'm answer be been being his her their he she they them film movie"""
 )
 PEOPLE_KINDS = frozenset({"person", "character"})
+NEGATIONS = _word_set(
+    "not no never nor neither doesnt dont didnt isnt wasnt arent werent cant wont"
+)
+DATE_WORDS = _word_set(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    spring summer autumn fall winter"""
+)
+# Regions a place answer may be qualified with: "Beijing, China", "Hailar, Inner Mongolia".
+BROAD_PLACES = _word_set("china mainlandchina innermongolia mongolia taiwan hongkong asia prc")
 ROLE_WORDS = _word_set(
     "director actor actress singer star producer writer critic mr mrs ms miss dr and"
 )
@@ -129,9 +139,10 @@ class AnswerChecker:
             verdict = None
         if verdict is not None:
             return verdict
+        commas = "," in guess or "、" in guess
         if compiled.kind == "text":
-            return self._check_text(compiled, words)
-        return self._check_name(compiled, words)
+            return self._check_text(compiled, words, commas)
+        return self._check_name(compiled, words, commas)
 
     # -- compile -------------------------------------------------------------------------------
 
@@ -151,7 +162,7 @@ class AnswerChecker:
         candidates: list[_Candidate] = []
         seen: set[str] = set()
         for text in texts:
-            norm = normalize(text)
+            norm = normalize(_SEPARATORS.sub(" or ", text))
             if not norm or norm in seen:
                 continue
             seen.add(norm)
@@ -216,7 +227,7 @@ class AnswerChecker:
 
     # -- names and text ------------------------------------------------------------------------
 
-    def _check_name(self, compiled: _Compiled, words: list[str]) -> Verdict:
+    def _check_name(self, compiled: _Compiled, words: list[str], commas: bool) -> Verdict:
         best: tuple[int, int] | None = None
         best_candidate: _Candidate | None = None
         for candidate in compiled.candidates:
@@ -230,13 +241,21 @@ class AnswerChecker:
         ):
             return Verdict(False, "a different name (only part of it matches)")
         rest = words[: best[0]] + words[best[1] :]
-        problem = self._several_guesses(compiled, rest)
+        problem = self._several_guesses(compiled, rest, commas)
         if problem:
             return Verdict(False, problem)
         return Verdict(True, "matches")
 
-    def _check_text(self, compiled: _Compiled, words: list[str]) -> Verdict:
+    def _check_text(self, compiled: _Compiled, words: list[str], commas: bool) -> Verdict:
+        negated = NEGATIONS.intersection(words)
         for candidate in compiled.candidates:
+            if negated - set(candidate.words):
+                continue  # "he is not married" says the opposite of "married"
+            span = self._find(candidate, words)
+            if span is not None:
+                rest = words[: span[0]] + words[span[1] :]
+                problem = self._several_guesses(compiled, rest, commas)
+                return Verdict(not problem, problem or "matches")
             content = [w for w in candidate.words if w not in FILLER] or list(candidate.words)
             used: set[int] = set()
             missing = 0
@@ -253,13 +272,10 @@ class AnswerChecker:
                     missing += 1
                 else:
                     used.add(index)
-            # Long phrases may lose one small word; short ones must be complete.
-            allowed = 1 if len(content) >= 4 else 0
-            if missing <= allowed and not any(
-                _has_digit(w) for w in content if w not in {words[i] for i in used}
-            ):
+            # Every content word must be there: the missing one is often the point ("coldest").
+            if missing == 0:
                 rest = [w for i, w in enumerate(words) if i not in used]
-                problem = self._several_guesses(compiled, rest)
+                problem = self._several_guesses(compiled, rest, commas)
                 return Verdict(not problem, problem or "has every word of the answer")
         return Verdict(False, "not the answer")
 
@@ -340,19 +356,35 @@ class AnswerChecker:
         allowed = 1 if n <= 8 else 2
         return OSA.distance(given, expected, score_cutoff=allowed) <= allowed
 
-    def _several_guesses(self, compiled: _Compiled, rest: Sequence[str]) -> str:
+    def _several_guesses(self, compiled: _Compiled, rest: Sequence[str], commas: bool) -> str:
         """Why the words around a matched answer make it a list of guesses ("" if they don't)."""
         if any(w in ALTERNATION for w in rest):
             return 'several guesses ("or")'
+        content = [w for w in rest if w not in FILLER and w not in ROLE_WORDS]
         if compiled.kind in NAME_KINDS and "and" in rest:
             after = rest[rest.index("and") + 1 :]
             if any(w not in FILLER for w in after):
                 return 'several names ("and")'
+        if (
+            compiled.kind in PEOPLE_KINDS
+            and content
+            and (commas or compiled.own_words & set(content))
+        ):
+            return "several names"  # "Eason Chan, Jackie Chan"
+        answer_numbers = {w for c in compiled.candidates for w in c.words if _has_digit(w)}
+        if answer_numbers and any(_has_digit(w) and w not in answer_numbers for w in rest):
+            return "a different number"  # "56th Golden Horse Awards"
+        if compiled.kind in {"date", "year"} and any(
+            w in DATE_WORDS and w not in compiled.own_words for w in rest
+        ):
+            return "a different time of year"  # "autumn 2017" for "winter 2017"
         known = self._known_by_kind.get(compiled.kind, set())
         mine = {c.joined for c in compiled.candidates}
         for length in range(1, 5):
             for start in range(len(rest) - length + 1):
                 joined = "".join(rest[start : start + length]).replace("-", "")
+                if joined in BROAD_PLACES and compiled.kind == "place":
+                    continue  # "Beijing, China" only says where Beijing is
                 if joined in known and joined not in mine and joined not in compiled.own_words:
                     return f"also names another {compiled.kind}"
         return ""
