@@ -53,9 +53,8 @@ def _is_number(word: str) -> bool:
 
 
 def _is_entity_number(term: str) -> bool:
-    """Years, amounts, decimals and big counts must match exactly; "2" or "1st" need not."""
-    digits = term.rstrip("stndrh")
-    return not digits.isdigit() or int(digits) >= 100
+    """Numbers must match exactly, except ordinals: "first" is often loose ("first time")."""
+    return not term.endswith(("st", "nd", "rd", "th"))
 
 
 def _number_term(word: str) -> str:

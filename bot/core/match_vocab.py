@@ -57,7 +57,7 @@ _SYNONYMS: dict[str, str] = {
     "directed": "helmed",
     "script": "screenplay screenwriter scriptwriter",
     "actor": "actress actors actresses",
-    "star": "starred starring stars",
+    "star": "starred starring stars cast",
     "play": "portray portrays portrayed played plays playing",
     "shoot": "filmed filming shot shooting shoots",
     "rate": "rated rating ratings score scores scored",
@@ -66,8 +66,7 @@ _SYNONYMS: dict[str, str] = {
     "win": "won wins winning winner",
     "write": "wrote written writer writes writing",
     "sing": "sang sung singer sings singing",
-    "make": "made makes making",
-    "box office": "earn earned earning earns",
+    "make": "made makes making earn earned earning earns",
     "meet": "met meets meeting",
     "buy": "bought buys buying",
     "tell": "told tells telling",
@@ -87,7 +86,7 @@ _SYNONYMS: dict[str, str] = {
     "cry": "tears tear weep crying cried cries",
     "cinematographer": "camera cameraman cinematography",
     "critic": "critics reviewer reviewers",
-    "platform": "website site app",
+    "platform": "website app",
     "apartment": "flat",
     "old": "age",
     "cold": "freezing chilly temperature",
@@ -95,6 +94,8 @@ _SYNONYMS: dict[str, str] = {
     "job": "career profession occupation",
     "meet again": "reunite reunites reunited reunion",
     "rich": "wealthy",
+    "success": "succeed succeeds succeeded successful successfully",
+    "relationship": "dating romance",
 }
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
@@ -112,6 +113,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("camera", "work"): "cinematographer",
     ("director", "of", "photography"): "cinematographer",
     ("how", "old"): "how old",
+    # "film" after a subject is the verb: "where did they film it" = "where did they shoot it"
+    ("they", "film"): "they shoot",
+    ("we", "film"): "we shoot",
+    ("you", "film"): "you shoot",
+    ("to", "film"): "to shoot",
 }
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 
@@ -124,7 +130,7 @@ def _wordlist(text: str) -> frozenset[str]:
 
 STOP_WORDS: frozenset[str] = _wordlist(
     """
-    a an the is are was were be been being am of in on at to for by with from into onto about
+    a an the is are was were be been being am of in on at to for by with from into onto
     and or us them much many
     do does did done doing this that these those there here it its it's as but so if then
     than too very just also any some such what which how who when where why whom
@@ -132,7 +138,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     can could would should will shall may might must
     know please pls plz hey hi hello bot question answer
     thing things stuff really actually exactly
-    get got has have had having
+    get got has have had having give gives gave giving
     one ones
     """
 )
@@ -216,6 +222,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ational", "ate"),
     ("ations", ""),
     ("ation", ""),
+    ("fully", ""),
+    ("ful", ""),
     ("ings", ""),
     ("ing", ""),
     ("ness", ""),
@@ -243,6 +251,8 @@ def stem(word: str) -> str:
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            if suffix == "ed" and word.endswith("eed"):  # need, agreed
                 continue
             word = word[: -len(suffix)] + replacement
             break

@@ -28,15 +28,16 @@ from bot.core.match_index import Analysis, FactEntry, Index
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
-THRESHOLD = 60.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
+THRESHOLD = 57.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
 SUGGEST_MIN = 30.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
-INTENT_UNKNOWN = 0.8  # the fact's phrasings ask no who/when/where/how much/how many
+INTENT_UNKNOWN = 0.85  # the fact's phrasings ask no who/when/where/how much/how many
+FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
-KNOWN_MISS = 0.6  # a known word the fact lacks weighs less than a word no fact has
+KNOWN_MISS = 0.45  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 
@@ -185,9 +186,10 @@ class Matcher:
         for phrasing, total in entry.phrasings:
             fit = max(fit, sum(idf[t] for t in phrasing if t in query) / total)
         for answer, total in entry.answers:
-            # "who is wynne": the question names the answer and asks what it is.
-            fit = max(fit, ANSWER_FIT * sum(idf[t] for t in answer if t in query) / total)
-        score = 100.0 * coverage * (0.55 + 0.45 * fit)
+            # "who is wynne", "eason chan": the question is only the answer's name.
+            if query.issubset(answer):
+                fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query) / total)
+        score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
         if analysis.intent and analysis.intent not in entry.intents:
             score *= INTENT_MISMATCH if entry.intents else INTENT_UNKNOWN
         return score
