@@ -1,0 +1,272 @@
+"""The score store: migrations, awards that count once, boards, stats, settings, reset."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core.storage import (
+    MIGRATIONS_DIR,
+    GuildSettings,
+    RoundResult,
+    ScoreStore,
+    SettingsError,
+    StorageError,
+    default_database_path,
+)
+
+GUILD, OTHER_GUILD = 100, 200
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
+    s = await ScoreStore.open(tmp_path / "scores.sqlite3")
+    yield s
+    await s.close()
+
+
+async def award(
+    store: ScoreStore,
+    round_id: int,
+    question: int,
+    user: int,
+    points: int,
+    *,
+    guild: int = GUILD,
+    streak: int = 1,
+) -> bool:
+    return await store.record_award(
+        round_id=round_id,
+        question_index=question,
+        fact_id=f"fact-{question}",
+        guild_id=guild,
+        user_id=user,
+        user_name=f"player{user}",
+        points=points,
+        streak=streak,
+    )
+
+
+async def new_round(store: ScoreStore, guild: int = GUILD, channel: int = 1) -> int:
+    return await store.start_round(
+        guild_id=guild, channel_id=channel, starter_id=1, mode="typed", questions=10
+    )
+
+
+async def test_a_new_database_is_migrated_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "folder" / "bot.sqlite3"
+    store = await ScoreStore.open(path)
+    await store.close()
+    assert path.exists()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(list(MIGRATIONS_DIR.glob("*.sql")))
+    store = await ScoreStore.open(path)  # opening again applies nothing twice
+    assert await store.schema_version() == version
+    async with store._db.execute("PRAGMA foreign_keys") as cursor:
+        assert (await cursor.fetchone())[0] == 1
+    await store.close()
+
+
+async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 999")
+    with pytest.raises(StorageError, match="newer than this bot knows"):
+        await ScoreStore.open(path)
+
+
+async def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StorageError, match="BOT_DATABASE"):
+        await ScoreStore.open(path)
+
+
+async def test_a_path_that_cannot_be_created_gets_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="BOT_DATABASE"):
+        await ScoreStore.open(blocker / "bot.sqlite3")
+
+
+def test_database_path_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "x.db"))
+    assert default_database_path() == tmp_path / "x.db"
+    monkeypatch.delenv("BOT_DATABASE")
+    assert default_database_path().parts[-2:] == ("data", "bot.sqlite3")
+
+
+async def test_an_award_counts_once_even_if_recorded_twice(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    assert await award(store, round_id, 0, user=7, points=15)
+    assert not await award(store, round_id, 0, user=7, points=15)
+    assert not await award(store, round_id, 0, user=8, points=15)  # nor to someone else
+    stats = await store.player_stats(GUILD, 7)
+    assert stats is not None
+    assert (stats.points, stats.correct, stats.attempted) == (15, 1, 1)
+    assert await store.player_stats(GUILD, 8) is None
+    assert await store.award_count() == 1
+
+
+async def test_attempts_streaks_and_rounds_add_up(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    await award(store, round_id, 0, user=7, points=10, streak=1)
+    await award(store, round_id, 1, user=7, points=12, streak=2)
+    await store.record_attempt(
+        round_id=round_id, question_index=1, guild_id=GUILD, user_id=8, user_name="player8"
+    )
+    await store.record_attempt(  # the same question again: still one attempt
+        round_id=round_id, question_index=1, guild_id=GUILD, user_id=8, user_name="player8"
+    )
+    await award(store, round_id, 2, user=8, points=20, streak=1)
+    await store.finish_round(
+        round_id,
+        reason="completed",
+        asked=3,
+        results=[
+            RoundResult(7, "player7", 1, 22, 2, True),
+            RoundResult(8, "player8", 2, 20, 1, False),
+        ],
+    )
+    seven = await store.player_stats(GUILD, 7)
+    eight = await store.player_stats(GUILD, 8)
+    assert seven is not None and eight is not None
+    assert (seven.points, seven.best_streak, seven.rounds_played, seven.rounds_won) == (22, 2, 1, 1)
+    assert (eight.correct, eight.attempted, eight.rounds_played, eight.rounds_won) == (1, 2, 1, 0)
+    assert eight.accuracy == 0.5
+    assert (seven.rank, eight.rank, seven.players) == (1, 2, 2)
+
+
+async def test_finishing_a_round_twice_does_not_count_it_twice(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    results = [RoundResult(7, "player7", 1, 10, 1, True)]
+    await store.finish_round(round_id, reason="completed", asked=1, results=results)
+    await store.finish_round(round_id, reason="completed", asked=1, results=results)
+    stats = await store.player_stats(GUILD, 7)
+    assert stats is not None and (stats.rounds_played, stats.rounds_won) == (1, 1)
+
+
+async def test_leaderboard_sorts_ties_share_a_rank_and_pages(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    # points: 30, 20, 20, 10 -> ranks 1, 2, 2, 4
+    for question, (user, points) in enumerate([(1, 30), (2, 20), (3, 20), (4, 10)]):
+        await award(store, round_id, question, user=user, points=points)
+    for question in range(4, 7):  # user 4 tries three more questions without winning
+        await store.record_attempt(
+            round_id=round_id, question_index=question, guild_id=GUILD, user_id=4, user_name="p4"
+        )
+    page = await store.leaderboard(GUILD, "points", page=1, per_page=10)
+    assert (page.entries[0].rank, page.entries[0].user_id) == (1, 1)
+    assert sorted((e.rank, e.user_id) for e in page.entries) == [(1, 1), (2, 2), (2, 3), (4, 4)]
+    by_accuracy = await store.leaderboard(GUILD, "accuracy")
+    assert by_accuracy.entries[-1].user_id == 4  # 1 of 4 right
+    assert by_accuracy.entries[0].rank == 1 and by_accuracy.entries[2].rank == 1  # 3 at 100%
+
+    first = await store.leaderboard(GUILD, "points", page=1, per_page=3)
+    second = await store.leaderboard(GUILD, "points", page=2, per_page=3)
+    assert (first.pages, first.total, len(first.entries)) == (2, 4, 3)
+    assert [e.user_id for e in second.entries] == [4]
+    beyond = await store.leaderboard(GUILD, "points", page=99, per_page=3)
+    assert beyond.page == 2  # clamped to the last page
+
+
+async def test_leaderboard_by_wins(store: ScoreStore) -> None:
+    for winner in (5, 5, 6):
+        round_id = await new_round(store)
+        await award(store, round_id, 0, user=winner, points=10)
+        await store.finish_round(
+            round_id,
+            reason="completed",
+            asked=1,
+            results=[RoundResult(winner, f"player{winner}", 1, 10, 1, True)],
+        )
+    page = await store.leaderboard(GUILD, "wins")
+    assert [(e.user_id, e.rounds_won) for e in page.entries] == [(5, 2), (6, 1)]
+
+
+async def test_unknown_sort_is_a_clear_error(store: ScoreStore) -> None:
+    with pytest.raises(ValueError, match="points, wins, accuracy"):
+        await store.leaderboard(GUILD, "speed")
+
+
+async def test_global_board_sums_servers_and_server_boards_stay_apart(store: ScoreStore) -> None:
+    here, there = await new_round(store, GUILD), await new_round(store, OTHER_GUILD)
+    await award(store, here, 0, user=7, points=10)
+    await award(store, there, 0, user=7, points=5, guild=OTHER_GUILD)
+    await award(store, there, 1, user=8, points=12, guild=OTHER_GUILD)
+    world = await store.leaderboard(None, "points")
+    assert [(e.user_id, e.points) for e in world.entries] == [(7, 15), (8, 12)]
+    local = await store.leaderboard(GUILD, "points")
+    assert [(e.user_id, e.points) for e in local.entries] == [(7, 10)]
+    overall = await store.player_stats(None, 7)
+    assert overall is not None and overall.points == 15
+
+
+async def test_settings_default_validate_and_persist(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = await ScoreStore.open(path)
+    assert await store.get_settings(GUILD) == GuildSettings()
+    updated = await store.update_settings(GUILD, question_seconds=30, mode="choice")
+    assert (updated.question_seconds, updated.mode, updated.round_length) == (30, "choice", 10)
+    for bad, message in [
+        ({"question_seconds": 2}, "5 to 120"),
+        ({"round_length": 0}, "1 to 50"),
+        ({"mode": "speed"}, "'typed' or 'choice'"),
+        ({"hints": "yes"}, "true or false"),
+        ({"colour": "red"}, "unknown setting"),
+    ]:
+        with pytest.raises(SettingsError, match=message):
+            await store.update_settings(GUILD, **bad)
+    await store.close()
+    store = await ScoreStore.open(path)
+    assert (await store.get_settings(GUILD)).mode == "choice"
+    assert await store.get_settings(OTHER_GUILD) == GuildSettings()
+    await store.close()
+
+
+async def test_reset_clears_one_server_only_and_keeps_settings(store: ScoreStore) -> None:
+    here, there = await new_round(store, GUILD), await new_round(store, OTHER_GUILD)
+    await award(store, here, 0, user=7, points=10)
+    await award(store, there, 0, user=7, points=5, guild=OTHER_GUILD)
+    await store.update_settings(GUILD, round_length=5)
+    assert await store.reset_guild(GUILD) == 1
+    assert (await store.leaderboard(GUILD)).total == 0
+    assert await store.round_history(GUILD) == []
+    assert (await store.leaderboard(OTHER_GUILD)).total == 1
+    assert (await store.get_settings(GUILD)).round_length == 5
+    assert await store.award_count() == 1  # the other server's award is still there
+
+
+async def test_round_history_newest_first_with_rankings(store: ScoreStore) -> None:
+    first = await store.start_round(
+        guild_id=GUILD, channel_id=1, starter_id=1, mode="typed", questions=5, started_at=1000.0
+    )
+    second = await store.start_round(
+        guild_id=GUILD, channel_id=2, starter_id=1, mode="choice", questions=3, started_at=2000.0
+    )
+    await store.finish_round(
+        second,
+        reason="stopped",
+        asked=2,
+        results=[RoundResult(9, "Ann", 1, 10, 1, True), RoundResult(8, "Bo", 1, 10, 1, True)],
+        ended_at=2100.0,
+    )
+    history = await store.round_history(GUILD)
+    assert [r.id for r in history] == [second, first]
+    latest = history[0]
+    assert (latest.mode, latest.asked, latest.end_reason, latest.ended_at) == (
+        "choice",
+        2,
+        "stopped",
+        2100.0,
+    )
+    assert {r.user_name for r in latest.results} == {"Ann", "Bo"}
+    assert history[1].ended_at is None  # still running (or interrupted)
+    assert [r.id for r in await store.round_history(GUILD, channel_id=1)] == [first]
