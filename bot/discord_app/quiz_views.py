@@ -92,7 +92,7 @@ class ChoiceView(QuestionView):
 
 class AnswerModal(discord.ui.Modal, title="Your answer"):
     answer: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
-        label="Answer", max_length=200, placeholder="Type your answer"
+        label="Answer", custom_id="answer", max_length=200, placeholder="Type your answer"
     )
 
     def __init__(self, submit: Answer) -> None:

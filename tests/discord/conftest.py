@@ -1,0 +1,103 @@
+"""simcord fixtures: the real bot, with the shipped fact base and a fresh SQLite store per test."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import simcord
+from discord_helpers import World
+
+from bot.core.facts import load_fact_base
+from bot.core.model import FactBase
+from bot.core.rounds import RoundManager
+from bot.core.storage import ScoreStore
+from bot.discord_app.client import TriviaBot
+from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
+
+
+async def _sleep_shaped_wait(self: RoundManager, game: Any, deadline: float) -> None:
+    """`RoundManager._sleep_until` with the same meaning, shaped like `asyncio.sleep`.
+
+    simcord fast-forwards only waits it recognises (asyncio.sleep timers, discord.py's views and
+    listeners); the driver's `wait_for(Event.wait(), delay)` is not one of them. This waits on a
+    future that the timer resolves, exactly as asyncio.sleep does, and that the round's wake
+    event resolves too: "sleep until the deadline or until a player acts", unchanged.
+    """
+    delay = (deadline - self.now()) / self._scale
+    if delay <= 0 or game.wake.is_set():
+        return
+    loop = asyncio.get_running_loop()
+    woken = loop.create_future()
+    timer = loop.call_later(delay, asyncio.futures._set_result_unless_cancelled, woken, None)
+    game.wake._waiters.append(woken)  # Event.set() resolves every waiter
+    try:
+        await woken
+    finally:
+        timer.cancel()
+        with contextlib.suppress(ValueError):
+            game.wake._waiters.remove(woken)
+
+
+@pytest.fixture(autouse=True)
+def simcord_friendly_round_timers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RoundManager, "_sleep_until", _sleep_shaped_wait)
+
+
+@pytest.fixture(scope="session")
+def knowledge(fact_base: FactBase) -> Knowledge:
+    """Indexes are built once per session: the same objects the bot would build at start."""
+    return Knowledge.build(fact_base)
+
+
+@pytest.fixture
+def facts_dir(tmp_path: Path, repo_root: Path) -> Path:
+    """A private copy of facts/ that a test may break before `/facts-reload`."""
+    target = tmp_path / "facts"
+    shutil.copytree(repo_root / "facts", target)
+    return target
+
+
+@pytest.fixture
+def loader(facts_dir: Path, repo_root: Path) -> Callable[[], FactBase]:
+    return lambda: load_fact_base([facts_dir], repo_root / "seeds")
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
+    opened = await ScoreStore.open(tmp_path / "scores.sqlite3")
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def simcord_bot(
+    knowledge: Knowledge, loader: Callable[[], FactBase], store: ScoreStore, tmp_path: Path
+) -> TriviaBot:
+    return TriviaBot(
+        knowledge=KnowledgeHolder(knowledge, loader),
+        store=store,
+        sync_state_file=tmp_path / "commands.json",
+        shard_count=1,
+    )
+
+
+@pytest.fixture
+def world(simcord_env: simcord.Env) -> World:
+    guild = simcord_env.create_guild(name="Film Club")
+    channel = guild.create_text_channel("trivia")
+    mods = guild.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
+    return World(
+        env=simcord_env,
+        guild=guild,
+        channel=channel,
+        alice=guild.add_member(simcord_env.create_user("alice")),
+        bob=guild.add_member(simcord_env.create_user("bob")),
+        admin=guild.add_member(simcord_env.create_user("admin"), roles=[mods]),
+    )

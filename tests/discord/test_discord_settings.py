@@ -1,0 +1,97 @@
+"""Settings for `python -m bot run`: validation messages, .env loading, the hidden token."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Secret, SettingsError, load_settings, read_environment, rest_base
+
+TOKEN = "MTIz.fake-token-for-tests.abc"
+
+
+def test_valid_environment_gives_typed_settings(tmp_path: Path) -> None:
+    settings = load_settings(
+        {
+            "DISCORD_TOKEN": TOKEN,
+            "BOT_DATABASE": str(tmp_path / "scores.sqlite3"),
+            "BOT_DEV_GUILD": "123456789012345678",
+            "LOG_LEVEL": "debug",
+            "DISCORD_API_BASE": "http://127.0.0.1:9000/",
+            "DISCORD_GATEWAY_URL": "ws://127.0.0.1:9000/gateway",
+            "BOT_MESSAGE_CONTENT": "yes",
+        }
+    )
+
+    assert settings.token == Secret(TOKEN)
+    assert settings.database == tmp_path / "scores.sqlite3"
+    assert settings.dev_guild == 123456789012345678
+    assert settings.log_level == "DEBUG"
+    assert settings.api_base == "http://127.0.0.1:9000"
+    assert settings.message_content is True
+
+
+def test_the_token_never_shows_in_repr_str_or_errors() -> None:
+    settings = load_settings({"DISCORD_TOKEN": TOKEN})
+
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"DISCORD_TOKEN": TOKEN, "LOG_LEVEL": "loud"})
+
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings.token)
+    assert TOKEN not in str(caught.value)
+    assert settings.token is not None and settings.token.reveal() == TOKEN
+
+
+def test_every_problem_is_reported_at_once_with_a_fix() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(
+            {
+                "BOT_DEV_GUILD": "my server",
+                "LOG_LEVEL": "chatty",
+                "DISCORD_API_BASE": "discord.example",
+                "DISCORD_GATEWAY_URL": "http://127.0.0.1/gw",
+                "BOT_FACTS_DIR": "/nonexistent/facts",
+                "BOT_MESSAGE_CONTENT": "maybe",
+            }
+        )
+
+    problems = caught.value.problems
+    for name in (
+        "DISCORD_TOKEN",
+        "BOT_DEV_GUILD",
+        "LOG_LEVEL",
+        "DISCORD_API_BASE",
+        "DISCORD_GATEWAY_URL",
+        "BOT_FACTS_DIR",
+        "BOT_MESSAGE_CONTENT",
+    ):
+        line = next((p for p in problems if p.startswith(name)), None)
+        assert line is not None, f"no message about {name}"
+        assert "Fix:" in line
+
+
+def test_pasted_token_with_bot_prefix_is_refused_without_echoing_it() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"DISCORD_TOKEN": f"Bot {TOKEN}"})
+
+    assert "Bot " in caught.value.problems[0] and TOKEN not in str(caught.value)
+
+
+def test_env_file_is_read_and_the_environment_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(f'DISCORD_TOKEN="{TOKEN}"\nLOG_LEVEL=WARNING\n', encoding="utf-8")
+    monkeypatch.setenv("LOG_LEVEL", "ERROR")
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+
+    settings = load_settings(read_environment(env_file))
+
+    assert settings.token == Secret(TOKEN)
+    assert settings.log_level == "ERROR"
+
+
+def test_rest_base_appends_the_api_version_once() -> None:
+    assert rest_base("http://proxy:8080") == "http://proxy:8080/api/v10"
+    assert rest_base("http://proxy:8080/api/v10") == "http://proxy:8080/api/v10"
