@@ -22,6 +22,8 @@ __all__ = ["OPTION_COUNT", "build_choices"]
 OPTION_COUNT = 4
 NUMERIC_KINDS = frozenset({"year", "number", "money", "rating"})
 _FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b([1-9]|[12]\d|3[01])\b(?!\s*[-/.]\d)")
 
 
 def build_choices(
@@ -38,6 +40,8 @@ def build_choices(
     candidates: list[str] = curated + same_kind
     if fact.kind in NUMERIC_KINDS:
         candidates += _nearby_values(fact.answer, rng)
+    elif fact.kind == "date":
+        candidates += _nearby_dates(fact.answer, rng)
     wrong = _distinct_wrong(fact, candidates, checker, count - 1)
     if len(wrong) < count - 1:
         return None
@@ -98,4 +102,22 @@ def _nearby_values(answer: str, rng: random.Random) -> list[str]:
             text = str(round(v))
         if text != raw:
             out.append(answer[: match.start()] + text + answer[match.end() :])
+    return out
+
+
+def _nearby_dates(answer: str, rng: random.Random) -> list[str]:
+    """The answer with its year or day moved: "April 28, 2018" -> "April 25, 2018", ..."""
+    out: list[str] = []
+    year = _YEAR.search(answer)
+    if year is not None:
+        value = int(year.group())
+        for step in (-2, -1, 1, 2):
+            out.append(answer[: year.start()] + str(value + step) + answer[year.end() :])
+    day = _DAY.search(answer)
+    if day is not None and (year is None or day.start() != year.start()):
+        value = int(day.group())
+        for step in (-7, -3, 3, 7):
+            if 1 <= value + step <= 28:
+                out.append(answer[: day.start()] + str(value + step) + answer[day.end() :])
+    rng.shuffle(out)
     return out
