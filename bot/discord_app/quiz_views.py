@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.core.quiz import AnswerResult, QuestionCard
-from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.render import OPTION_LETTERS
 from bot.discord_app.views import BaseView
 
@@ -98,6 +98,9 @@ class AnswerModal(discord.ui.Modal, title="Your answer"):
     def __init__(self, submit: Answer) -> None:
         super().__init__()
         self._submit = submit
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        await handle_error(interaction, error)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         result = await self._submit(interaction, self.answer.value)

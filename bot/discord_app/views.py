@@ -97,13 +97,17 @@ class ConfirmView(BaseView):
         self.disable_all()
         self.stop()
         text = await self._action()
-        await interaction.response.edit_message(content=text, view=self)
+        await interaction.response.edit_message(
+            content=text, view=self, allowed_mentions=NO_MENTIONS
+        )
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
         self.disable_all()
         self.stop()
-        await interaction.response.edit_message(content="Cancelled; nothing changed.", view=self)
+        await interaction.response.edit_message(
+            content="Cancelled; nothing changed.", view=self, allowed_mentions=NO_MENTIONS
+        )
 
     async def on_timeout(self) -> None:
         self.disable_all()

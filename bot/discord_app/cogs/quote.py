@@ -30,7 +30,7 @@ class QuoteCog(commands.Cog):
     ) -> None:
         index = self.bot.knowledge.current.quotes
         if query is None or not query.strip():
-            found = index.random(self._rng)
+            found = index.random(self._rng) if index.quotes else None
         else:
             hits = index.search(query, limit=1)
             found = hits[0] if hits else None

@@ -1,0 +1,247 @@
+"""End to end: the real `python -m bot run` process against the loopback fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_discord import MANAGE_GUILD, TOKEN, FakeDiscord, Interaction
+
+from bot.core.model import FactBase
+
+STARTUP_TIMEOUT = 60.0  # imports, fact pack and indexes on a slow CI machine
+REPLY_TIMEOUT = 15.0
+PUBLIC = {"ask", "quote", "quiz", "leaderboard", "stats", "facts"}
+ADMIN = {"facts-reload", "quizset", "scores"}
+
+
+class BotProcess:
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+        self.output: list[str] = []
+        self._readers = [
+            asyncio.create_task(self._drain(stream))
+            for stream in (proc.stdout, proc.stderr)
+            if stream is not None
+        ]
+
+    async def _drain(self, stream: asyncio.StreamReader) -> None:
+        async for line in stream:
+            self.output.append(line.decode(errors="replace"))
+
+    async def finish(self, timeout: float = 20.0) -> int:
+        code = await asyncio.wait_for(self.proc.wait(), timeout)
+        await asyncio.gather(*self._readers)
+        return code
+
+    def kill(self) -> None:
+        if self.proc.returncode is None:
+            self.proc.kill()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.output)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def start_bot(repo_root: Path, tmp_path: Path, **overrides: str) -> BotProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BOT_"))}
+    env.update(
+        {
+            "DISCORD_TOKEN": TOKEN,
+            "BOT_DATABASE": str(tmp_path / "data" / "bot.sqlite3"),
+            "LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.update(overrides)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        "--env-file",
+        str(tmp_path / "no.env"),  # a developer's own .env must not leak in
+        cwd=repo_root,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    return BotProcess(proc)
+
+
+def string_option(name: str, value: Any) -> dict[str, Any]:
+    kind = 4 if isinstance(value, int) else 3
+    return {"type": kind, "name": name, "value": value}
+
+
+async def reply(fake: FakeDiscord, interaction: Interaction) -> dict[str, Any]:
+    """The first callback the bot sent for an interaction (its reply)."""
+    await fake.wait_until(lambda: interaction.callbacks, REPLY_TIMEOUT)
+    return interaction.callbacks[0]
+
+
+async def test_bot_process_end_to_end(
+    fake: FakeDiscord, repo_root: Path, tmp_path: Path, fact_base: FactBase
+) -> None:
+    bot = await start_bot(
+        repo_root,
+        tmp_path,
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+    )
+    try:
+        await _scenario(fake, bot, tmp_path, fact_base)
+    finally:
+        bot.kill()
+    assert TOKEN not in bot.text
+    assert "Traceback" not in bot.text and " ERROR " not in bot.text, bot.text
+
+
+async def _scenario(
+    fake: FakeDiscord, bot: BotProcess, tmp_path: Path, fact_base: FactBase
+) -> None:
+    # Login, gateway and the synced command payload.
+    await fake.wait_until(
+        lambda: fake.identified.is_set() and "global" in fake.commands, STARTUP_TIMEOUT
+    )
+    identify = next(body for method, path, body in fake.requests if path == "IDENTIFY")
+    assert identify["intents"] == 1  # GUILDS only: no privileged intent
+    synced = {c["name"]: c for c in fake.commands["global"]}
+    assert set(synced) >= PUBLIC | ADMIN
+    for name in ADMIN:
+        assert str(synced[name]["default_member_permissions"]) == str(MANAGE_GUILD), name
+    for name in PUBLIC:
+        assert synced[name].get("default_member_permissions") is None, name
+    question = synced["ask"]["options"][0]
+    assert (question["name"], question["type"], question["required"]) == ("question", 3, True)
+    assert question["autocomplete"] is True
+    quiz_subcommands = {o["name"] for o in synced["quiz"]["options"]}
+    assert quiz_subcommands == {"start", "hint", "skip", "stop"}
+
+    alice = fake.member("alice")
+    bob = fake.member("bob")
+
+    # /ask names the right answer, with mentions disabled.
+    asked = await fake.slash(alice, "ask", [string_option("question", "who directed us and them")])
+    answer = await reply(fake, asked)
+    assert answer["type"] == 4
+    assert "Rene Liu" in answer["data"]["embeds"][0]["description"]
+    assert answer["data"]["allowed_mentions"] == {"parse": []}
+
+    # An admin command is refused to a member without Manage Server, even if Discord shows it.
+    refused = await reply(fake, await fake.slash(alice, "facts-reload"))
+    assert refused["data"]["flags"] & 64  # ephemeral
+    assert "Manage Server" in refused["data"]["content"]
+
+    # A round in buttons mode; Bob's click on the right option is stored in SQLite.
+    started = await fake.slash(
+        alice, "quiz start", [string_option("rounds", 1), string_option("mode", "buttons")]
+    )
+    assert "started a round" in (await reply(fake, started))["data"]["content"]
+    card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
+    prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
+    fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
+    button = next(
+        b for row in card["components"] for b in row["components"] if b["label"][3:] == fact.answer
+    )
+    clicked = await reply(fake, await fake.click(bob, card, button["custom_id"]))
+    assert clicked["data"]["content"].startswith("Correct!")
+    await fake.wait_until(lambda: _embed_titled(fake, "Round over"), REPLY_TIMEOUT)
+    with sqlite3.connect(tmp_path / "data" / "bot.sqlite3") as db:
+        awards = db.execute(
+            "SELECT user_id, fact_id FROM awards WHERE guild_id = ?", (int(fake.guild_id),)
+        ).fetchall()
+    assert awards == [(int(bob["user"]["id"]), fact.id)]
+
+    # SIGTERM during a round: the round is announced as ended, the process exits 0.
+    await fake.slash(alice, "quiz start", [string_option("rounds", 5)])
+    await fake.wait_until(lambda: len(_cards(fake)) == 2, REPLY_TIMEOUT)
+    bot.proc.send_signal(signal.SIGTERM)
+    assert await bot.finish() == 0, bot.text
+    assert _embed_titled(fake, "Round ended: the bot is restarting")
+    assert not fake.unhandled, fake.unhandled
+
+
+def _cards(fake: FakeDiscord) -> list[dict[str, Any]]:
+    return [
+        m
+        for m in fake.messages.values()
+        if m["embeds"] and m["embeds"][0].get("title", "").startswith("Question")
+    ]
+
+
+def _last_card(fake: FakeDiscord) -> dict[str, Any] | None:
+    cards = _cards(fake)
+    return cards[-1] if cards else None
+
+
+def _embed_titled(fake: FakeDiscord, prefix: str) -> bool:
+    return any(
+        m["embeds"] and m["embeds"][0].get("title", "").startswith(prefix)
+        for m in fake.messages.values()
+    )
+
+
+async def test_commands_are_not_synced_again_when_unchanged(
+    fake: FakeDiscord, repo_root: Path, tmp_path: Path
+) -> None:
+    urls = {"DISCORD_API_BASE": fake.api_base, "DISCORD_GATEWAY_URL": fake.gateway_url}
+    for run in (1, 2):
+        fake.identified.clear()
+        bot = await start_bot(repo_root, tmp_path, **urls)
+        try:
+            await fake.wait_until(fake.identified.is_set, STARTUP_TIMEOUT)
+            bot.proc.send_signal(signal.SIGINT)
+            assert await bot.finish() == 0, bot.text
+        finally:
+            bot.kill()
+        puts = [p for m, p, _ in fake.requests if m == "PUT" and p.endswith("/commands")]
+        assert len(puts) == 1, f"run {run}: {puts}"
+
+
+async def test_rejected_token_exits_2_without_printing_it(
+    fake: FakeDiscord, repo_root: Path, tmp_path: Path
+) -> None:
+    wrong = "not-the-right-token.abcdefghijklmnop"
+    bot = await start_bot(
+        repo_root,
+        tmp_path,
+        DISCORD_TOKEN=wrong,
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+    )
+    try:
+        code = await bot.finish(STARTUP_TIMEOUT)
+    finally:
+        bot.kill()
+
+    assert code == 2
+    assert "Discord rejected DISCORD_TOKEN" in bot.text
+    assert wrong not in bot.text and "Traceback" not in bot.text
+
+
+async def test_missing_token_exits_2_with_a_fix(repo_root: Path, tmp_path: Path) -> None:
+    bot = await start_bot(repo_root, tmp_path, DISCORD_TOKEN="")
+    try:
+        code = await bot.finish(STARTUP_TIMEOUT)
+    finally:
+        bot.kill()
+
+    assert code == 2
+    assert "DISCORD_TOKEN is not set" in bot.text and "Developer Portal" in bot.text
+    assert "Traceback" not in bot.text
