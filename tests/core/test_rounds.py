@@ -1,0 +1,221 @@
+"""The asyncio round driver with fast timers, a real score store and a recording presenter."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from quiz_pack import small_pack
+
+from bot.core.answers import AnswerChecker
+from bot.core.quiz import NotAllowed, QuestionCard, RoundOptions, Summary
+from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.storage import ScoreStore
+
+PACK = small_pack()
+GUILD, CHANNEL, OTHER_CHANNEL = 10, 20, 21
+STARTER, ANN, BO = 1, 2, 3
+FAST = 400.0  # a 20 s question lasts 50 ms
+
+
+class Recorder:
+    """Remembers every event; lets a test wait for the next question or the summary."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.events: list[tuple[str, object]] = []
+        self.fail = fail
+        self.questions: asyncio.Queue[QuestionCard] = asyncio.Queue()
+        self.done: asyncio.Future[Summary] = asyncio.get_running_loop().create_future()
+
+    def _note(self, kind: str, payload: object) -> None:
+        self.events.append((kind, payload))
+        if self.fail:
+            raise RuntimeError("the chat service is down")
+
+    async def question(self, channel_id: int, card: QuestionCard) -> None:
+        self.questions.put_nowait(card)
+        self._note("question", card)
+
+    async def hint(self, channel_id: int, hint: object) -> None:
+        self._note("hint", hint)
+
+    async def correct(self, channel_id: int, result: object) -> None:
+        self._note("correct", result)
+
+    async def reveal(self, channel_id: int, reveal: object) -> None:
+        self._note("reveal", reveal)
+
+    async def summary(self, channel_id: int, summary: Summary) -> None:
+        if not self.done.done():
+            self.done.set_result(summary)
+        self._note("summary", summary)
+
+    def kinds(self) -> list[str]:
+        return [k for k, _ in self.events]
+
+    async def next_question(self) -> QuestionCard:
+        return await asyncio.wait_for(self.questions.get(), 5)
+
+    async def summary_result(self) -> Summary:
+        return await asyncio.wait_for(asyncio.shield(self.done), 5)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
+    s = await ScoreStore.open(tmp_path / "rounds.sqlite3")
+    yield s
+    await s.close()
+
+
+@pytest.fixture
+async def manager(store: ScoreStore) -> AsyncIterator[RoundManager]:
+    m = RoundManager(PACK, store, checker=AnswerChecker(PACK), time_scale=FAST)
+    yield m
+    await m.shutdown()
+
+
+def answer_for(card: QuestionCard) -> str:
+    return PACK.by_id[card.fact_id].answer
+
+
+async def test_a_round_plays_through_and_every_award_is_stored(
+    manager: RoundManager, store: ScoreStore
+) -> None:
+    presenter = Recorder()
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=3, seed=5, hints=False), presenter
+    )
+    for player in (ANN, BO, ANN):
+        card = await presenter.next_question()
+        result = await manager.answer(CHANNEL, player, f"p{player}", answer_for(card))
+        assert result is not None and result.correct
+        # Committed before answer() returned.
+        stats = await store.player_stats(GUILD, player)
+        assert stats is not None and stats.correct >= 1
+    summary = await presenter.summary_result()
+    assert summary.reason == "completed" and summary.standings[0].user_id == ANN
+    assert presenter.kinds() == ["question", "correct", "reveal"] * 3 + ["summary"]
+    await manager.wait(CHANNEL)
+    assert not manager.active(CHANNEL)
+    board = await store.leaderboard(GUILD)
+    assert {e.user_id: e.correct for e in board.entries} == {ANN: 2, BO: 1}
+    (record,) = await store.round_history(GUILD)
+    assert (record.asked, record.end_reason) == (3, "completed")
+    assert [r.user_id for r in record.results if r.won] == [ANN]
+
+
+async def test_one_round_per_channel_but_many_channels(manager: RoundManager) -> None:
+    first, second = Recorder(), Recorder()
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2), first)
+    with pytest.raises(RoundInProgress):
+        await manager.start(CHANNEL, GUILD, ANN, RoundOptions(), Recorder())
+    await manager.start(OTHER_CHANNEL, GUILD, ANN, RoundOptions(questions=2), second)
+    assert set(manager.channels) == {CHANNEL, OTHER_CHANNEL}
+    card = await second.next_question()
+    await first.next_question()
+    assert (await manager.answer(OTHER_CHANNEL, BO, "Bo", answer_for(card))).correct  # type: ignore[union-attr]
+
+
+async def test_double_clicks_and_simultaneous_right_answers_count_once(
+    manager: RoundManager, store: ScoreStore
+) -> None:
+    presenter = Recorder()
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=1, mode="choice", seed=3), presenter
+    )
+    card = await presenter.next_question()
+    right = card.options.index(answer_for(card))
+    results = await asyncio.gather(
+        manager.choose(CHANNEL, ANN, "Ann", right),
+        manager.choose(CHANNEL, ANN, "Ann", right),
+        manager.choose(CHANNEL, BO, "Bo", right),
+    )
+    assert sum(1 for r in results if r is not None and r.correct) == 1
+    await presenter.summary_result()
+    assert await store.award_count() == 1
+    assert [k for k in presenter.kinds() if k == "correct"] == ["correct"]
+
+
+async def test_only_the_starter_or_a_moderator_can_stop(manager: RoundManager) -> None:
+    presenter = Recorder()
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=5), presenter)
+    await presenter.next_question()
+    with pytest.raises(NotAllowed):
+        await manager.stop(CHANNEL, ANN, is_moderator=False)
+    with pytest.raises(NotAllowed):
+        await manager.skip(CHANNEL, ANN, is_moderator=False)
+    assert await manager.stop(CHANNEL, BO, is_moderator=True)
+    summary = await presenter.summary_result()
+    assert summary.reason == "stopped" and summary.asked == 1
+    assert presenter.kinds()[-2:] == ["reveal", "summary"]  # the open answer is shown first
+    assert not await manager.stop(CHANNEL, STARTER, is_moderator=False)  # nothing left to stop
+
+
+async def test_skip_reveals_and_moves_on(manager: RoundManager) -> None:
+    presenter = Recorder()
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2, seed=1), presenter)
+    first = await presenter.next_question()
+    assert await manager.skip(CHANNEL, STARTER, is_moderator=False)
+    second = await presenter.next_question()
+    assert second.number == 2 and second.fact_id != first.fact_id
+    reveal = next(p for k, p in presenter.events if k == "reveal")
+    assert reveal.reason == "skipped"  # type: ignore[attr-defined]
+
+
+async def test_nobody_answering_ends_the_round_with_hints_on_the_way(
+    manager: RoundManager, store: ScoreStore
+) -> None:
+    presenter = Recorder()
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=10, max_unanswered=3), presenter
+    )
+    summary = await presenter.summary_result()
+    assert summary.reason == "inactive" and summary.asked == 3
+    assert presenter.kinds().count("hint") == 3  # one at half time of each question
+    (record,) = await store.round_history(GUILD)
+    assert record.end_reason == "inactive"
+
+
+async def test_hint_on_request_reaches_the_presenter(manager: RoundManager) -> None:
+    presenter = Recorder()
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=1), presenter)
+    await presenter.next_question()
+    hint = await manager.hint(CHANNEL)
+    assert hint is not None and not hint.automatic
+    assert ("hint", hint) in presenter.events
+    assert await manager.hint(OTHER_CHANNEL) is None
+
+
+async def test_shutdown_stops_every_round_and_records_it(
+    manager: RoundManager, store: ScoreStore
+) -> None:
+    presenters = [Recorder(), Recorder()]
+    for channel, presenter in zip((CHANNEL, OTHER_CHANNEL), presenters, strict=True):
+        await manager.start(channel, GUILD, STARTER, RoundOptions(questions=5), presenter)
+        await presenter.next_question()
+    await manager.shutdown()
+    for presenter in presenters:
+        assert (await presenter.summary_result()).reason == "shutdown"
+    assert manager.channels == ()
+    assert all(r.end_reason == "shutdown" for r in await store.round_history(GUILD))
+
+
+async def test_a_failing_presenter_loses_no_points(
+    manager: RoundManager, store: ScoreStore
+) -> None:
+    presenter = Recorder(fail=True)
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2, seed=2), presenter)
+    for _ in range(2):
+        card = await presenter.next_question()
+        await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))
+    assert (await presenter.summary_result()).standings[0].correct == 2
+    stats = await store.player_stats(GUILD, ANN)
+    assert stats is not None and stats.correct == 2 and stats.rounds_won == 1
+
+
+async def test_answers_outside_a_round_are_ignored(manager: RoundManager) -> None:
+    assert await manager.answer(CHANNEL, ANN, "Ann", "Rene Liu") is None
+    assert await manager.choose(CHANNEL, ANN, "Ann", 0) is None
+    assert not await manager.skip(CHANNEL, ANN, is_moderator=True)
