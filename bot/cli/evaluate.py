@@ -16,11 +16,13 @@ def main(argv: list[str]) -> int:
         description="Top-1 accuracy and abstention of /ask vs WRatio and BM25 baselines.",
     )
     parser.add_argument("path", type=Path, help="dev set YAML, e.g. tests/eval/dev_questions.yaml")
-    parser.add_argument("--facts", type=Path, action="append", help="fact pack (default: facts/)")
+    parser.add_argument(
+        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
+    )
     parser.add_argument("--misses", action="store_true", help="list the bot's wrong answers")
     args = parser.parse_args(argv)
     try:
-        fact_base = load_fact_base(args.facts)
+        fact_base = load_fact_base(args.pack)
         dev = load_dev_set(args.path)
     except FactPackError as exc:
         print("The fact pack has problems:", file=sys.stderr)
@@ -35,6 +37,14 @@ def main(argv: list[str]) -> int:
         print(f"note: the pack has no fact {', '.join(missing)}", file=sys.stderr)
     scores = evaluate(fact_base, dev)
     print(format_table(scores, dev))
+    copied = dev.copied(fact_base)
+    if copied:
+        unseen = dev.without(copied)
+        print(
+            f"\n{len(copied)} of these questions are phrasings in the pack word for word; "
+            "on the others only (wording the bot has not seen):"
+        )
+        print(format_table(evaluate(fact_base, unseen), unseen))
     if args.misses:
         for miss in scores[0].misses:
             print(miss)

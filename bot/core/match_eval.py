@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
-from bot.core.text import tokens
+from bot.core.text import normalize, tokens
 
 
 class DevSetError(Exception):
@@ -34,6 +34,20 @@ class DevSetError(Exception):
 class DevSet:
     answerable: tuple[tuple[str, frozenset[str]], ...]
     refuse: tuple[str, ...]
+
+    def copied(self, fact_base: FactBase) -> set[str]:
+        """Questions of this set that the pack has as phrasings, word for word (normalised).
+
+        They no longer measure how the bot copes with unseen wording."""
+        phrasings = {normalize(q) for f in fact_base.facts for q in f.questions}
+        asked = [q for q, _ in self.answerable] + list(self.refuse)
+        return {q for q in asked if normalize(q) in phrasings}
+
+    def without(self, questions: set[str]) -> DevSet:
+        return DevSet(
+            tuple(a for a in self.answerable if a[0] not in questions),
+            tuple(q for q in self.refuse if q not in questions),
+        )
 
     def unknown_ids(self, fact_base: FactBase) -> list[str]:
         """Fact ids the set expects that the base does not have."""

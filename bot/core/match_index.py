@@ -35,6 +35,7 @@ class Analysis:
     terms: tuple[str, ...]
     intent: str | None
     entities: tuple[str, ...]  # entity tokens and numbers; names must match exactly
+    numbers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class Analyzer:
         intent = vocab.intent(words)
         terms: list[str] = []
         entities: list[str] = []
+        numbers: set[str] = set()
         spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
         i = 0
         while i < len(words):
@@ -162,11 +164,17 @@ class Analyzer:
             if _is_number(word):
                 term = _number_term(word)
                 terms.append(term)
+                numbers.add(term)
                 if _is_entity_number(term):
                     entities.append(term)
             else:
                 terms.append(sys.intern(vocab.stem(word)))
-        return Analysis(tuple(dict.fromkeys(terms)), intent, tuple(dict.fromkeys(entities)))
+        return Analysis(
+            tuple(dict.fromkeys(terms)),
+            intent,
+            tuple(dict.fromkeys(entities)),
+            frozenset(numbers),
+        )
 
 
 @dataclass(slots=True)

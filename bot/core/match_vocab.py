@@ -113,6 +113,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("camera", "work"): "cinematographer",
     ("director", "of", "photography"): "cinematographer",
     ("how", "old"): "how old",
+    ("take", "place"): "happen",
+    ("took", "place"): "happen",
+    ("takes", "place"): "happen",
     # "film" after a subject is the verb: "where did they film it" = "where did they shoot it"
     ("they", "film"): "they shoot",
     ("we", "film"): "we shoot",

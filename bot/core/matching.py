@@ -29,7 +29,7 @@ from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
 THRESHOLD = 57.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
-SUGGEST_MIN = 30.0  # near misses worth offering as "did you mean"
+SUGGEST_MIN = 20.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
@@ -165,6 +165,7 @@ class Matcher:
         unknown = self.index.unknown_idf
         implicit = self.index.implicit
         entities = analysis.entities
+        numbers = analysis.numbers
         covered = missed = 0.0
         query = set()
         for term in analysis.terms:
@@ -179,8 +180,8 @@ class Matcher:
             covered += w * share
             # A name the fact lacks counts in full: it is what the question is about.
             missed += w * (1.0 - share) * (1.0 if term in entities else KNOWN_MISS)
-        if not covered:
-            return 0.0
+        if not covered or all(t in numbers for t in query):
+            return 0.0  # nothing in common, or only numbers ("what's 2+2")
         coverage = covered / (covered + missed)
         fit = 0.0
         for phrasing, total in entry.phrasings:

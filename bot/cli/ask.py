@@ -1,0 +1,86 @@
+"""`python -m bot ask`: answer questions from the fact base at the command line.
+
+    python -m bot ask "who directed it"          # the reply and its source, for a person
+    python -m bot ask --json "who directed it"   # one JSON object
+    python -m bot ask --json - < questions.txt   # one JSON object per input line, in order
+
+JSON fields: ``matched`` (bool), ``answer`` (the reply a user sees; "" when not matched),
+``fact_id`` (or null), ``score`` (0-100), ``source`` (``{document, quote}`` or null) and
+``suggestions`` (questions to try instead). Exit status: 0 answered (always 0 for ``-``),
+1 not answered, 2 bad usage or a broken fact pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.matching import AskResult, Matcher
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot ask",
+        description="Answer a question about the film from the fact base, with its source.",
+    )
+    parser.add_argument(
+        "question", nargs="+", help='the question, or "-" to read one question per line'
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        matcher = Matcher(load_fact_base(args.pack))
+    except FactPackError as exc:
+        print("the fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    if args.question == ["-"]:
+        replace_undecodable(sys.stdin)
+        replace_undecodable(sys.stdout)
+        for line in sys.stdin:
+            result = matcher.ask(line.rstrip("\r\n"))
+            print(_as_json(result) if args.json else _as_text(result), flush=True)
+        return 0
+    result = matcher.ask(" ".join(args.question))
+    print(_as_json(result) if args.json else _as_text(result))
+    return 0 if result.matched else 1
+
+
+def replace_undecodable(stream: TextIO) -> None:
+    # Undecodable bytes become U+FFFD instead of a traceback halfway through the input.
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
+def as_dict(result: AskResult) -> dict[str, Any]:
+    """The JSON object of one answer (the fields `ask --json` documents)."""
+    fact = result.fact
+    return {
+        "matched": result.matched,
+        "answer": result.reply,
+        "fact_id": fact.id if fact else None,
+        "score": result.score,
+        "source": {"document": fact.source.document, "quote": fact.source.quote} if fact else None,
+        "suggestions": list(result.suggestions),
+    }
+
+
+def _as_json(result: AskResult) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False)
+
+
+def _as_text(result: AskResult) -> str:
+    if result.matched:
+        return result.reply
+    lines = [result.refusal]
+    lines += [f"  • {s}" for s in result.suggestions]
+    return "\n".join(lines)

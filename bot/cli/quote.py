@@ -1,0 +1,94 @@
+"""`python -m bot quote`: find a quote by its words or speaker, or get one at random.
+
+    python -m bot quote                   # a random quote
+    python -m bot quote happiness         # the best matches for the words or the speaker
+    python -m bot quote --json xiaoxiao   # one JSON object: {"matched", "quotes": [...]}
+    python -m bot quote --json -          # one query per input line, one JSON object each
+
+Each quote in JSON has ``id``, ``text``, ``speaker``, ``context``, ``kind`` and ``source``
+(``{document, quote, title}``). Exit status: 0 found, 1 nothing matched, 2 bad usage or a broken
+fact pack (always 0 for ``-``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.cli.ask import replace_undecodable
+from bot.core.facts import FactPackError, load_fact_base
+from bot.core.model import Quote
+from bot.core.quotes import QuoteIndex, format_quote
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot quote",
+        description="Quotes from the film and the interviews, by words or by speaker.",
+    )
+    parser.add_argument("query", nargs="*", help='words or a speaker; "-" reads lines of stdin')
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--limit", type=int, default=3, help="how many matches (default 3)")
+    parser.add_argument("--seed", type=int, help="seed for the random quote (repeatable runs)")
+    parser.add_argument(
+        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
+    )
+    args = parser.parse_args(argv)
+    if not 1 <= args.limit <= 25:
+        parser.error("--limit must be between 1 and 25")
+    try:
+        index = QuoteIndex(load_fact_base(args.pack))
+    except FactPackError as exc:
+        print("the fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    if not index.quotes:
+        print("The fact pack has no quotes.", file=sys.stderr)
+        return 1
+    rng = random.Random(args.seed)
+    if args.query == ["-"]:
+        replace_undecodable(sys.stdin)
+        replace_undecodable(sys.stdout)
+        for line in sys.stdin:
+            found = _find(index, line.strip(), args.limit, rng)
+            print(_render(found, line.strip(), args.json), flush=True)
+        return 0
+    query = " ".join(args.query)
+    found = _find(index, query, args.limit, rng)
+    print(_render(found, query, args.json))
+    return 0 if found else 1
+
+
+def _find(index: QuoteIndex, query: str, limit: int, rng: random.Random) -> list[Quote]:
+    return index.search(query, limit) if query else [index.random(rng)]
+
+
+def quote_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "context": quote.context,
+        "kind": quote.kind,
+        "source": {
+            "document": quote.source.document,
+            "quote": quote.source.quote,
+            "title": quote.source.title,
+        },
+    }
+
+
+def _render(found: list[Quote], query: str, as_json: bool) -> str:
+    if as_json:
+        return json.dumps(
+            {"matched": bool(found), "quotes": [quote_dict(q) for q in found]},
+            ensure_ascii=False,
+        )
+    if not found:
+        return f"No quote matches {query!r}. Try a word from the line or a speaker's name."
+    return "\n\n".join(format_quote(q) for q in found)

@@ -1,0 +1,109 @@
+"""/quote: find quotes by their words or by who said them, or pick one at random.
+
+    index = QuoteIndex(fact_base)
+    index.search("happiness")     # quotes whose words match, best first (typos tolerated)
+    index.search("xiaoxiao")      # quotes said by Fang Xiaoxiao (any spelling of the name)
+    index.random(random.Random()) # any quote
+    format_quote(quote)           # “text” — speaker, context, source: what a user sees
+
+Words are matched as stems with the same normalisation, aliases and typo correction as /ask;
+a speaker named in the query counts as much as all of its words.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bot.core.match_index import Analyzer, Speller
+from bot.core.model import FactBase, Quote
+from bot.core.text import AliasTable, compact, normalize
+
+MIN_SCORE = 50.0  # below this share of the query's weight a quote is not a match
+SPEAKER_BONUS = 20.0  # said by the person asked for, not merely mentioning them
+EXACT_BONUS = 10.0  # "happiness" ranks the line with that very word above "happy"
+CONTEXT_WEIGHT = 0.5  # words of the context ("Xiaoxiao's question") count for less
+_COMMAND_WORDS = {"quote", "quotes", "line", "lines", "said", "says", "by", "from", "about"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    quote: Quote
+    weights: dict[str, float]
+    speaker: str  # entity token of the speaker, or "" when the alias table does not know them
+    words: frozenset[str]  # the quote's own words, unstemmed: exact wording ranks first
+
+
+class QuoteIndex:
+    def __init__(self, fact_base: FactBase) -> None:
+        self.quotes = fact_base.quotes
+        aliases = AliasTable.from_fact_base(fact_base)
+        plain = Analyzer(aliases)
+        bare = Analyzer(
+            AliasTable()
+        )  # speaker words one by one: "inspector" finds "The ticket inspector"
+        vocabulary: list[str] = []
+        entries: list[_Entry] = []
+        for quote in self.quotes:
+            weights = dict.fromkeys(plain.analyze(quote.context).terms, CONTEXT_WEIGHT)
+            spoken = plain.analyze(f"{quote.speaker} {quote.text}").terms
+            weights.update(dict.fromkeys(spoken, 1.0))
+            weights.update(dict.fromkeys(bare.analyze(quote.speaker).terms, 1.0))
+            canonical = aliases.canonical(quote.speaker)
+            speaker = "@" + compact(canonical) if canonical else ""
+            words = frozenset(normalize(quote.text).split())
+            entries.append(_Entry(quote, weights, speaker, words))
+            vocabulary.extend(normalize(f"{quote.speaker} {quote.text} {quote.context}").split())
+        for alias in fact_base.aliases:
+            for name in (alias.canonical, *alias.variants):
+                vocabulary.extend(normalize(name).split())
+        self._entries = tuple(entries)
+        self._analyzer = Analyzer(aliases, Speller(vocabulary))
+        df: Counter[str] = Counter(t for e in entries for t in e.weights)
+        n = len(entries)
+        self._idf = {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
+        self._unknown = math.log(1 + (n + 1) / 0.5) * 1.25
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for pos, entry in enumerate(entries):
+            for term in entry.weights:
+                self._postings[term].append(pos)
+
+    def search(self, query: str, limit: int = 5) -> list[Quote]:
+        """Quotes matching ``query`` by words or speaker, best first; [] when nothing fits."""
+        words = [w for w in normalize(query[:300]).split() if w not in _COMMAND_WORDS]
+        terms = self._analyzer.analyze(" ".join(words)).terms
+        speller = self._analyzer.speller
+        if speller is not None:
+            words = [speller.correct(w) for w in words]
+        if not terms or limit <= 0:
+            return []
+        words = words or [""]
+        candidates = {pos for t in terms for pos in self._postings.get(t, ())}
+        total = sum(self._idf.get(t, self._unknown) for t in terms)
+        scored: list[tuple[float, int]] = []
+        for pos in candidates:
+            entry = self._entries[pos]
+            covered = sum(self._idf.get(t, 0.0) * entry.weights.get(t, 0.0) for t in terms)
+            score = 100.0 * covered / total
+            if entry.speaker and entry.speaker in terms:
+                score += SPEAKER_BONUS
+            score += EXACT_BONUS * sum(1 for w in words if w in entry.words) / len(words)
+            if score >= MIN_SCORE:
+                scored.append((score, -pos))
+        best = heapq.nlargest(limit, scored)
+        return [self._entries[-neg].quote for _, neg in best]
+
+    def random(self, rng: random.Random) -> Quote:
+        """Any quote; raises LookupError when the base has none."""
+        if not self.quotes:
+            raise LookupError("The fact base has no quotes.")
+        return rng.choice(self.quotes)
+
+
+def format_quote(quote: Quote) -> str:
+    """A quote as a user sees it: the words, who said them, the context and the source."""
+    context = f" ({quote.context})" if quote.context else ""
+    return f"“{quote.text}”\n— {quote.speaker}{context}\nSource: {quote.source.title}"

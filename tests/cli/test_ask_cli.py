@@ -1,0 +1,90 @@
+"""`python -m bot ask`, `quote` and `eval` as a user runs them (main(argv) in process)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import ask, evaluate, quote
+
+ASK_FIELDS = {"matched", "answer", "fact_id", "score", "source", "suggestions"}
+
+
+def test_ask_prints_answer_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ask.main(["who", "directed", "it"]) == 0
+    out = capsys.readouterr().out
+    assert "Rene Liu" in out and "Source:" in out
+
+
+def test_ask_json_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ask.main(["--json", "who directed us and them"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == ASK_FIELDS
+    assert data["matched"] is True and data["fact_id"] == "director"
+    assert set(data["source"]) == {"document", "quote"}
+    assert data["answer"]
+
+
+def test_ask_json_refusal(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ask.main(["--json", "who directed titanic"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] is False
+    assert data["answer"] == "" and data["fact_id"] is None and data["source"] is None
+    assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
+
+
+def test_ask_json_lines_from_stdin_keep_order(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = ["who directed it", "", "where was it filmed", "x" * 10_000, "who directed titanic"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert ask.main(["--json", "-"]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(out) == len(lines)
+    assert [o["matched"] for o in out] == [True, False, True, False, False]
+    assert out[0]["fact_id"] == "director" and out[2]["fact_id"] == "shooting-location"
+
+
+def test_ask_reports_a_broken_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("facts: [\n", encoding="utf-8")
+    assert ask.main(["--pack", str(broken), "who directed it"]) == 2
+    assert "broken.yaml" in capsys.readouterr().err
+
+
+def test_quote_search_and_random(capsys: pytest.CaptureFixture[str]) -> None:
+    assert quote.main(["happiness"]) == 0
+    assert "happiness" in capsys.readouterr().out.lower()
+    assert quote.main(["--json", "--seed", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] and len(data["quotes"]) == 1
+    assert {"id", "text", "speaker", "context", "kind", "source"} <= set(data["quotes"][0])
+    assert quote.main(["--json", "zzzqqq"]) == 1
+    assert json.loads(capsys.readouterr().out) == {"matched": False, "quotes": []}
+
+
+def test_eval_prints_bot_and_both_baselines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dev = tmp_path / "dev.yaml"
+    dev.write_text(
+        "answerable:\n  - {q: who directed it, ids: [director]}\n"
+        "  - {q: where was it filmed, ids: [shooting-location]}\n"
+        "refuse:\n  - who directed titanic\n",
+        encoding="utf-8",
+    )
+    assert evaluate.main([str(dev)]) == 0
+    out = capsys.readouterr().out
+    for name in ("bot", "wratio", "bm25"):
+        assert name in out
+    assert "2 answerable, 1 to refuse" in out
+
+
+def test_eval_explains_a_bad_dev_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dev = tmp_path / "dev.yaml"
+    dev.write_text("answerable:\n  - {q: who directed it}\n", encoding="utf-8")
+    assert evaluate.main([str(dev)]) == 2
+    assert "answerable entry 1" in capsys.readouterr().err

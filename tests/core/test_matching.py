@@ -1,0 +1,142 @@
+"""/ask matching on the shipped pack: right facts, honest refusals, bounded input handling."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matching import MAX_QUESTION_CHARS, Matcher
+from bot.core.model import Alias, Document, Fact, FactBase, Source
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who directed us and them", "director"),
+        ("who direced us n them", "director"),  # typo, `n` for "and"
+        ("WHO DIRECTED IT???", "director"),  # "it" is the film
+        ("who plays xiao xiao", "cast-xiaoxiao"),  # spacing variant of Xiaoxiao
+        ("who played Fang Xiaoxiao", "cast-xiaoxiao"),
+        ("where was it filmed", "shooting-location"),
+        ("when was it filmed", "shooting-season"),  # same words, another intent
+        ("cinematographer", "cinematographer"),  # a one-word keyword query
+    ],
+)
+def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: str) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.fact.text in result.reply
+    assert result.fact.source.title in result.reply  # every answer cites its document
+    assert 0 <= result.score <= 100
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who directed titanic",  # another film: the director fact must not answer it
+        "what is the imdb rating",  # a source the documents never mention
+        "what was the budget",
+        "is jackie chan in it",  # "Chan" is Eason Chan's surname, not Jackie's
+        "was zhang yimou involved",  # one letter group from Zhang Yibai, still another person
+        "asdfghjkl",
+        "what's 2+2",
+    ],
+)
+def test_refuses_what_the_documents_do_not_say(matcher: Matcher, question: str) -> None:
+    result = matcher.ask(question)
+    assert not result.matched
+    assert result.fact is None and result.reply == ""
+    assert "don't know" in result.refusal
+    assert len(result.suggestions) <= 3
+
+
+def test_near_miss_offers_questions_from_the_base(matcher: Matcher, fact_base: FactBase) -> None:
+    result = matcher.ask("who directed titanic")
+    assert result.suggestions, "a near miss should come with 'did you mean' questions"
+    prompts = {f.quiz.prompt for f in fact_base.facts if f.quiz} | {
+        q for f in fact_base.facts for q in f.questions
+    }
+    assert all(s in prompts or s.rstrip("?").lower() in prompts for s in result.suggestions)
+
+
+def test_disagreeing_documents_show_every_claim(matcher: Matcher, fact_base: FactBase) -> None:
+    fact = next(f for f in fact_base.facts if f.disagrees_with)
+    result = matcher.ask(fact.questions[0])
+    assert result.matched and result.fact is not None
+    others = fact_base.disagreeing(result.fact)
+    assert result.also == others and others
+    for claim in (result.fact, *others):
+        assert claim.text in result.reply
+        assert claim.source.title in result.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "   \t\n", "?!...", "\x00\x1b[31m\x07", "who " * 2_500, "x" * 10_000],
+)
+def test_bad_input_gets_a_clear_reply(matcher: Matcher, question: str) -> None:
+    result = matcher.ask(question)
+    assert not result.matched
+    assert result.refusal
+    if len(question) > MAX_QUESTION_CHARS:
+        assert f"{MAX_QUESTION_CHARS}" in result.refusal  # says how long a question may be
+
+
+def test_control_characters_inside_a_real_question(matcher: Matcher) -> None:
+    result = matcher.ask("who\x00 directed\u200b it\x1b")
+    assert result.matched and result.fact is not None and result.fact.id == "director"
+
+
+def test_autocomplete(matcher: Matcher) -> None:
+    found = matcher.autocomplete("who dir", limit=10)
+    assert found and len(found) <= 10
+    assert all(len(q) <= 100 for q in found)
+    assert any(q.lower().startswith("who dir") for q in found)
+    assert len(matcher.autocomplete("", limit=25)) == 25
+    assert matcher.autocomplete("\x00" * 500) == [] or all(len(q) <= 100 for q in found)
+    # a misspelt prefix still offers questions about the same thing
+    assert any("direct" in q.lower() for q in matcher.autocomplete("directer"))
+
+
+def _tiny_base() -> FactBase:
+    text = "Alpha Film was directed by Ann Lee in Oslo in 2001."
+    doc = Document("wiki", "doc.txt", "Doc", "encyclopedia", text)
+    source = Source("doc.txt", text, "Doc")
+
+    def fact(fid: str, questions: tuple[str, ...], answer: str, kind: str) -> Fact:
+        return Fact(fid, "film", questions, answer, (), f"{fid}: {answer}.", kind, None, source,
+                    (), "tiny.yaml", 1)  # fmt: skip
+
+    return FactBase(
+        facts=(
+            fact("director", ("who directed alpha film",), "Ann Lee", "person"),
+            fact("city", ("where was alpha film made",), "Oslo", "place"),
+            fact("year", ("when was alpha film made",), "2001", "year"),
+        ),
+        quotes=(),
+        aliases=(Alias("Ann Lee", "person", ("Annie Lee",)),),
+        documents={"doc.txt": doc},
+        films=("Alpha Film",),
+        film_references=("the film", "it"),
+        files=("tiny.yaml",),
+    )
+
+
+def test_intent_words_separate_facts_that_share_every_other_word() -> None:
+    matcher = Matcher(_tiny_base())
+    where = matcher.ask("where was it made")
+    when = matcher.ask("when was it made")
+    assert where.fact is not None and where.fact.id == "city"
+    assert when.fact is not None and when.fact.id == "year"
+
+
+def test_numbers_and_unknown_names_are_not_fuzzy() -> None:
+    matcher = Matcher(_tiny_base())
+    assert matcher.ask("who directed it").matched
+    assert not matcher.ask("who directed beta film").matched  # "beta" is no film here
+    assert not matcher.ask("what was made in 2011").matched
