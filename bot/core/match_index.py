@@ -26,6 +26,7 @@ from bot.core.model import Fact, FactBase
 from bot.core.text import AliasTable, compact, normalize
 
 TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
+ENTITY_FLOOR = 3.5  # the least weight of a name or number, however common
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,19 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrasing:
+    terms: tuple[str, ...]
+    total: float  # summed weight of the terms
+    intent: str | None  # "where is rene liu from" is about a place, not just Rene Liu
+
+
+@dataclass(frozen=True, slots=True)
 class FactEntry:
     fact: Fact
     position: int  # order in the base: ties go to the fact declared first
     weights: dict[str, float]  # term -> 1.0 (in a phrasing) or TEXT_WEIGHT (text/answer only)
-    phrasings: tuple[tuple[tuple[str, ...], float], ...]  # (terms, their summed idf)
-    answers: tuple[tuple[tuple[str, ...], float], ...]  # answer and accepted: "who is wynne"
+    phrasings: tuple[Phrasing, ...]
+    answers: tuple[Phrasing, ...]  # the answer and accepted forms: "who is wynne" names one
     intents: frozenset[str]
     entities: frozenset[str]
 
@@ -64,13 +72,13 @@ def _number_term(word: str) -> str:
 
 def _weighed(
     analyses: Iterable[Analysis], idf: dict[str, float], implicit: frozenset[str]
-) -> tuple[tuple[tuple[str, ...], float], ...]:
+) -> tuple[Phrasing, ...]:
     """Each phrasing's terms with their summed weight (the implicit film left out)."""
     out = []
     for analysis in analyses:
         terms = tuple(t for t in analysis.terms if t not in implicit)
         if terms:
-            out.append((terms, sum(idf[t] for t in terms)))
+            out.append(Phrasing(terms, sum(idf[t] for t in terms), analysis.intent))
     return tuple(out)
 
 
@@ -156,6 +164,11 @@ class Analyzer:
                 terms.append(token)
                 entities.append(token)
                 i = end
+                if i < len(words) and words[i] in vocab.KIN_WORDS:
+                    # "xiaoxiao's father" is another person than Xiaoxiao: one more name
+                    compound = f"{token}/{vocab.stem(words[i])}"
+                    terms.append(compound)
+                    entities.append(compound)
                 continue
             word = words[i]
             i += 1
@@ -212,6 +225,11 @@ class Index:
             "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
         )
         idf = {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
+        for term in idf:
+            if term.startswith("@") or _is_number(term):
+                # Names are what a question is about, however many facts share them: a
+                # phrasing about Xiaoxiao must not answer a question about Jianqing.
+                idf[term] = max(idf[term], ENTITY_FLOOR)
         unknown_idf = math.log(1 + (n + 1) / 0.5) * 1.25
 
         entries: list[FactEntry] = []

@@ -76,7 +76,7 @@ _SYNONYMS: dict[str, str] = {
     "die": "died dies death dead",
     "song": "tune track",
     "child": "kid kids children",
-    "married": "wife husband wed marry marries",
+    "married": "wed marry marries",
     "breakup": "breakups split splits dump dumps dumped",
     "stop": "halt halts halted stops stopped",
     "friend": "buddy buddies pal pals mate mates",
@@ -84,7 +84,7 @@ _SYNONYMS: dict[str, str] = {
     "woman": "women lady ladies",
     "hassle": "yell yells yelled shout shouts shouted scream screams",
     "cry": "tears tear weep crying cried cries",
-    "cinematographer": "camera cameraman cinematography",
+    "cinematographer": "cameraman cinematography",
     "critic": "critics reviewer reviewers",
     "platform": "website app",
     "apartment": "flat",
@@ -140,9 +140,19 @@ STOP_WORDS: frozenset[str] = _wordlist(
     i me my mine we our you your yours u ur he him his she her hers they their theirs
     can could would should will shall may might must
     know please pls plz hey hi hello bot question answer
+    thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep
     thing things stuff really actually exactly
     get got has have had having give gives gave giving
     one ones
+    """
+)
+
+# Relations that make "<name> <word>" another person: "xiaoxiao father", "jianqing wife".
+KIN_WORDS: frozenset[str] = _wordlist(
+    """
+    father mother parent parents brother brothers sister sisters son sons daughter daughters
+    child wife husband boyfriend boyfriends girlfriend girlfriends family friend friends
+    grandfather grandmother uncle aunt cousin
     """
 )
 

@@ -29,7 +29,7 @@ from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
 THRESHOLD = 57.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
-SUGGEST_MIN = 20.0  # near misses worth offering as "did you mean"
+SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
@@ -37,6 +37,9 @@ INTENT_MISMATCH = 0.55  # the fact answers another kind of question
 INTENT_UNKNOWN = 0.85  # the fact's phrasings ask no who/when/where/how much/how many
 FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
+FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
+OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another question less
+RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 KNOWN_MISS = 0.45  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
@@ -174,7 +177,8 @@ class Matcher:
             query.add(term)
             w = idf.get(term)
             if w is None:
-                missed += unknown
+                # a relation of a known name ("xiaoxiao/mother") is unknown, but less so
+                missed += RELATION_MISS if "/" in term else unknown
                 continue
             share = entry.weights.get(term, 0.0)
             covered += w * share
@@ -184,12 +188,22 @@ class Matcher:
             return 0.0  # nothing in common, or only numbers ("what's 2+2")
         coverage = covered / (covered + missed)
         fit = 0.0
-        for phrasing, total in entry.phrasings:
-            fit = max(fit, sum(idf[t] for t in phrasing if t in query) / total)
-        for answer, total in entry.answers:
+        intent = analysis.intent
+        asked = covered + missed
+        for phrasing in entry.phrasings:
+            shared = sum(idf[t] for t in phrasing.terms if t in query)
+            if not shared:
+                continue
+            # how much of the phrasing the question says, and of the question the phrasing says
+            precision, recall = shared / phrasing.total, min(1.0, shared / asked)
+            share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
+            if phrasing.intent and phrasing.intent != intent:
+                share *= OTHER_INTENT_FIT  # "where is rene liu from" != "is rene liu married"
+            fit = max(fit, share)
+        for answer in entry.answers:
             # "who is wynne", "eason chan": the question is only the answer's name.
-            if query.issubset(answer):
-                fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query) / total)
+            if query.issubset(answer.terms) and all(t in entities for t in query):
+                fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query) / answer.total)
         score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
         if analysis.intent and analysis.intent not in entry.intents:
             score *= INTENT_MISMATCH if entry.intents else INTENT_UNKNOWN
