@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from bot.core.text import AliasTable, compact, normalize
 
 TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
 ENTITY_FLOOR = 3.5  # the least weight of a name or number, however common
+COMMON_POSTINGS = 500  # terms in more facts than this also keep a set, for fast re-scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,6 @@ class FactEntry:
     phrasings: tuple[Phrasing, ...]
     answers: tuple[Phrasing, ...]  # the answer and accepted forms: "who is wynne" names one
     intents: frozenset[str]
-    entities: frozenset[str]
 
 
 def _is_number(word: str) -> bool:
@@ -91,8 +92,9 @@ class Speller:
     one edit from a known one. Numbers are never corrected.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
-        counts = Counter(w for w in words if w.isalpha())
+    def __init__(self, words: Iterable[str] | Counter[str]) -> None:
+        counts = Counter(words) if not isinstance(words, Counter) else words
+        counts = Counter({w: c for w, c in counts.items() if w.isalpha()})
         self.known: frozenset[str] = frozenset(counts)
         buckets: dict[str, list[str]] = defaultdict(list)
         for word, _ in counts.most_common():
@@ -150,7 +152,10 @@ class Analyzer:
         return vocab.spell(words)
 
     def analyze(self, text: str) -> Analysis:
-        words = self.words(text)
+        return self.analyze_words(self.words(text))
+
+    def analyze_words(self, words: list[str]) -> Analysis:
+        """Like ``analyze`` for words already normalised, corrected and spelled."""
         intent = vocab.intent(words)
         terms: list[str] = []
         entities: list[str] = []
@@ -190,11 +195,24 @@ class Analyzer:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """The facts that have a term, with the term's weight in each (idf x share), compact."""
+
+    positions: array[int]
+    weights: array[float]
+    members: frozenset[int] | None  # for common terms: re-scoring by set intersection
+    top: float  # the largest weight (common terms re-score with it)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
 @dataclass(slots=True)
 class Index:
     analyzer: Analyzer
     entries: tuple[FactEntry, ...]
-    postings: dict[str, tuple[int, ...]]  # term -> indexes into entries
+    postings: dict[str, Postings]
     idf: dict[str, float]
     unknown_idf: float  # weight of a term no fact has: as rare as can be, and then some
     implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
@@ -204,17 +222,23 @@ class Index:
         aliases = AliasTable.from_fact_base(fact_base)
         plain = Analyzer(aliases)
         analysed: list[tuple[Fact, list[Analysis], Analysis, list[Analysis]]] = []
-        spelling: list[str] = list(vocab.CHAT_SPELLINGS) + list(vocab.STOP_WORDS)
+        spelling: Counter[str] = Counter(list(vocab.CHAT_SPELLINGS))
+        spelling.update(vocab.STOP_WORDS)
         for alias in fact_base.aliases:
             for name in (alias.canonical, *alias.variants):
-                spelling.extend(normalize(name).split())
+                spelling.update(normalize(name).split())
+
+        def analyze(text: str, count: bool = True) -> Analysis:
+            words = normalize(text).split()
+            if count:
+                spelling.update(words)
+            return plain.analyze_words(vocab.spell(words))
+
         for fact in fact_base.facts:
-            phrasings = [plain.analyze(q) for q in fact.questions]
-            extra = plain.analyze(" ".join((fact.text, fact.source.quote)))
-            answers = [plain.analyze(a) for a in (fact.answer, *fact.accept)]
+            phrasings = [analyze(q) for q in fact.questions]
+            extra = analyze(f"{fact.text} {fact.source.quote}")
+            answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
             analysed.append((fact, phrasings, extra, answers))
-            for text in (*fact.questions, fact.answer, fact.text):
-                spelling.extend(normalize(text).split())
 
         df: Counter[str] = Counter()
         for _, phrasings, extra, answers in analysed:
@@ -233,14 +257,14 @@ class Index:
         unknown_idf = math.log(1 + (n + 1) / 0.5) * 1.25
 
         entries: list[FactEntry] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
+        weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
         for pos, (fact, phrasings, extra, answers) in enumerate(analysed):
             weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
             weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
             intents = {a.intent for a in phrasings if a.intent}
             if fact.kind in vocab.KIND_INTENTS:
                 intents.add(vocab.KIND_INTENTS[fact.kind])
-            entities = {e for a in (*phrasings, extra, *answers) for e in a.entities}
             entries.append(
                 FactEntry(
                     fact=fact,
@@ -249,16 +273,26 @@ class Index:
                     phrasings=_weighed(phrasings, idf, implicit),
                     answers=_weighed(answers, idf, implicit),
                     intents=frozenset(intents),
-                    entities=frozenset(entities),
                 )
             )
-            for term in weights:
-                postings[term].append(pos)
+            for term, share in weights.items():
+                positions[term].append(pos)
+                weighted[term].append(idf[term] * share)
+        del analysed
+        postings = {
+            term: Postings(
+                at,
+                weighted[term],
+                frozenset(at) if len(at) > COMMON_POSTINGS else None,
+                max(weighted[term]),
+            )
+            for term, at in positions.items()
+        }
         analyzer = Analyzer(aliases, Speller(spelling))
         return cls(
             analyzer=analyzer,
             entries=tuple(entries),
-            postings={t: tuple(p) for t, p in postings.items()},
+            postings=postings,
             idf=idf,
             unknown_idf=unknown_idf,
             implicit=implicit,

@@ -23,6 +23,7 @@ import bisect
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from bot.core.match_index import Analysis, FactEntry, Index
 from bot.core.model import Fact, FactBase
@@ -54,6 +55,16 @@ class AskResult:
     also: tuple[Fact, ...] = ()  # facts from other documents that claim otherwise
     suggestions: tuple[str, ...] = ()  # up to 3 "did you mean" questions
     refusal: str = ""  # what the user sees when not matched
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    known: tuple[tuple[str, float, float], ...]  # (term, weight, share of it counted if missing)
+    unknown: float  # summed weight of terms no fact has
+    terms: frozenset[str]  # the known terms
+    intent: str | None
+    only_numbers: bool
+    only_names: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +127,8 @@ class Matcher:
         analysis = self.index.analyzer.analyze(question[: MAX_QUESTION_CHARS * 2])
         if not analysis.terms:
             return []
-        ranked = [Ranked(e, self._score(analysis, e)) for e in self._candidates(analysis)]
+        query = self._query(analysis)
+        ranked = [Ranked(e, self._score(query, e)) for e in self._candidates(analysis)]
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
 
@@ -142,70 +154,86 @@ class Matcher:
 
     # ------------------------------------------------------------------ ranking
     def _candidates(self, analysis: Analysis) -> list[FactEntry]:
-        index = self.index
-        entries = index.entries
-        known = sorted(
-            (t for t in analysis.terms if t in index.postings),
-            key=lambda t: len(index.postings[t]),
-        )
+        """Facts sharing the question's rarer terms, by summed weight; common terms re-score."""
+        postings = self.index.postings
+        known = sorted((postings[t] for t in analysis.terms if t in postings), key=len)
         acc: dict[int, float] = {}
         walked = 0
-        for term in known:
-            postings = index.postings[term]
-            weight = index.idf[term]
-            if not acc or walked + len(postings) <= POSTINGS_BUDGET:
-                walked += len(postings)
-                for pos in postings:
-                    acc[pos] = acc.get(pos, 0.0) + weight * entries[pos].weights[term]
-            else:  # a common word: only re-score facts the rarer words already found
-                for pos in acc:
-                    acc[pos] += weight * entries[pos].weights.get(term, 0.0)
-        best = heapq.nlargest(MAX_CANDIDATES, acc.items(), key=lambda kv: kv[1])
+        for found in known:
+            if not acc:
+                acc = dict(zip(found.positions, found.weights, strict=True))
+                walked = len(found)
+            elif walked + len(found) <= POSTINGS_BUDGET:
+                walked += len(found)
+                get = acc.get
+                for pos, weight in zip(found.positions, found.weights, strict=True):
+                    acc[pos] = get(pos, 0.0) + weight
+            else:  # a common term: only re-score the facts the rarer terms found
+                members = found.members or frozenset(found.positions)
+                for pos in members.intersection(acc):
+                    acc[pos] += found.top
+        best = heapq.nlargest(MAX_CANDIDATES, acc.items(), key=itemgetter(1))
+        entries = self.index.entries
         return [entries[pos] for pos, _ in best]
 
-    def _score(self, analysis: Analysis, entry: FactEntry) -> float:
+    def _query(self, analysis: Analysis) -> _Query:
+        """The question's terms with their weights, worked out once for all candidates."""
         idf = self.index.idf
-        unknown = self.index.unknown_idf
-        implicit = self.index.implicit
-        entities = analysis.entities
-        numbers = analysis.numbers
-        covered = missed = 0.0
-        query = set()
+        known: list[tuple[str, float, float]] = []  # term, weight, miss factor
+        unknown = 0.0
         for term in analysis.terms:
-            if term in implicit:
+            if term in self.index.implicit:
                 continue
-            query.add(term)
             w = idf.get(term)
             if w is None:
                 # a relation of a known name ("xiaoxiao/mother") is unknown, but less so
-                missed += RELATION_MISS if "/" in term else unknown
-                continue
-            share = entry.weights.get(term, 0.0)
+                unknown += RELATION_MISS if "/" in term else self.index.unknown_idf
+            else:
+                # A name the fact lacks counts in full: it is what the question is about.
+                known.append((term, w, 1.0 if term in analysis.entities else KNOWN_MISS))
+        terms = frozenset(t for t, _, _ in known)
+        return _Query(
+            known=tuple(known),
+            unknown=unknown,
+            terms=terms,
+            intent=analysis.intent,
+            only_numbers=all(t in analysis.numbers for t in terms),
+            only_names=all(t in analysis.entities for t in terms) and not unknown,
+        )
+
+    def _score(self, query: _Query, entry: FactEntry) -> float:
+        if query.only_numbers:
+            return 0.0  # "what's 2+2"
+        weights = entry.weights
+        covered, missed = 0.0, query.unknown
+        for term, w, miss in query.known:
+            share = weights.get(term, 0.0)
             covered += w * share
-            # A name the fact lacks counts in full: it is what the question is about.
-            missed += w * (1.0 - share) * (1.0 if term in entities else KNOWN_MISS)
-        if not covered or all(t in numbers for t in query):
-            return 0.0  # nothing in common, or only numbers ("what's 2+2")
-        coverage = covered / (covered + missed)
-        fit = 0.0
-        intent = analysis.intent
+            missed += w * (1.0 - share) * miss
+        if not covered:
+            return 0.0
         asked = covered + missed
+        coverage = covered / asked
+        idf = self.index.idf
+        terms = query.terms
+        fit = 0.0
         for phrasing in entry.phrasings:
-            shared = sum(idf[t] for t in phrasing.terms if t in query)
+            shared = sum(idf[t] for t in phrasing.terms if t in terms)
             if not shared:
                 continue
             # how much of the phrasing the question says, and of the question the phrasing says
             precision, recall = shared / phrasing.total, min(1.0, shared / asked)
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
-            if phrasing.intent and phrasing.intent != intent:
+            if phrasing.intent and phrasing.intent != query.intent:
                 share *= OTHER_INTENT_FIT  # "where is rene liu from" != "is rene liu married"
             fit = max(fit, share)
-        for answer in entry.answers:
-            # "who is wynne", "eason chan": the question is only the answer's name.
-            if query.issubset(answer.terms) and all(t in entities for t in query):
-                fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query) / answer.total)
+        if query.only_names:
+            for answer in entry.answers:
+                # "who is wynne", "eason chan": the question is only the answer's name.
+                if terms.issubset(answer.terms):
+                    fit = max(fit, ANSWER_FIT * sum(idf[t] for t in terms) / answer.total)
         score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
-        if analysis.intent and analysis.intent not in entry.intents:
+        if query.intent and query.intent not in entry.intents:
             score *= INTENT_MISMATCH if entry.intents else INTENT_UNKNOWN
         return score
 
