@@ -12,12 +12,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
+from bot.core.dates import find_dates
 from bot.core.model import Fact
-from bot.core.text import compact
+from bot.core.text import normalize, number_value
 
-__all__ = ["OPTION_COUNT", "build_choices"]
+__all__ = ["OPTION_COUNT", "ChoiceBuilder", "build_choices"]
 
 OPTION_COUNT = 4
 NUMERIC_KINDS = frozenset({"year", "number", "money", "rating"})
@@ -34,43 +34,87 @@ def build_choices(
     count: int = OPTION_COUNT,
 ) -> tuple[tuple[str, ...], int] | None:
     """(options, index of the correct one), or None when too few distinct wrong options exist."""
-    curated = list(fact.quiz.distractors) if fact.quiz else []
-    same_kind = [f.answer for f in pool if f.kind == fact.kind and f.id != fact.id]
-    rng.shuffle(same_kind)
-    candidates: list[str] = curated + same_kind
-    if fact.kind in NUMERIC_KINDS:
-        candidates += _nearby_values(fact.answer, rng)
-    elif fact.kind == "date":
-        candidates += _nearby_dates(fact.answer, rng)
-    wrong = _distinct_wrong(fact, candidates, checker, count - 1)
-    if len(wrong) < count - 1:
-        return None
-    options = [*wrong, fact.answer]
-    rng.shuffle(options)
-    return tuple(options), options.index(fact.answer)
+    return ChoiceBuilder(pool, checker).build(fact, rng, count)
 
 
-def _distinct_wrong(
-    fact: Fact, candidates: Iterable[str], checker: Callable[[Fact, str], bool], wanted: int
-) -> list[str]:
-    chosen: list[str] = []
-    seen = {compact(fact.answer), *(compact(a) for a in fact.accept)}
-    for text in candidates:
-        key = compact(text)
-        if not key or key in seen or checker(fact, text):
-            continue
-        # Two options that are one thing spelled twice would give the game away.
-        if any(_same_thing(text, other, fact, checker) for other in chosen):
-            continue
-        seen.add(key)
-        chosen.append(text)
-        if len(chosen) == wanted:
-            break
-    return chosen
+class ChoiceBuilder:
+    """Builds options for many rounds; remembers which candidates the checker refused.
+
+    Round starts must not stall the event loop, so each (fact, candidate) verdict is computed
+    once per fact base.
+    """
+
+    def __init__(self, pool: Sequence[Fact], checker: Callable[[Fact, str], bool]) -> None:
+        self._check = checker
+        self._by_kind: dict[str, list[Fact]] = {}
+        for f in pool:
+            self._by_kind.setdefault(f.kind, []).append(f)
+        self._verdicts: dict[tuple[str, str], bool] = {}
+        self._identities: dict[str, str] = {}
+
+    def build(
+        self, fact: Fact, rng: random.Random, count: int = OPTION_COUNT
+    ) -> tuple[tuple[str, ...], int] | None:
+        curated = list(fact.quiz.distractors) if fact.quiz else []
+        same_kind = [f.answer for f in self._by_kind.get(fact.kind, ()) if f.id != fact.id]
+        # A random handful is nearly always enough; the whole list only when it is not.
+        sample = rng.sample(same_kind, min(len(same_kind), 4 * count))
+        generated: list[str] = []
+        if fact.kind in NUMERIC_KINDS:
+            generated = _nearby_values(fact.answer, rng)
+        elif fact.kind == "date":
+            generated = _nearby_dates(fact.answer, rng)
+        wrong = self._distinct_wrong(fact, curated + sample + generated, count - 1)
+        if len(wrong) < count - 1 and len(sample) < len(same_kind):
+            rng.shuffle(same_kind)
+            wrong = self._distinct_wrong(fact, curated + same_kind + generated, count - 1)
+        if len(wrong) < count - 1:
+            return None
+        options = [*wrong, fact.answer]
+        rng.shuffle(options)
+        return tuple(options), options.index(fact.answer)
+
+    def _accepted(self, fact: Fact, text: str) -> bool:
+        key = (fact.id, text)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._check(fact, text)
+        return verdict
+
+    def _identity(self, text: str) -> str:
+        key = self._identities.get(text)
+        if key is None:
+            key = self._identities[text] = _identity(text)
+        return key
+
+    def _distinct_wrong(self, fact: Fact, candidates: Iterable[str], wanted: int) -> list[str]:
+        chosen: list[str] = []
+        # Two options that are one thing written twice ("Rene Liu", "Liu Rene", "209m" and
+        # "$209 million") would give the game away.
+        seen = {self._identity(fact.answer), *(self._identity(a) for a in fact.accept)}
+        for text in candidates:
+            key = self._identity(text)
+            if not key or key in seen or self._accepted(fact, text):
+                continue
+            seen.add(key)
+            chosen.append(text)
+            if len(chosen) == wanted:
+                break
+        return chosen
 
 
-def _same_thing(a: str, b: str, fact: Fact, checker: Callable[[Fact, str], bool]) -> bool:
-    return checker(replace(fact, answer=a, accept=()), b)
+def _identity(text: str) -> str:
+    """One key for the ways of writing the same option: amounts, dates, word order, spacing."""
+    norm = normalize(text)
+    dates = find_dates(norm)
+    if len(dates) == 1:
+        return "date:" + repr(sorted(dates[0].readings, key=repr))
+    value = number_value(text)
+    if value is not None:
+        return f"number:{value:g}"
+    words = [w for w in norm.split() if w not in {"the", "a", "an"}] or norm.split()
+    # The letters in any order and spacing: "Liu Rene" and "jingboran" land on one key.
+    return "".join(sorted("".join(words).replace("-", "")))
 
 
 def _nearby_values(answer: str, rng: random.Random) -> list[str]:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.core.choices import build_choices
+from bot.core.choices import ChoiceBuilder
 from bot.core.model import DIFFICULTIES, QUIZ_MODES, Fact, FactBase, QuizMode, Source
 
 __all__ = [
@@ -236,9 +236,14 @@ class QuizRound:
         rng: random.Random,
         checker: Checker,
         starter_id: int,
+        choices: ChoiceBuilder | None = None,
     ) -> QuizRound:
-        """Draw the round's questions (without repeats) from the quiz facts matching the options."""
+        """Draw the round's questions (without repeats) from the quiz facts matching the options.
+
+        Pass one ``choices`` builder for many rounds on the same fact base: it caches verdicts.
+        """
         options.validate()
+        choices = choices or ChoiceBuilder(fact_base.facts, checker)
         pool = list(fact_base.quiz_facts)
         candidates = [f for f in pool if options.mode in (f.quiz.modes if f.quiz else ())]
         if options.category is not None:
@@ -262,7 +267,7 @@ class QuizRound:
             if len(drawn) == options.questions:
                 break
             if options.mode == "choice":
-                built = build_choices(fact, fact_base.facts, rng, checker)
+                built = choices.build(fact, rng)
                 if built is None:  # not enough distinct wrong options of the same kind
                     continue
                 drawn.append((fact, built[0], built[1]))

@@ -30,7 +30,6 @@ when the round ends.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import secrets
@@ -39,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.core.choices import ChoiceBuilder
 from bot.core.model import Fact, FactBase
 from bot.core.quiz import (
     AnswerResult,
@@ -64,6 +64,41 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PAUSE_SECONDS = 3.0  # game seconds between a reveal and the next question
+
+
+class _Wake:
+    """An Event a sleeping round task can be woken by; cheaper than ``wait_for(event.wait())``,
+    which costs a task and a cancellation per sleep (it matters with a thousand rounds)."""
+
+    def __init__(self) -> None:
+        self._set = False
+        self._waiter: asyncio.Future[None] | None = None
+
+    def set(self) -> None:
+        self._set = True
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    def clear(self) -> None:
+        self._set = False
+
+    async def sleep(self, delay: float) -> None:
+        """Sleep ``delay`` real seconds, or less if woken (at once if already set)."""
+        if self._set or delay <= 0:
+            return
+        loop = asyncio.get_running_loop()
+        self._waiter = waiter = loop.create_future()
+        timer = loop.call_later(delay, _resolve, waiter)
+        try:
+            await waiter
+        finally:
+            timer.cancel()
+            self._waiter = None
+
+
+def _resolve(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 class RoundInProgress(RuntimeError):
@@ -99,7 +134,7 @@ class _Game:
     info: RoundInfo
     rules: QuizRound
     presenter: Presenter
-    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    wake: _Wake = field(default_factory=lambda: _Wake())
     # Cleared while a correct answer is being stored and announced, so the reveal waits for it.
     award_done: asyncio.Event = field(default_factory=asyncio.Event)
     end_reason: EndReason | None = None
@@ -129,6 +164,7 @@ class RoundManager:
         self._clock = clock
         self._origin = clock()
         self._games: dict[int, _Game] = {}
+        self._choices: tuple[FactBase, ChoiceBuilder] | None = None
 
     @property
     def time_scale(self) -> float:
@@ -140,11 +176,13 @@ class RoundManager:
 
     async def _sleep_until(self, game: _Game, deadline: float) -> None:
         """Sleep until game time ``deadline`` or until the round is woken by a player."""
-        delay = (deadline - self.now()) / self._scale
-        if delay <= 0:
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(game.wake.wait(), delay)
+        await game.wake.sleep((deadline - self.now()) / self._scale)
+
+    def _choice_builder(self) -> ChoiceBuilder:
+        """One builder per fact base (``fact_base`` may be swapped by a reload)."""
+        if self._choices is None or self._choices[0] is not self.fact_base:
+            self._choices = (self.fact_base, ChoiceBuilder(self.fact_base.facts, self._check))
+        return self._choices[1]
 
     # -- starting and controlling ---------------------------------------------------------------
 
@@ -184,6 +222,7 @@ class RoundManager:
             rng=random.Random(seed),
             checker=self._check,
             starter_id=starter_id,
+            choices=self._choice_builder(),
         )
         if channel_id in self._games:  # another start won the race while we drew questions
             raise RoundInProgress("a round is already running in this channel; stop it first")
@@ -359,19 +398,17 @@ class RoundManager:
         await self._present(game, "summary", summary)
 
     async def _record_attempts(self, game: _Game, reveal: Reveal) -> None:
-        if self.store is None or game.info.round_id is None:
+        if self.store is None or game.info.round_id is None or not reveal.attempted:
             return
-        for user_id, name in reveal.attempted:
-            try:
-                await self.store.record_attempt(
-                    round_id=game.info.round_id,
-                    question_index=reveal.number - 1,
-                    guild_id=game.info.guild_id,
-                    user_id=user_id,
-                    user_name=name,
-                )
-            except Exception:
-                log.exception("could not store an attempt in channel %s", game.info.channel_id)
+        try:
+            await self.store.record_attempts(
+                round_id=game.info.round_id,
+                question_index=reveal.number - 1,
+                guild_id=game.info.guild_id,
+                players=reveal.attempted,
+            )
+        except Exception:
+            log.exception("could not store attempts in channel %s", game.info.channel_id)
 
     async def _record_results(self, game: _Game, summary: Summary) -> None:
         if self.store is None or game.info.round_id is None:

@@ -32,12 +32,15 @@ Use ``guild_id=0`` for the console and direct messages. Schema changes are numbe
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import math
 import os
 import re
 import sqlite3
+import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -63,6 +66,8 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 SORTS: tuple[str, ...] = ("points", "wins", "accuracy")
 Sort = Literal["points", "wins", "accuracy"]
 CONSOLE_GUILD = 0
+CHECKPOINT_SECONDS = 1.0
+log = logging.getLogger(__name__)
 
 
 class StorageError(Exception):
@@ -205,9 +210,9 @@ class ScoreStore:
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
-        # Multi-statement transactions must not interleave with other coroutines' statements on
-        # the shared connection; single statements are atomic on their own (autocommit).
-        self._tx_lock = asyncio.Lock()
+        self._awards = _Batcher(self._insert_awards)
+        self._attempts = _Batcher(self._insert_attempts)
+        self._checkpointer: asyncio.Task[None] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -234,6 +239,8 @@ class ScoreStore:
         try:
             await store._configure()
             await store._migrate()
+            if str(target) != ":memory:":
+                store._checkpointer = asyncio.create_task(store._checkpoint_forever(target))
         except sqlite3.DatabaseError as exc:
             await connection.close()
             raise StorageError(
@@ -246,7 +253,38 @@ class ScoreStore:
         return store
 
     async def close(self) -> None:
+        await self._awards.drain()
+        await self._attempts.drain()
+        if self._checkpointer is not None:
+            self._checkpointer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._checkpointer
+        # The last connection to close checkpoints the whole log into the database file.
+        await self._db.execute("PRAGMA wal_autocheckpoint = 1000")
         await self._db.close()
+
+    async def _checkpoint_forever(self, target: Path) -> None:
+        """Copy the write-ahead log into the database from a second connection, off the path
+        of awards: the main connection never checkpoints (that needs fsync, which stalled
+        awards for 10-20 ms), and a passive checkpoint does not block writers."""
+        try:
+            checkpointer = await aiosqlite.connect(target, isolation_level=None)
+        except sqlite3.Error:
+            log.exception(
+                "cannot open %s for checkpoints; the main connection will do them", target
+            )
+            await self._db.execute("PRAGMA wal_autocheckpoint = 1000")
+            return
+        try:
+            await checkpointer.execute("PRAGMA busy_timeout = 5000")
+            while True:
+                await asyncio.sleep(CHECKPOINT_SECONDS)
+                try:
+                    await checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    log.exception("checkpoint of %s failed; will retry", target)
+        finally:
+            await checkpointer.close()
 
     async def __aenter__(self) -> ScoreStore:
         return self
@@ -259,6 +297,8 @@ class ScoreStore:
         await self._db.execute("PRAGMA synchronous = NORMAL")
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute("PRAGMA busy_timeout = 5000")
+        if str(self.path) != ":memory:":
+            await self._db.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_forever
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -283,13 +323,13 @@ class ScoreStore:
                 f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
             )
 
-    async def _write(self, sql: str, params: tuple[Any, ...]) -> tuple[int, int]:
-        """Run one statement as its own transaction; returns (rows changed, last row id)."""
-        async with self._tx_lock:
-            cursor = await self._db.execute(sql, params)
-            changed, last = cursor.rowcount, cursor.lastrowid or 0
-            await cursor.close()
-        return changed, last
+    async def _returning(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        """Run one statement (its own transaction, autocommit) in one trip to the DB thread.
+
+        Every write is a single statement, so coroutines never share a transaction and need no
+        lock: the statements queue up on the connection's thread and commit back to back.
+        """
+        return list(await self._db.execute_fetchall(sql, params))
 
     # -- rounds and awards -------------------------------------------------------------------
 
@@ -305,24 +345,12 @@ class ScoreStore:
         started_at: float | None = None,
     ) -> int:
         """Record a round's start; returns its id for awards and ``finish_round``."""
-        async with self._tx_lock:
-            cursor = await self._db.execute(
-                "INSERT INTO rounds (guild_id, channel_id, starter_id, mode, questions, seed,"
-                " started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    guild_id,
-                    channel_id,
-                    starter_id,
-                    mode,
-                    questions,
-                    seed,
-                    started_at or time.time(),
-                ),
-            )
-        round_id = cursor.lastrowid
-        await cursor.close()
-        assert round_id is not None
-        return round_id
+        rows = await self._returning(
+            "INSERT INTO rounds (guild_id, channel_id, starter_id, mode, questions, seed,"
+            " started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (guild_id, channel_id, starter_id, mode, questions, seed, started_at or time.time()),
+        )
+        return int(rows[0][0])
 
     async def record_award(
         self,
@@ -339,24 +367,40 @@ class ScoreStore:
     ) -> bool:
         """Commit one won question and its points. False if that question was already awarded.
 
-        Returns only after the commit, so an acknowledged award is on disk.
+        Returns only after the commit, so an acknowledged award is on disk. Awards arriving
+        while a commit is in flight are committed together in the next statement (group
+        commit): each award is still all-or-nothing, and the disk sees one commit per batch.
         """
-        changed, _ = await self._write(
-            "INSERT OR IGNORE INTO awards (round_id, question_index, fact_id, guild_id, user_id,"
-            " user_name, points, streak, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                round_id,
-                question_index,
-                fact_id,
-                guild_id,
-                user_id,
-                user_name,
-                points,
-                streak,
-                awarded_at or time.time(),
-            ),
+        row = (
+            round_id,
+            question_index,
+            fact_id,
+            guild_id,
+            user_id,
+            user_name,
+            points,
+            streak,
+            awarded_at or time.time(),
         )
-        return changed == 1
+        return await self._awards.submit(row)
+
+    async def _insert_awards(self, rows: list[tuple[Any, ...]]) -> list[bool]:
+        first: dict[tuple[Any, Any], int] = {}
+        for i, row in enumerate(rows):
+            first.setdefault((row[0], row[1]), i)  # the same question twice in one batch
+        unique = [rows[i] for i in sorted(first.values())]
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(unique))
+        returned = await self._returning(
+            "INSERT OR IGNORE INTO awards (round_id, question_index, fact_id, guild_id, user_id,"
+            f" user_name, points, streak, awarded_at) VALUES {values}"
+            " RETURNING round_id, question_index",
+            [p for row in unique for p in row],
+        )
+        inserted = {(r[0], r[1]) for r in returned}
+        return [
+            first[(row[0], row[1])] == i and (row[0], row[1]) in inserted
+            for i, row in enumerate(rows)
+        ]
 
     async def record_attempt(
         self,
@@ -368,12 +412,43 @@ class ScoreStore:
         user_name: str,
     ) -> bool:
         """Count a question a player tried but did not win (once per player and question)."""
-        changed, _ = await self._write(
-            "INSERT OR IGNORE INTO attempts (round_id, question_index, guild_id, user_id,"
-            " user_name) VALUES (?, ?, ?, ?, ?)",
-            (round_id, question_index, guild_id, user_id, user_name),
+        added = await self.record_attempts(
+            round_id=round_id,
+            question_index=question_index,
+            guild_id=guild_id,
+            players=[(user_id, user_name)],
         )
-        return changed == 1
+        return added == 1
+
+    async def record_attempts(
+        self,
+        *,
+        round_id: int,
+        question_index: int,
+        guild_id: int,
+        players: Sequence[tuple[int, str]],
+    ) -> int:
+        """``record_attempt`` for several players at once; returns how many were new."""
+        if not players:
+            return 0
+        rows = [(round_id, question_index, guild_id, uid, name) for uid, name in players]
+        return sum(await asyncio.gather(*(self._attempts.submit(r) for r in rows)))
+
+    async def _insert_attempts(self, rows: list[tuple[Any, ...]]) -> list[bool]:
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
+        returned = await self._returning(
+            "INSERT OR IGNORE INTO attempts (round_id, question_index, guild_id, user_id,"
+            f" user_name) VALUES {values} RETURNING round_id, question_index, user_id",
+            [p for row in rows for p in row],
+        )
+        inserted = {tuple(r) for r in returned}
+        seen: set[tuple[Any, ...]] = set()
+        out = []
+        for row in rows:
+            key = (row[0], row[1], row[3])
+            out.append(key in inserted and key not in seen)
+            seen.add(key)
+        return out
 
     async def finish_round(
         self,
@@ -384,35 +459,41 @@ class ScoreStore:
         results: Iterable[RoundResult],
         ended_at: float | None = None,
     ) -> None:
-        """Close a round: its end, how many questions were asked, and the final ranking.
+        """Close a round: the final ranking, then its end, reason and questions asked.
 
-        Runs once per round; calling it again for a finished round changes nothing.
+        Safe to repeat: a result already stored for a player is not counted again, and the end
+        is written once. (The ranking goes first so a crash between the two statements leaves
+        a round that shows its results and can be finished again.)
         """
-        rows = [
-            (round_id, r.user_id, r.user_name, r.rank, r.points, r.correct, int(r.won))
-            for r in results
-        ]
-        async with self._tx_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                cursor = await self._db.execute(
-                    "UPDATE rounds SET ended_at = ?, end_reason = ?, asked = ?"
-                    " WHERE id = ? AND ended_at IS NULL",
-                    (ended_at or time.time(), reason, asked, round_id),
+        results = list(results)
+        if results:
+            values = ", ".join(
+                ["(?, (SELECT guild_id FROM rounds WHERE id = ?), ?, ?, ?, ?, ?, ?)"] * len(results)
+            )
+            params = [
+                p
+                for r in results
+                for p in (
+                    round_id,
+                    round_id,
+                    r.user_id,
+                    r.user_name,
+                    r.rank,
+                    r.points,
+                    r.correct,
+                    int(r.won),
                 )
-                first_finish = cursor.rowcount == 1
-                await cursor.close()
-                if first_finish and rows:
-                    await self._db.executemany(
-                        "INSERT INTO round_results (round_id, guild_id, user_id, user_name, rank,"
-                        " points, correct, won) SELECT ?, guild_id, ?, ?, ?, ?, ?, ?"
-                        " FROM rounds WHERE id = ?",
-                        [(*row, round_id) for row in rows],
-                    )
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
+            ]
+            await self._returning(
+                "INSERT OR IGNORE INTO round_results (round_id, guild_id, user_id, user_name,"
+                f" rank, points, correct, won) VALUES {values} RETURNING user_id",
+                params,
+            )
+        await self._returning(
+            "UPDATE rounds SET ended_at = ?, end_reason = ?, asked = ?"
+            " WHERE id = ? AND ended_at IS NULL RETURNING id",
+            (ended_at or time.time(), reason, asked, round_id),
+        )
 
     async def award_count(self) -> int:
         async with self._db.execute("SELECT count(*) FROM awards") as cursor:
@@ -516,11 +597,11 @@ class ScoreStore:
             if not check(value):
                 raise SettingsError(f"{message} (got {value!r})")
         merged = replace(await self.get_settings(guild_id), **changes)
-        await self._write(
+        await self._returning(
             "INSERT INTO guild_settings (guild_id, question_seconds, round_length, mode, hints)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
             " question_seconds = excluded.question_seconds, round_length = excluded.round_length,"
-            " mode = excluded.mode, hints = excluded.hints",
+            " mode = excluded.mode, hints = excluded.hints RETURNING guild_id",
             (
                 guild_id,
                 float(merged.question_seconds),
@@ -532,27 +613,75 @@ class ScoreStore:
         return merged
 
     async def reset_guild(self, guild_id: int) -> int:
-        """Delete a server's scores and round history (settings stay). Returns players removed."""
-        async with self._tx_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                cursor = await self._db.execute(
-                    "DELETE FROM players WHERE guild_id = ?", (guild_id,)
-                )
-                removed = cursor.rowcount
-                await cursor.close()
-                # Awards, attempts and results go with their rounds (ON DELETE CASCADE).
-                await self._db.execute("DELETE FROM rounds WHERE guild_id = ?", (guild_id,))
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
-        return removed
+        """Delete a server's scores and round history (settings stay). Returns players removed.
+
+        One statement: a trigger on the ``guild_resets`` log does the deleting atomically.
+        """
+        rows = await self._returning(
+            "INSERT INTO guild_resets (guild_id, reset_at) VALUES (?, ?) RETURNING id",
+            (guild_id, time.time()),
+        )
+        counted = await self._returning(
+            "SELECT players FROM guild_resets WHERE id = ?", (int(rows[0][0]),)
+        )
+        return int(counted[0][0])
 
     async def integrity_check(self) -> str:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+
+class _Batcher:
+    """Group commit: items submitted while a batch is being written go out in the next one.
+
+    With one statement in flight at a time, a burst of awards costs a few trips to the
+    database thread instead of one each. If a batch fails, its items are retried one by one, so
+    one bad item cannot fail the others.
+    """
+
+    MAX_BATCH = 500  # well under SQLite's 32,766 bound variables
+
+    def __init__(self, write: Callable[[list[Any]], Awaitable[list[bool]]]) -> None:
+        self._write = write
+        self._queue: list[tuple[Any, asyncio.Future[bool]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def submit(self, item: Any) -> bool:
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._queue.append((item, future))
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._run())
+        return await future
+
+    async def drain(self) -> None:
+        if self._writer is not None:
+            await asyncio.shield(self._writer)
+
+    async def _run(self) -> None:
+        try:
+            while self._queue:
+                batch = self._queue[: self.MAX_BATCH]
+                del self._queue[: self.MAX_BATCH]
+                await self._write_batch(batch)
+        finally:
+            self._writer = None
+
+    async def _write_batch(self, batch: list[tuple[Any, asyncio.Future[bool]]]) -> None:
+        try:
+            results = await self._write([item for item, _ in batch])
+        except Exception:
+            if len(batch) > 1:
+                for one in batch:
+                    await self._write_batch([one])
+                return
+            _, future = batch[0]
+            if not future.done():
+                future.set_exception(sys.exc_info()[1] or RuntimeError("write failed"))
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)
 
 
 def _migrations() -> list[tuple[int, Path]]:

@@ -1,0 +1,232 @@
+"""Quiz benchmark: 1,000 concurrent rounds in one process, simulated players, real SQLite.
+
+    python benchmarks/bench_quiz.py                 # 1,000 rounds x 10 questions x 3 players
+    python benchmarks/bench_quiz.py --rounds 200 --json
+
+Half the rounds are typed, half multiple choice, all on the shipped fact pack. When a question
+appears each simulated player answers after a random delay (some guess wrong first; in multiple
+choice some click twice). Timers run ``--time-scale`` times faster than real, so a 20 s question
+lasts 1 s and players answer well inside it.
+
+Reports the latency of every ``RoundManager.answer``/``choose`` call (for a correct answer that
+includes committing the award to SQLite), awards committed per second over the run, and then
+checks the database: exactly the acknowledged awards, with exactly their points. Exit status 1
+when any award is lost or doubled. Targets: p99 <= 5 ms, >= 2,000 awards/s, zero lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.core.answers import AnswerChecker
+from bot.core.facts import load_fact_base
+from bot.core.model import FactBase
+from bot.core.quiz import AnswerResult, QuestionCard, RoundOptions, Summary
+from bot.core.rounds import RoundManager
+from bot.core.storage import ScoreStore
+
+TARGET_P99_MS = 5.0
+TARGET_AWARDS_PER_S = 2000.0
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)  # seconds, every answer call
+    award_latencies: list[float] = field(default_factory=list)  # correct answers only
+    awards: int = 0
+    points: int = 0
+    unsaved: int = 0
+    first_award: float = 0.0
+    last_award: float = 0.0
+
+
+class SimulatedChannel:
+    """The Presenter of one channel: when a question shows, its players answer."""
+
+    def __init__(
+        self,
+        manager: RoundManager,
+        fact_base: FactBase,
+        channel_id: int,
+        players: int,
+        rng: random.Random,
+        tally: Tally,
+        max_delay: float,
+    ) -> None:
+        self.manager = manager
+        self.facts = fact_base
+        self.channel_id = channel_id
+        self.players = players
+        self.rng = rng
+        self.tally = tally
+        self.max_delay = max_delay
+        self.done = asyncio.get_running_loop().create_future()
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    async def question(self, channel_id: int, card: QuestionCard) -> None:
+        for player in range(self.players):
+            task = asyncio.create_task(self._play(card, self.channel_id * 10 + player))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    async def _play(self, card: QuestionCard, user_id: int) -> None:
+        await asyncio.sleep(self.rng.uniform(0.0, self.max_delay))
+        answer = self.facts.by_id[card.fact_id].answer
+        name = f"player{user_id}"
+        if card.options:
+            right = card.options.index(answer)
+            pick = right if self.rng.random() < 0.6 else self.rng.randrange(len(card.options))
+            await self._timed(self.manager.choose(self.channel_id, user_id, name, pick))
+            if self.rng.random() < 0.2:  # a double click
+                await self._timed(self.manager.choose(self.channel_id, user_id, name, pick))
+            return
+        if self.rng.random() < 0.3:  # a wrong guess first
+            other = self.rng.choice(self.facts.facts).answer
+            await self._timed(self.manager.answer(self.channel_id, user_id, name, other))
+        await self._timed(self.manager.answer(self.channel_id, user_id, name, answer))
+
+    async def _timed(self, call: object) -> None:
+        start = time.perf_counter()
+        result: AnswerResult | None = await call  # type: ignore[misc]
+        elapsed = time.perf_counter() - start
+        self.tally.latencies.append(elapsed)
+        if result is not None and result.correct:
+            self.tally.award_latencies.append(elapsed)
+            if result.saved:
+                now = time.perf_counter()
+                self.tally.first_award = self.tally.first_award or now
+                self.tally.last_award = now
+                self.tally.awards += 1
+                self.tally.points += result.points
+            else:
+                self.tally.unsaved += 1
+
+    async def hint(self, channel_id: int, hint: object) -> None:
+        pass
+
+    async def correct(self, channel_id: int, result: object) -> None:
+        pass
+
+    async def reveal(self, channel_id: int, reveal: object) -> None:
+        pass
+
+    async def summary(self, channel_id: int, summary: Summary) -> None:
+        if not self.done.done():
+            self.done.set_result(summary)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    fact_base = load_fact_base()
+    folder = Path(tempfile.mkdtemp(prefix="bench-quiz-"))
+    store = await ScoreStore.open(folder / "bench.sqlite3")
+    manager = RoundManager(
+        fact_base, store, checker=AnswerChecker(fact_base), time_scale=args.time_scale
+    )
+    tally = Tally()
+    rng = random.Random(args.seed)
+    channels = []
+    gc.collect()
+    started = time.perf_counter()
+    for channel_id in range(1, args.rounds + 1):
+        channel = SimulatedChannel(
+            manager, fact_base, channel_id, args.players, rng, tally, args.max_delay
+        )
+        mode = "typed" if channel_id % 2 else "choice"
+        options = RoundOptions(
+            questions=args.questions,
+            mode=mode,
+            seed=channel_id,
+            hints=False,  # type: ignore[arg-type]
+        )
+        await manager.start(channel_id, channel_id % 50, 1, options, channel)
+        channels.append(channel)
+    summaries = await asyncio.gather(*(c.done for c in channels))
+    elapsed = time.perf_counter() - started
+    await asyncio.sleep(0)
+
+    stored_awards = await store.award_count()
+    async with store._db.execute("SELECT coalesce(sum(points), 0) FROM awards") as cursor:
+        stored_points = (await cursor.fetchone())[0]
+    async with store._db.execute("SELECT coalesce(sum(points), 0) FROM players") as cursor:
+        player_points = (await cursor.fetchone())[0]
+    integrity = await store.integrity_check()
+    await store.close()
+
+    award_window = max(tally.last_award - tally.first_award, 1e-9)
+    report = {
+        "rounds": args.rounds,
+        "questions_per_round": args.questions,
+        "players_per_round": args.players,
+        "answer_calls": len(tally.latencies),
+        "answer_p50_ms": round(percentile(tally.latencies, 0.50) * 1000, 3),
+        "answer_p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 3),
+        "award_p50_ms": round(percentile(tally.award_latencies, 0.50) * 1000, 3),
+        "award_p99_ms": round(percentile(tally.award_latencies, 0.99) * 1000, 3),
+        "answer_mean_ms": round(statistics.fmean(tally.latencies) * 1000, 3),
+        "awards_acknowledged": tally.awards,
+        "awards_stored": stored_awards,
+        "points_acknowledged": tally.points,
+        "points_stored": stored_points,
+        "points_in_player_totals": player_points,
+        "awards_not_saved": tally.unsaved,
+        "awards_per_s": round(tally.awards / award_window, 1),
+        "wall_seconds": round(elapsed, 2),
+        "rounds_completed": sum(1 for s in summaries if s.reason == "completed"),
+        "integrity_check": integrity,
+    }
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=1000)
+    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--players", type=int, default=3)
+    parser.add_argument("--time-scale", type=float, default=20.0)
+    parser.add_argument(
+        "--max-delay", type=float, default=0.5, help="real seconds a player takes at most"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    report = asyncio.run(run(args))
+    lost = report["awards_acknowledged"] != report["awards_stored"] or (
+        report["points_acknowledged"] != report["points_stored"]
+        or report["points_stored"] != report["points_in_player_totals"]
+    )
+    checks = {
+        f"p99 <= {TARGET_P99_MS} ms": float(report["answer_p99_ms"]) <= TARGET_P99_MS,  # type: ignore[arg-type]
+        f">= {TARGET_AWARDS_PER_S:.0f} awards/s": float(report["awards_per_s"])  # type: ignore[arg-type]
+        >= TARGET_AWARDS_PER_S,
+        "zero lost or doubled": not lost and report["awards_not_saved"] == 0,
+        "integrity ok": report["integrity_check"] == "ok",
+    }
+    if args.json:
+        print(json.dumps({**report, "targets": checks}, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key:>26}: {value}")
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'MISS':>26}: {name}")
+    return 1 if lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
