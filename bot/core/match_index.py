@@ -187,6 +187,8 @@ class Analyzer:
                     entities.append(term)
             else:
                 terms.append(sys.intern(vocab.stem(word)))
+        if words and words[-1] == "from" and intent == vocab.WHERE:
+            terms.append("origin")  # "where is rene liu from", "what city is xiaoxiao from"
         return Analysis(
             tuple(dict.fromkeys(terms)),
             intent,

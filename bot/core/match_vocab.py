@@ -96,6 +96,28 @@ _SYNONYMS: dict[str, str] = {
     "rich": "wealthy",
     "success": "succeed succeeds succeeded successful successfully",
     "relationship": "dating romance",
+    "evict": "kick kicks kicked throw throws threw thrown expel expels expelled",
+    "past": "flashback flashbacks",
+    "language": "spoken",
+    "color": "colour colours colors colored coloured",
+    "favorite": "favourite favourites favorites fave",
+    "theater": "theatre theatres theaters cinemas",
+    "restaurant": "diner eatery",
+    "hotel": "motel inn",
+    "flight": "plane airplane aeroplane",
+    "subway": "metro underground",
+    "blind": "blindness eyesight sight",
+    "sell": "sold sells selling",
+    "fight": "fought fights fighting",
+    "find": "found finds finding",
+    "think": "thought thinks thinking",
+    "feel": "felt feels feeling",
+    "see": "saw seen sees seeing",
+    "come": "came comes coming",
+    "take": "took taken takes taking",
+    "money": "cash",
+    "good": "nice great awesome excellent amazing decent",
+    "sad": "depressed depressing unhappy upset",
 }
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
@@ -113,6 +135,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("camera", "work"): "cinematographer",
     ("director", "of", "photography"): "cinematographer",
     ("how", "old"): "how old",
+    ("come", "out"): "release",
+    ("for", "a", "living"): "job",
+    ("home", "town"): "hometown",
     ("take", "place"): "happen",
     ("took", "place"): "happen",
     ("takes", "place"): "happen",
@@ -142,7 +167,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     know please pls plz hey hi hello bot question answer
     thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep
     thing things stuff really actually exactly
-    get got has have had having give gives gave giving
+    get got has have had having give gives gave giving go goes went gone
     one ones
     """
 )

@@ -29,7 +29,7 @@ from bot.core.match_index import Analysis, FactEntry, Index
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
-THRESHOLD = 57.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
+THRESHOLD = 55.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
@@ -39,7 +39,8 @@ INTENT_UNKNOWN = 0.85  # the fact's phrasings ask no who/when/where/how much/how
 FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
-OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another question less
+OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
+NO_INTENT_FIT = 0.65  # ... and a question that asks none of them a little less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 KNOWN_MISS = 0.45  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
@@ -225,7 +226,8 @@ class Matcher:
             precision, recall = shared / phrasing.total, min(1.0, shared / asked)
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
             if phrasing.intent and phrasing.intent != query.intent:
-                share *= OTHER_INTENT_FIT  # "where is rene liu from" != "is rene liu married"
+                # "where is rene liu from" fits "is rene liu married" less; "when is it" not at all
+                share *= OTHER_INTENT_FIT if query.intent else NO_INTENT_FIT
             fit = max(fit, share)
         if query.only_names:
             for answer in entry.answers:
