@@ -126,20 +126,22 @@ def bm25_baseline(fact_base: FactBase) -> Guesser:
     return guess
 
 
-def score_baseline(name: str, guess: Guesser, dev: DevSet) -> Score:
+def score_baseline(name: str, guess: Guesser, dev: DevSet, refuse_at_least: float = 0.0) -> Score:
+    """The baseline at its best threshold: the best balanced accuracy, among the thresholds
+    that refuse at least ``refuse_at_least`` of the questions to refuse (when any does)."""
     answers = [(guess(q), ids) for q, ids in dev.answerable]
     refusals = [guess(q)[1] for q in dev.refuse]
     candidates = sorted({s for (_, s), _ in answers} | set(refusals) | {0.0})
-    best: Score | None = None
+    results = []
     for threshold in candidates:
         # answer when score > threshold
         right = sum(1 for (fid, s), ids in answers if s > threshold and fid in ids)
         refused = sum(1 for s in refusals if s <= threshold)
-        result = Score(name, right / len(answers), refused / max(1, len(refusals)), threshold)
-        if best is None or _balanced(result) > _balanced(best):
-            best = result
-    assert best is not None
-    return best
+        results.append(
+            Score(name, right / len(answers), refused / max(1, len(refusals)), threshold)
+        )
+    eligible = [r for r in results if r.refused_right >= refuse_at_least] or results
+    return max(eligible, key=_balanced)
 
 
 def _balanced(score: Score) -> float:
@@ -176,22 +178,30 @@ def score_bot(matcher: Matcher, dev: DevSet) -> Score:
 
 
 def evaluate(fact_base: FactBase, dev: DevSet, matcher: Matcher | None = None) -> list[Score]:
-    """The bot and both baselines on ``dev``, bot first."""
+    """The bot, then each baseline at its best threshold, then each baseline held to refuse
+    at least as often as the bot does (so the answered-right columns compare like for like)."""
     matcher = matcher or Matcher(fact_base)
-    return [
-        score_bot(matcher, dev),
-        score_baseline("wratio extractOne", wratio_baseline(fact_base), dev),
-        score_baseline("bm25", bm25_baseline(fact_base), dev),
+    bot = score_bot(matcher, dev)
+    guessers = [
+        ("wratio extractOne", wratio_baseline(fact_base)),
+        ("bm25", bm25_baseline(fact_base)),
     ]
+    scores = [bot]
+    scores += [score_baseline(name, guess, dev) for name, guess in guessers]
+    scores += [
+        score_baseline(f"{name} @bot refusal", guess, dev, bot.refused_right)
+        for name, guess in guessers
+    ]
+    return scores
 
 
 def format_table(scores: Sequence[Score], dev: DevSet) -> str:
     lines = [
         f"{len(dev.answerable)} answerable, {len(dev.refuse)} to refuse",
-        f"{'system':<20} {'answered right':>15} {'refused right':>14} {'threshold':>10}",
+        f"{'system':<32} {'answered right':>15} {'refused right':>14} {'threshold':>10}",
     ]
     for s in scores:
         lines.append(
-            f"{s.name:<20} {s.answered_right:>14.1%} {s.refused_right:>14.1%} {s.threshold:>10.2f}"
+            f"{s.name:<32} {s.answered_right:>14.1%} {s.refused_right:>14.1%} {s.threshold:>10.2f}"
         )
     return "\n".join(lines)

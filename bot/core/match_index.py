@@ -265,8 +265,7 @@ class Index:
             weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
             weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
             intents = {a.intent for a in phrasings if a.intent}
-            if fact.kind in vocab.KIND_INTENTS:
-                intents.add(vocab.KIND_INTENTS[fact.kind])
+            intents.update(vocab.KIND_INTENTS.get(fact.kind, ()))
             entries.append(
                 FactEntry(
                     fact=fact,

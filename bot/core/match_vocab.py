@@ -12,6 +12,7 @@ alias table before any stop word is dropped.
 from __future__ import annotations
 
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
+NAME = "name"  # "what is X called", "what's the name of ...": the answer must be a name
 
 # Chat spellings and common misspellings that would otherwise hide a question word.
 CHAT_SPELLINGS: dict[str, str] = {
@@ -214,16 +215,19 @@ _INTENT_WORDS: dict[str, str] = {
 }
 
 # The intent a fact's answer kind answers, so facts phrased without a question word still have one.
-KIND_INTENTS: dict[str, str] = {
-    "person": WHO,
-    "character": WHO,
-    "organisation": WHO,
-    "date": WHEN,
-    "year": WHEN,
-    "place": WHERE,
-    "money": MONEY,
-    "number": COUNT,
+KIND_INTENTS: dict[str, frozenset[str]] = {
+    "person": frozenset({WHO, NAME}),
+    "character": frozenset({WHO, NAME}),
+    "organisation": frozenset({WHO, NAME}),
+    "title": frozenset({NAME}),
+    "award": frozenset({NAME}),
+    "date": frozenset({WHEN}),
+    "year": frozenset({WHEN}),
+    "place": frozenset({WHERE, NAME}),
+    "money": frozenset({MONEY}),
+    "number": frozenset({COUNT}),
 }
+_NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
 
 
 def spell(words: list[str]) -> list[str]:
@@ -253,6 +257,8 @@ def intent(words: list[str]) -> str | None:
     for word in words:
         if word in _INTENT_WORDS:
             return _INTENT_WORDS[word]
+    if any(word in _NAME_WORDS for word in words):
+        return NAME
     return None
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.core.match_index import Analysis, FactEntry, Index
+from bot.core.match_vocab import NAME
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -236,7 +237,9 @@ class Matcher:
                     fit = max(fit, ANSWER_FIT * sum(idf[t] for t in terms) / answer.total)
         score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
         if query.intent and query.intent not in entry.intents:
-            score *= INTENT_MISMATCH if entry.intents else INTENT_UNKNOWN
+            # a fact phrased without a question word may still say who or when; never a name
+            vague = not entry.intents and query.intent != NAME
+            score *= INTENT_UNKNOWN if vague else INTENT_MISMATCH
         return score
 
     # ------------------------------------------------------------------ messages

@@ -1,0 +1,64 @@
+"""/ask measured on the development set against both baselines (issue 3).
+
+The issue's targets are 97% answered right and 90% refused right, ahead of both baselines.
+Measured at the time of writing: 94.4% / 92.0% on the whole set, 93.2% / 92.0% on the questions
+whose wording is not in the pack; the WRatio baseline refuses more (96%) by answering half as
+much. The floors below guard what is reached, so a change that loses ground fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.match_eval import DevSet, Score, evaluate, load_dev_set
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+DEV_SET = Path(__file__).with_name("dev_questions.yaml")
+ANSWERED_FLOOR = 0.93
+REFUSED_FLOOR = 0.90
+UNSEEN_ANSWERED_FLOOR = 0.92  # questions whose wording the pack does not contain
+
+
+@pytest.fixture(scope="module")
+def dev() -> DevSet:
+    return load_dev_set(DEV_SET)
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.fixture(scope="module")
+def scores(fact_base: FactBase, dev: DevSet, matcher: Matcher) -> list[Score]:
+    return evaluate(fact_base, dev, matcher)
+
+
+def test_dev_set_is_big_enough_and_names_real_facts(dev: DevSet, fact_base: FactBase) -> None:
+    assert len(dev.answerable) >= 200
+    assert len(dev.refuse) >= 40
+    assert dev.unknown_ids(fact_base) == [], "the dev set names facts the pack does not have"
+
+
+def test_bot_keeps_its_accuracy_and_beats_both_baselines(scores: list[Score]) -> None:
+    bot, wratio, bm25 = scores[:3]
+    report = "\n".join(bot.misses)
+    assert bot.answered_right >= ANSWERED_FLOOR, report
+    assert bot.refused_right >= REFUSED_FLOOR, report
+    for baseline in (wratio, bm25):
+        assert bot.answered_right > baseline.answered_right, baseline.name
+    assert bot.refused_right > bm25.refused_right
+    # held to refuse as often as the bot, each baseline answers far fewer questions right
+    for held in scores[3:]:
+        assert held.refused_right >= bot.refused_right
+        assert bot.answered_right > held.answered_right + 0.2, held.name
+
+
+def test_unseen_wording_is_answered_too(fact_base: FactBase, dev: DevSet, matcher: Matcher) -> None:
+    unseen = dev.without(dev.copied(fact_base))
+    bot = evaluate(fact_base, unseen, matcher)[0]
+    assert bot.answered_right >= UNSEEN_ANSWERED_FLOOR, "\n".join(bot.misses)
+    assert bot.refused_right >= REFUSED_FLOOR, "\n".join(bot.misses)
