@@ -67,17 +67,26 @@ PAUSE_SECONDS = 3.0  # game seconds between a reveal and the next question
 
 
 class _Wake:
-    """An Event a sleeping round task can be woken by; cheaper than ``wait_for(event.wait())``,
-    which costs a task and a cancellation per sleep (it matters with a thousand rounds)."""
+    """An Event a round task sleeps on until a deadline; cheaper than ``wait_for(event.wait())``,
+    which costs a task and a cancellation per sleep (it matters with a thousand rounds).
+
+    The timer is shaped exactly like ``asyncio.sleep``'s (a ``_set_result_unless_cancelled``
+    call on the waiting future), so harnesses that fast-forward sleeps, such as simcord,
+    recognise it. ``is_set`` and ``_waiters`` mirror ``asyncio.Event``.
+    """
 
     def __init__(self) -> None:
         self._set = False
-        self._waiter: asyncio.Future[None] | None = None
+        self._waiters: list[asyncio.Future[None]] = []
+
+    def is_set(self) -> bool:
+        return self._set
 
     def set(self) -> None:
         self._set = True
-        if self._waiter is not None and not self._waiter.done():
-            self._waiter.set_result(None)
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
     def clear(self) -> None:
         self._set = False
@@ -87,18 +96,19 @@ class _Wake:
         if self._set or delay <= 0:
             return
         loop = asyncio.get_running_loop()
-        self._waiter = waiter = loop.create_future()
-        timer = loop.call_later(delay, _resolve, waiter)
+        waiter: asyncio.Future[None] = loop.create_future()
+        timer = loop.call_later(delay, _set_result_unless_cancelled, waiter, None)
+        self._waiters.append(waiter)
         try:
             await waiter
         finally:
             timer.cancel()
-            self._waiter = None
+            self._waiters.remove(waiter)
 
 
-def _resolve(waiter: asyncio.Future[None]) -> None:
+def _set_result_unless_cancelled(waiter: asyncio.Future[None], result: None) -> None:
     if not waiter.done():
-        waiter.set_result(None)
+        waiter.set_result(result)
 
 
 class RoundInProgress(RuntimeError):

@@ -213,6 +213,7 @@ class ScoreStore:
         self._awards = _Batcher(self._insert_awards)
         self._attempts = _Batcher(self._insert_attempts)
         self._checkpointer: asyncio.Task[None] | None = None
+        self._closed = False
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -253,6 +254,10 @@ class ScoreStore:
         return store
 
     async def close(self) -> None:
+        """Finish pending writes, checkpoint and close. Closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
         await self._awards.drain()
         await self._attempts.drain()
         if self._checkpointer is not None:
