@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from bot.core.facts import FactPackError, load_fact_base
 from bot.core.matching import AskResult, Matcher
+from bot.core.model import FactBase
 
 
 def main(argv: list[str]) -> int:
@@ -31,17 +32,12 @@ def main(argv: list[str]) -> int:
         "question", nargs="+", help='the question, or "-" to read one question per line'
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument(
-        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
-    )
+    add_pack_option(parser)
     args = parser.parse_args(argv)
-    try:
-        matcher = Matcher(load_fact_base(args.pack))
-    except FactPackError as exc:
-        print("the fact pack has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    fact_base = load_pack_or_report(args.pack)
+    if fact_base is None:
         return 2
+    matcher = Matcher(fact_base)
     if args.question == ["-"]:
         replace_undecodable(sys.stdin)
         replace_undecodable(sys.stdout)
@@ -52,6 +48,23 @@ def main(argv: list[str]) -> int:
     result = matcher.ask(" ".join(args.question))
     print(_as_json(result) if args.json else _as_text(result))
     return 0 if result.matched else 1
+
+
+def add_pack_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
+    )
+
+
+def load_pack_or_report(paths: list[Path] | None) -> FactBase | None:
+    """The fact base, or None after printing every FILE:LINE problem to stderr."""
+    try:
+        return load_fact_base(paths)
+    except FactPackError as exc:
+        print("the fact pack has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
 
 
 def replace_undecodable(stream: TextIO) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.core.facts import FactPackError, load_fact_base
+from bot.cli.ask import add_pack_option, load_pack_or_report
 from bot.core.match_eval import DevSetError, evaluate, format_table, load_dev_set
 
 
@@ -16,19 +16,14 @@ def main(argv: list[str]) -> int:
         description="Top-1 accuracy and abstention of /ask vs WRatio and BM25 baselines.",
     )
     parser.add_argument("path", type=Path, help="dev set YAML, e.g. tests/eval/dev_questions.yaml")
-    parser.add_argument(
-        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
-    )
+    add_pack_option(parser)
     parser.add_argument("--misses", action="store_true", help="list the bot's wrong answers")
     args = parser.parse_args(argv)
-    try:
-        fact_base = load_fact_base(args.pack)
-        dev = load_dev_set(args.path)
-    except FactPackError as exc:
-        print("The fact pack has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    fact_base = load_pack_or_report(args.pack)
+    if fact_base is None:
         return 2
+    try:
+        dev = load_dev_set(args.path)
     except DevSetError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -16,11 +16,9 @@ import argparse
 import json
 import random
 import sys
-from pathlib import Path
 from typing import Any
 
-from bot.cli.ask import replace_undecodable
-from bot.core.facts import FactPackError, load_fact_base
+from bot.cli.ask import add_pack_option, load_pack_or_report, replace_undecodable
 from bot.core.model import Quote
 from bot.core.quotes import QuoteIndex, format_quote
 
@@ -34,19 +32,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--limit", type=int, default=3, help="how many matches (default 3)")
     parser.add_argument("--seed", type=int, help="seed for the random quote (repeatable runs)")
-    parser.add_argument(
-        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
-    )
+    add_pack_option(parser)
     args = parser.parse_args(argv)
     if not 1 <= args.limit <= 25:
         parser.error("--limit must be between 1 and 25")
-    try:
-        index = QuoteIndex(load_fact_base(args.pack))
-    except FactPackError as exc:
-        print("the fact pack has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    fact_base = load_pack_or_report(args.pack)
+    if fact_base is None:
         return 2
+    index = QuoteIndex(fact_base)
     if not index.quotes:
         print("The fact pack has no quotes.", file=sys.stderr)
         return 1

@@ -74,8 +74,13 @@ def load_dev_set(path: Path) -> DevSet:
             )
         answerable.append((item["q"], frozenset(str(i) for i in ids)))
     refuse = data.get("refuse") or []
-    if not isinstance(refuse, list) or not all(isinstance(q, str) for q in refuse):
-        raise DevSetError(f"{path}: `refuse:` must be a list of quoted questions.")
+    if not isinstance(refuse, list):
+        raise DevSetError(f"{path}: `refuse:` must be a list of questions.")
+    for n, question in enumerate(refuse, 1):
+        if not isinstance(question, str):
+            raise DevSetError(
+                f"{path}: refuse entry {n} ({question!r}) is not text; put it in quotes."
+            )
     return DevSet(tuple(answerable), tuple(refuse))
 
 

@@ -188,7 +188,10 @@ class Analyzer:
             else:
                 terms.append(sys.intern(vocab.stem(word)))
         if words and words[-1] == "from" and intent == vocab.WHERE:
-            terms.append("origin")  # "where is rene liu from", "what city is xiaoxiao from"
+            # "where is rene liu from", "what city is xiaoxiao from": a place of origin, which
+            # a fact must state as such (living in Beijing is not coming from it)
+            terms.append("origin")
+            entities.append("origin")
         return Analysis(
             tuple(dict.fromkeys(terms)),
             intent,

@@ -69,7 +69,7 @@ _SYNONYMS: dict[str, str] = {
     "sing": "sang sung singer sings singing",
     "make": "made makes making earn earned earning earns",
     "meet": "met meets meeting",
-    "buy": "bought buys buying",
+    "buy": "bought buys buying acquire acquired acquires acquisition purchase purchased",
     "tell": "told tells telling",
     "say": "said says saying remark remarked remarks comment commented comments",
     "start": "begin began begun begins beginning starts started",
@@ -119,6 +119,8 @@ _SYNONYMS: dict[str, str] = {
     "money": "cash",
     "good": "nice great awesome excellent amazing decent",
     "sad": "depressed depressing unhappy upset",
+    "lesson": "learn learned learnt learns taught teach teaches",
+    "box office": "takings revenue revenues",
 }
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
@@ -137,6 +139,19 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("director", "of", "photography"): "cinematographer",
     ("how", "old"): "how old",
     ("come", "out"): "release",
+    # the running time: a common question the documents never answer
+    ("minutes", "long"): "runtime",
+    ("in", "minutes"): "runtime",
+    ("how", "long", "is", "it"): "runtime",
+    ("how", "long", "is", "the", "film"): "runtime",
+    ("how", "long", "is", "this", "film"): "runtime",
+    ("pick", "up"): "buy",
+    ("picked", "up"): "buy",
+    ("cross", "paths"): "meet",
+    ("become", "a", "couple"): "relationship start",
+    ("became", "a", "couple"): "relationship start",
+    ("get", "together"): "relationship start",
+    ("got", "together"): "relationship start",
     ("for", "a", "living"): "job",
     ("home", "town"): "hometown",
     ("take", "place"): "happen",
