@@ -69,6 +69,8 @@ class TriviaBot(commands.AutoShardedBot):
         shard_count: int | None = None,
         guild_ready_timeout: float = 2.0,
     ) -> None:
+        # The bot never joins voice: don't warn at start that voice libraries are missing.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             # Prefix commands are not used; a mention prefix needs no message content intent.
             command_prefix=commands.when_mentioned,
@@ -128,8 +130,9 @@ class TriviaBot(commands.AutoShardedBot):
     async def _touch_health_file(self, path: Path) -> None:
         """Docker's HEALTHCHECK reads this file's age: fresh means connected."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        await self.wait_until_ready()
         while not self.is_closed():
-            if self.is_ready() and not any(s.is_closed() for s in self.shards.values()):
+            if not any(shard.is_closed() for shard in self.shards.values()):
                 path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
             await asyncio.sleep(HEALTH_INTERVAL)
 
