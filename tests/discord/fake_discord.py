@@ -27,6 +27,7 @@ TOKEN = "fake-bot-token.for-tests-only.0123456789"
 EVERYONE_PERMISSIONS = 0x80000 | 0x400 | 0x800 | 0x80000000  # use app commands, view, send
 MANAGE_GUILD = 0x20
 ADMINISTRATOR = 0x8
+MESSAGE_CONTENT_INTENT = 1 << 15
 
 
 def now() -> str:
@@ -52,8 +53,10 @@ class Interaction:
 
 
 class FakeDiscord:
-    def __init__(self, token: str = TOKEN) -> None:
+    def __init__(self, token: str = TOKEN, *, message_content_approved: bool = True) -> None:
         self.token = token
+        # Off: like a bot whose Message Content intent is not enabled in the Developer Portal.
+        self.message_content_approved = message_content_approved
         self.ids = Snowflakes()
         self.application_id = self.ids()
         self.owner = self._user("owner")
@@ -124,9 +127,14 @@ class FakeDiscord:
             "avatar": None,
         }
 
-    def member(self, name: str, permissions: int = EVERYONE_PERMISSIONS) -> dict[str, Any]:
+    def member(
+        self,
+        name: str,
+        permissions: int = EVERYONE_PERMISSIONS,
+        user: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         return {
-            "user": self._user(name),
+            "user": user or self._user(name),
             "roles": [],
             "joined_at": now(),
             "deaf": False,
@@ -208,6 +216,10 @@ class FakeDiscord:
                 elif op == 2:  # identify
                     if frame["d"].get("token") != self.token:
                         await ws.close(code=4004, message=b"Authentication failed.")
+                        break
+                    wants_content = frame["d"]["intents"] & MESSAGE_CONTENT_INTENT
+                    if wants_content and not self.message_content_approved:
+                        await ws.close(code=4014, message=b"Disallowed intent(s).")
                         break
                     self.requests.append(
                         ("GATEWAY", "IDENTIFY", {"intents": frame["d"]["intents"]})

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_discord import MANAGE_GUILD, TOKEN, FakeDiscord, Interaction
+from fake_discord import ADMINISTRATOR, MANAGE_GUILD, TOKEN, FakeDiscord, Interaction
 
 from bot.core.model import FactBase
 
@@ -143,6 +143,13 @@ async def _scenario(
     assert "Rene Liu" in answer["data"]["embeds"][0]["description"]
     assert answer["data"]["allowed_mentions"] == {"parse": []}
 
+    # The owner forces a sync with /sync; it answers after a "thinking…" defer.
+    owner = fake.member("owner", ADMINISTRATOR, user=fake.owner)
+    forced = await fake.slash(owner, "sync")
+    await fake.wait_until(lambda: forced.followups, REPLY_TIMEOUT)
+    assert forced.followups[0]["content"] == f"Synced {len(synced)} commands."
+    assert len([r for r in fake.requests if r[0] == "PUT"]) == 2
+
     # An admin command is refused to a member without Manage Server, even if Discord shows it.
     refused = await reply(fake, await fake.slash(alice, "facts-reload"))
     assert refused["data"]["flags"] & 64  # ephemeral
@@ -245,3 +252,25 @@ async def test_missing_token_exits_2_with_a_fix(repo_root: Path, tmp_path: Path)
     assert code == 2
     assert "DISCORD_TOKEN is not set" in bot.text and "Developer Portal" in bot.text
     assert "Traceback" not in bot.text
+
+
+async def test_message_content_setting_without_the_intent_exits_2(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    server = FakeDiscord(message_content_approved=False)
+    await server.start()
+    bot = await start_bot(
+        repo_root,
+        tmp_path,
+        BOT_MESSAGE_CONTENT="1",
+        DISCORD_API_BASE=server.api_base,
+        DISCORD_GATEWAY_URL=server.gateway_url,
+    )
+    try:
+        code = await bot.finish(STARTUP_TIMEOUT)
+    finally:
+        bot.kill()
+        await server.stop()
+
+    assert code == 2
+    assert "needs the Message Content intent" in bot.text and "Traceback" not in bot.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,23 @@ def test_env_file_is_read_and_the_environment_wins(
 def test_rest_base_appends_the_api_version_once() -> None:
     assert rest_base("http://proxy:8080") == "http://proxy:8080/api/v10"
     assert rest_base("http://proxy:8080/api/v10") == "http://proxy:8080/api/v10"
+
+
+def test_healthcheck_follows_the_heartbeat_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli.run import main
+
+    database = tmp_path / "bot.sqlite3"
+    heartbeat = tmp_path / "bot.sqlite3.health"
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)  # the probe needs no token
+    monkeypatch.setenv("BOT_DATABASE", str(database))
+    args = ["--healthcheck", "--env-file", str(tmp_path / "none.env")]
+
+    assert main(args) == 1  # not connected yet
+    heartbeat.write_text("1\n")
+    assert main(args) == 0
+    stale = time.time() - 300
+    os.utime(heartbeat, (stale, stale))
+    assert main(args) == 1
+    assert "last heartbeat 300 s ago" in capsys.readouterr().err
