@@ -30,20 +30,19 @@ from bot.core.match_vocab import NAME
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
-THRESHOLD = 55.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
+THRESHOLD = 60.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
-INTENT_UNKNOWN = 0.85  # the fact's phrasings ask no who/when/where/how much/how many
+INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
 FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
-NO_INTENT_FIT = 0.65  # ... and a question that asks none of them a little less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
-KNOWN_MISS = 0.45  # a known word the fact lacks weighs less than a word no fact has
+KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 
@@ -226,13 +225,12 @@ class Matcher:
             # how much of the phrasing the question says, and of the question the phrasing says
             precision, recall = shared / phrasing.total, min(1.0, shared / asked)
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
-            if phrasing.intent and phrasing.intent != query.intent:
-                # "where is rene liu from" fits "is rene liu married" less; "when is it" not at all
-                share *= OTHER_INTENT_FIT if query.intent else NO_INTENT_FIT
+            if query.intent and phrasing.intent and phrasing.intent != query.intent:
+                share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
             fit = max(fit, share)
-        if query.only_names:
+        if query.only_names or NAME in entry.intents:
             for answer in entry.answers:
-                # "who is wynne", "eason chan": the question is only the answer's name.
+                # "who is wynne", "ge dawei": the question is only the answer's name.
                 if terms.issubset(answer.terms):
                     fit = max(fit, ANSWER_FIT * sum(idf[t] for t in terms) / answer.total)
         score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
