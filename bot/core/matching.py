@@ -90,6 +90,11 @@ class Matcher:
                 if key and key not in seen and len(question) <= AUTOCOMPLETE_CHARS:
                     seen.add(key)
                     pairs.append((key, question))
+        self._opening = [
+            f.questions[0]
+            for f in fact_base.facts[:25]
+            if len(f.questions[0]) <= AUTOCOMPLETE_CHARS
+        ]
         pairs.sort()
         self._complete_keys = [k for k, _ in pairs]
         self._complete_text = [q for _, q in pairs]
@@ -137,6 +142,8 @@ class Matcher:
         """Question strings starting with (or, failing that, best matching) ``prefix``."""
         limit = max(0, min(limit, 25))
         key = normalize(prefix[:AUTOCOMPLETE_CHARS])
+        if not key:  # nothing typed yet: the pack's first (most central) questions
+            return self._opening[:limit]
         out: list[str] = []
         start = bisect.bisect_left(self._complete_keys, key)
         for i in range(start, len(self._complete_keys)):
