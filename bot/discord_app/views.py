@@ -113,4 +113,6 @@ class ConfirmView(BaseView):
         self.disable_all()
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(content="Timed out; nothing changed.", view=self)
+                await self.message.edit(
+                    content="Timed out; nothing changed.", view=self, allowed_mentions=NO_MENTIONS
+                )

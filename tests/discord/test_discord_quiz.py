@@ -108,6 +108,20 @@ async def test_hint_is_shown_in_the_channel(world: World) -> None:
     assert any(m.content.startswith("Hint for question 1") for m in world.channel.history())
 
 
+async def test_hint_in_buttons_mode_rules_out_wrong_options(
+    world: World, fact_base: FactBase
+) -> None:
+    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+
+    await world.bob.slash(world.channel, "quiz hint")
+
+    card = question_cards(world)[-1]
+    buttons = [b for row in card.components for b in row.children]
+    ruled_out = [b.label for b in buttons if b.disabled]
+    assert ruled_out, "a hint greys out at least one option"
+    assert correct_label(card, fact_base) not in ruled_out
+
+
 async def test_only_the_starter_or_a_moderator_may_skip_or_stop(world: World) -> None:
     await world.alice.slash(world.channel, "quiz start", rounds=2, mode="buttons")
 

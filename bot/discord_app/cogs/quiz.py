@@ -1,15 +1,12 @@
-"""`/quiz start|hint|skip|stop`, and the Discord side of a round (the `Presenter`).
+"""`/quiz start|hint|skip|stop` and typed answers in chat.
 
-The rules and timers live in `bot.core.rounds.RoundManager`; this cog turns commands and clicks
-into its calls and its events into messages. One question card per channel at a time; its view
-ends when the question is revealed.
+The rules and timers live in `bot.core.rounds.RoundManager`; this cog turns commands into its
+calls, and `DiscordPresenter` turns its events into messages and buttons.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -17,26 +14,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.model import DIFFICULTIES, Fact
-from bot.core.quiz import (
-    AnswerResult,
-    Hint,
-    NotAllowed,
-    QuestionCard,
-    QuizError,
-    Reveal,
-    RoundOptions,
-    Summary,
-)
+from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.rounds import RoundInProgress, RoundManager
 from bot.discord_app import render
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
-from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
+from bot.discord_app.quiz_presenter import DiscordPresenter
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
 
-log = logging.getLogger(__name__)
 CHOICE_MAX = 25
 
 
@@ -55,7 +42,7 @@ class QuizCog(commands.Cog):
         self.rounds = RoundManager(
             knowledge.facts, bot.store, checker=self._check, clock=_monotonic
         )
-        self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
+        self.presenter = DiscordPresenter(bot, self.rounds, chat_answers=bot.message_content)
 
     def _check(self, fact: Fact, text: str) -> bool:
         return self.bot.knowledge.current.checker(fact, text)
@@ -86,7 +73,7 @@ class QuizCog(commands.Cog):
         facts = self.bot.knowledge.current.facts
         if category is not None and category not in facts.categories:
             raise UserFacingError(
-                f"There is no category {render.user_text(category, 60)!s}. "
+                f"There is no category {render.user_text(category, 60)}. "
                 f"Categories: {', '.join(facts.categories)}."
             )
         options = RoundOptions(
@@ -105,7 +92,7 @@ class QuizCog(commands.Cog):
                 interaction.guild_id,
                 interaction.user.id,
                 options,
-                self,
+                self.presenter,
                 starter_name=interaction.user.display_name,
             )
         except RoundInProgress as exc:
@@ -172,25 +159,15 @@ class QuizCog(commands.Cog):
             raise UserFacingError(
                 "Only the player who started the round or a moderator can stop it."
             ) from exc
-        await interaction.followup.send("Round stopped.", ephemeral=True)
+        await interaction.followup.send(
+            "Round stopped.", ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
 
     def _require_round(self, channel_id: int) -> None:
         if not self.rounds.active(channel_id):
             raise UserFacingError("No round is running here. Start one with `/quiz start`.")
 
-    # -- answers -------------------------------------------------------------------------------
-
-    async def _choose(self, interaction: discord.Interaction, index: int) -> AnswerResult | None:
-        assert interaction.channel_id is not None
-        return await self.rounds.choose(
-            interaction.channel_id, interaction.user.id, interaction.user.display_name, index
-        )
-
-    async def _answer(self, interaction: discord.Interaction, text: str) -> AnswerResult | None:
-        assert interaction.channel_id is not None
-        return await self.rounds.answer(
-            interaction.channel_id, interaction.user.id, interaction.user.display_name, text
-        )
+    # -- answers typed in chat ----------------------------------------------------------------
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -201,55 +178,4 @@ class QuizCog(commands.Cog):
             return
         await self.rounds.answer(
             message.channel.id, message.author.id, message.author.display_name, message.content
-        )
-
-    # -- Presenter: what a round shows ---------------------------------------------------------
-
-    def _channel(self, channel_id: int) -> discord.PartialMessageable:
-        return self.bot.get_partial_messageable(channel_id)
-
-    async def question(self, channel_id: int, card: QuestionCard) -> None:
-        view: QuestionView
-        if card.mode == "choice":
-            view, how = ChoiceView(card, self._choose), "pick one"
-        else:
-            view, how = TypedView(card, self._answer), "press Answer"
-            if self.bot.message_content:
-                how = "type it here or press Answer"
-        ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
-        embed = render.question_embed(card, ends_at, how)
-        self._views[channel_id] = view
-        view.message = await self._channel(channel_id).send(
-            embed=embed, view=view, allowed_mentions=NO_MENTIONS
-        )
-
-    async def hint(self, channel_id: int, hint: Hint) -> None:
-        view = self._views.get(channel_id)
-        number = view.card.number if view else 0
-        if isinstance(view, ChoiceView) and hint.removed_options and view.message is not None:
-            view.remove_options(hint.removed_options)
-            await view.message.edit(view=view)
-        await self._channel(channel_id).send(
-            render.hint_text(number, hint), allowed_mentions=NO_MENTIONS
-        )
-
-    async def correct(self, channel_id: int, result: AnswerResult) -> None:
-        await self._channel(channel_id).send(
-            render.correct_text(result), allowed_mentions=NO_MENTIONS
-        )
-
-    async def reveal(self, channel_id: int, reveal: Reveal) -> None:
-        view = self._views.pop(channel_id, None)
-        if view is not None:
-            await view.end(reveal.correct_option)
-        await self._channel(channel_id).send(
-            embed=render.reveal_embed(reveal), allowed_mentions=NO_MENTIONS
-        )
-
-    async def summary(self, channel_id: int, summary: Summary) -> None:
-        view = self._views.pop(channel_id, None)
-        if view is not None:
-            await view.end()
-        await self._channel(channel_id).send(
-            embed=render.summary_embed(summary), allowed_mentions=NO_MENTIONS
         )

@@ -1,0 +1,88 @@
+"""What a quiz round shows in Discord: the `Presenter` that `RoundManager` reports to.
+
+One question card per channel, with its view (buttons or the Answer box); the view ends when the
+question is revealed. Clicks and typed answers go back to the round manager, which accepts one
+answer per player per question.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import discord
+
+from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
+from bot.core.rounds import RoundManager
+from bot.discord_app import render
+from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
+
+
+class DiscordPresenter:
+    def __init__(self, client: discord.Client, rounds: RoundManager, chat_answers: bool) -> None:
+        self._client = client
+        self._rounds = rounds
+        self._chat_answers = chat_answers  # typed answers in the channel are read too
+        self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
+
+    def _channel(self, channel_id: int) -> discord.PartialMessageable:
+        return self._client.get_partial_messageable(channel_id)
+
+    async def _choose(self, interaction: discord.Interaction, index: int) -> AnswerResult | None:
+        assert interaction.channel_id is not None
+        return await self._rounds.choose(
+            interaction.channel_id, interaction.user.id, interaction.user.display_name, index
+        )
+
+    async def _answer(self, interaction: discord.Interaction, text: str) -> AnswerResult | None:
+        assert interaction.channel_id is not None
+        return await self._rounds.answer(
+            interaction.channel_id, interaction.user.id, interaction.user.display_name, text
+        )
+
+    async def question(self, channel_id: int, card: QuestionCard) -> None:
+        view: QuestionView
+        if card.mode == "choice":
+            view, how = ChoiceView(card, self._choose), "pick one"
+        else:
+            view, how = TypedView(card, self._answer), "press Answer"
+            if self._chat_answers:
+                how = "type it here or press Answer"
+        ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
+        self._views[channel_id] = view
+        view.message = await self._channel(channel_id).send(
+            embed=render.question_embed(card, ends_at, how),
+            view=view,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    async def hint(self, channel_id: int, hint: Hint) -> None:
+        view = self._views.get(channel_id)
+        number = view.card.number if view else 0
+        if isinstance(view, ChoiceView) and hint.removed_options and view.message is not None:
+            view.remove_options(hint.removed_options)
+            await view.message.edit(view=view)
+        await self._channel(channel_id).send(
+            render.hint_text(number, hint), allowed_mentions=NO_MENTIONS
+        )
+
+    async def correct(self, channel_id: int, result: AnswerResult) -> None:
+        await self._channel(channel_id).send(
+            render.correct_text(result), allowed_mentions=NO_MENTIONS
+        )
+
+    async def reveal(self, channel_id: int, reveal: Reveal) -> None:
+        view = self._views.pop(channel_id, None)
+        if view is not None:
+            await view.end(reveal.correct_option)
+        await self._channel(channel_id).send(
+            embed=render.reveal_embed(reveal), allowed_mentions=NO_MENTIONS
+        )
+
+    async def summary(self, channel_id: int, summary: Summary) -> None:
+        view = self._views.pop(channel_id, None)
+        if view is not None:
+            await view.end()
+        await self._channel(channel_id).send(
+            embed=render.summary_embed(summary), allowed_mentions=NO_MENTIONS
+        )
