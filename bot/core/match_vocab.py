@@ -222,6 +222,12 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("which", "town"), WHERE),
     (("number", "of"), COUNT),
 )
+# Nouns that restate a question's intent ("which city" = where, "what year" = when): a fact
+# that answers the intent need not repeat them.
+SOFT_WORDS: frozenset[str] = _wordlist(
+    "year date day month time city place location country town number"
+)
+
 _INTENT_WORDS: dict[str, str] = {
     "who": WHO,
     "when": WHEN,

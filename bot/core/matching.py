@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.core.match_index import Analysis, FactEntry, Index
-from bot.core.match_vocab import NAME
+from bot.core.match_vocab import NAME, SOFT_WORDS, stem
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -42,9 +42,11 @@ ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than 
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
+SOFT_MISS = 0.15  # "city" in "which city ...": the intent already says it
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
+SUGGESTION_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ class Matcher:
         self.fact_base = fact_base
         self.index = Index.build(fact_base)
         self.film = fact_base.films[0] if fact_base.films else "the film"
+        self._soft = frozenset(stem(w) for w in SOFT_WORDS)
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()
         pairs: list[tuple[str, str]] = []
@@ -108,7 +111,7 @@ class Matcher:
         if not ranked or ranked[0].score < THRESHOLD:
             top = ranked[0].score if ranked else 0.0
             suggestions = tuple(
-                _suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
+                self._suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
             )
             return AskResult(
                 False,
@@ -187,6 +190,7 @@ class Matcher:
     def _query(self, analysis: Analysis) -> _Query:
         """The question's terms with their weights, worked out once for all candidates."""
         idf = self.index.idf
+        query_intent = analysis.intent
         known: list[tuple[str, float, float]] = []  # term, weight, miss factor
         unknown = 0.0
         for term in analysis.terms:
@@ -198,7 +202,13 @@ class Matcher:
                 unknown += RELATION_MISS if "/" in term else self.index.unknown_idf
             else:
                 # A name the fact lacks counts in full: it is what the question is about.
-                known.append((term, w, 1.0 if term in analysis.entities else KNOWN_MISS))
+                if term in analysis.entities:
+                    miss = 1.0
+                elif term in self._soft and query_intent:
+                    miss = SOFT_MISS
+                else:
+                    miss = KNOWN_MISS
+                known.append((term, w, miss))
         terms = frozenset(t for t, _, _ in known)
         return _Query(
             known=tuple(known),
@@ -261,19 +271,27 @@ class Matcher:
             )
         return ""
 
+    def _suggestion(self, fact: Fact) -> str:
+        """A question to offer: the quiz prompt when short, else the first phrasing, with the
+        names in it written as the pack writes them ("who is rene liu" -> "Who is Rene Liu?")."""
+        prompt = fact.quiz.prompt if fact.quiz is not None else ""
+        if prompt and len(prompt) <= SUGGESTION_CHARS:
+            return prompt
+        words = fact.questions[0].rstrip("?").split()
+        if [normalize(w) for w in words] == normalize(" ".join(words)).split():
+            aliases = self.index.analyzer.aliases
+            for start, end, canonical in reversed(aliases.spans([normalize(w) for w in words])):
+                if aliases.kind(canonical) != "term":
+                    words[start:end] = [canonical]
+        question = " ".join(words)
+        return question[:1].upper() + question[1:] + "?"
+
     def _refusal(self, suggestions: Iterable[str]) -> str:
         base = (
             f"I don't know that one: it isn't in the sources I have read about {self.film}, "
             "and I'd rather say so than guess."
         )
         return base + (" Did you mean one of these?" if tuple(suggestions) else "")
-
-
-def _suggestion(fact: Fact) -> str:
-    if fact.quiz is not None and fact.quiz.prompt:
-        return fact.quiz.prompt
-    question = fact.questions[0]
-    return question[:1].upper() + question[1:] + ("" if question.endswith("?") else "?")
 
 
 def _cite(fact: Fact) -> str:
