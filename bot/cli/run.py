@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         "DISCORD_GATEWAY_URL; from the environment or a .env file.",
     )
     parser.add_argument(
-        "--env-file", type=Path, default=Path(".env"), help="settings file (default: ./.env)"
+        "--env-file", type=Path, help="settings file (default: ./.env when there is one)"
     )
     parser.add_argument(
         "--force-sync",
@@ -89,9 +89,12 @@ def _healthcheck(settings: Settings) -> int:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.env_file is not None and not args.env_file.is_file():
+        _error(f"--env-file {args.env_file} does not exist. Fix: give the path of a settings file.")
+        return EXIT_CONFIG
     try:
         settings = load_settings(
-            read_environment(args.env_file), require_token=not args.healthcheck
+            read_environment(args.env_file or Path(".env")), require_token=not args.healthcheck
         )
     except SettingsError as exc:
         for problem in exc.problems:

@@ -69,13 +69,15 @@ async def start_bot(repo_root: Path, tmp_path: Path, **overrides: str) -> BotPro
         }
     )
     env.update(overrides)
+    settings_file = tmp_path / "empty.env"  # a developer's own ./.env must not leak in
+    settings_file.touch()
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         "run",
         "--env-file",
-        str(tmp_path / "no.env"),  # a developer's own .env must not leak in
+        str(settings_file),
         cwd=repo_root,
         env=env,
         stdout=asyncio.subprocess.PIPE,

@@ -108,7 +108,8 @@ def test_healthcheck_follows_the_heartbeat_file(
     heartbeat = tmp_path / "bot.sqlite3.health"
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)  # the probe needs no token
     monkeypatch.setenv("BOT_DATABASE", str(database))
-    args = ["--healthcheck", "--env-file", str(tmp_path / "none.env")]
+    (tmp_path / "empty.env").touch()
+    args = ["--healthcheck", "--env-file", str(tmp_path / "empty.env")]
 
     assert main(args) == 1  # not connected yet
     heartbeat.write_text("1\n")
@@ -117,3 +118,12 @@ def test_healthcheck_follows_the_heartbeat_file(
     os.utime(heartbeat, (stale, stale))
     assert main(args) == 1
     assert "last heartbeat 300 s ago" in capsys.readouterr().err
+
+
+def test_a_missing_env_file_given_on_the_command_line_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli.run import main
+
+    assert main(["--env-file", str(tmp_path / "typo.env")]) == 2
+    assert "typo.env does not exist" in capsys.readouterr().err
