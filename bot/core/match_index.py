@@ -87,9 +87,9 @@ class Speller:
     """Corrects words the index has never seen to a known word one or two edits away.
 
     The first letter must agree (typos rarely hit it, and it keeps "Jason" from becoming
-    "Eason"). Words of 5-7 letters may be one edit off, longer ones two; three-letter words only
-    by a swap ("lui" -> "liu"); four-letter words are left alone, since too many real words sit
-    one edit from a known one. Numbers are never corrected.
+    "Eason"). Words of 5-7 letters may be one edit off, longer ones two; words of three or four
+    letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"). Numbers are
+    never corrected.
     """
 
     def __init__(self, words: Iterable[str] | Counter[str]) -> None:
@@ -117,15 +117,14 @@ class Speller:
 
     def _lookup(self, word: str) -> str:
         bucket = self._buckets.get(word[0], ())
-        if len(word) == 3:
-            swapped = sorted(word)
+        if len(word) <= 4:
+            # Short words only by a swap of two letters ("lui" -> "liu", "flim" -> "film"): too
+            # many real words sit one other edit from a known one ("born"/"boran", "tall"/"talk").
+            letters = sorted(word)
             for known in bucket:
-                if len(known) == 3 and sorted(known) == swapped:
+                swap = len(known) == len(word) and sorted(known) == letters
+                if swap and OSA.distance(word, known) == 1:
                     return known
-            return word
-        if len(word) == 4:
-            # Too many real words sit one edit from a known one ("born"/"boran", "tall"/"talk");
-            # an unknown word is better left unknown than turned into a wrong match.
             return word
         max_edits = 1 if len(word) <= 7 else 2
         found = process.extractOne(
