@@ -77,15 +77,26 @@ async def store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
 
 
 @pytest.fixture
-def simcord_bot(
+def make_bot(
     knowledge: Knowledge, loader: Callable[[], FactBase], store: ScoreStore, tmp_path: Path
-) -> TriviaBot:
-    return TriviaBot(
-        knowledge=KnowledgeHolder(knowledge, loader),
-        store=store,
-        sync_state_file=tmp_path / "commands.json",
-        shard_count=1,
-    )
+) -> Callable[..., TriviaBot]:
+    """A fresh bot over the same fact base, store and command-sync state file."""
+
+    def make(**options: Any) -> TriviaBot:
+        return TriviaBot(
+            knowledge=KnowledgeHolder(knowledge, loader),
+            store=store,
+            sync_state_file=tmp_path / "commands.json",
+            shard_count=1,
+            **options,
+        )
+
+    return make
+
+
+@pytest.fixture
+def simcord_bot(make_bot: Callable[..., TriviaBot]) -> TriviaBot:
+    return make_bot()
 
 
 @pytest.fixture

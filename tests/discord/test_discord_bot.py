@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import discord
@@ -11,7 +12,6 @@ from discord_helpers import World
 
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot, build_intents
-from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 
@@ -25,25 +25,17 @@ def _command_puts(world: World) -> list[object]:
 
 
 async def test_commands_synced_once_then_only_when_they_change(
-    world: World, knowledge: Knowledge, store: ScoreStore, tmp_path: Path
+    world: World, make_bot: Callable[..., TriviaBot], tmp_path: Path
 ) -> None:
     first = _command_puts(world)
     assert len(first) == 1
     names = {c["name"] for c in first[0]}  # type: ignore[union-attr]
     assert {"ask", "quote", "quiz", "leaderboard", "stats", "facts", "facts-reload"} <= names
 
-    def fresh_bot() -> TriviaBot:
-        return TriviaBot(
-            knowledge=KnowledgeHolder(knowledge, lambda: knowledge.facts),
-            store=store,
-            sync_state_file=tmp_path / "commands.json",
-            shard_count=1,
-        )
-
-    await world.env.restart_bot(fresh_bot())
+    await world.env.restart_bot(make_bot())
     assert len(_command_puts(world)) == 1  # same definitions: no second sync
 
-    changed = fresh_bot()
+    changed = make_bot()
 
     @changed.tree.command(name="ping", description="a new command")
     async def ping(interaction: discord.Interaction) -> None:

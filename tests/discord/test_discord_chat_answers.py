@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from discord_helpers import World, card_fact, question_cards
@@ -11,22 +10,13 @@ from discord_helpers import World, card_fact, question_cards
 from bot.core.model import FactBase
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
-from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 
 
 @pytest.fixture
-def simcord_bot(
-    knowledge: Knowledge, loader: Callable[[], FactBase], store: ScoreStore, tmp_path: Path
-) -> TriviaBot:
-    return TriviaBot(
-        knowledge=KnowledgeHolder(knowledge, loader),
-        store=store,
-        sync_state_file=tmp_path / "commands.json",
-        message_content=True,
-        shard_count=1,
-    )
+def simcord_bot(make_bot: Callable[..., TriviaBot]) -> TriviaBot:
+    return make_bot(message_content=True)
 
 
 async def test_answers_typed_in_the_channel_count(
