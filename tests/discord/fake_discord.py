@@ -25,6 +25,7 @@ from aiohttp import WSMsgType, web
 API = "/api/v10"
 TOKEN = "fake-bot-token.for-tests-only.0123456789"
 EVERYONE_PERMISSIONS = 0x80000 | 0x400 | 0x800 | 0x80000000  # use app commands, view, send
+BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000  # what the invite link grants: view, send, embed links
 MANAGE_GUILD = 0x20
 ADMINISTRATOR = 0x8
 MESSAGE_CONTENT_INTENT = 1 << 15
@@ -264,7 +265,7 @@ class FakeDiscord:
             "channel_id": self.channel_id,
             "channel": self._channel(),
             "member": member,
-            "app_permissions": str(EVERYONE_PERMISSIONS),
+            "app_permissions": str(BOT_PERMISSIONS),
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],

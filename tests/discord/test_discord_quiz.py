@@ -150,6 +150,20 @@ async def test_one_round_per_channel(world: World) -> None:
     world.env.errors  # noqa: B018
 
 
+async def test_round_refused_where_the_bot_cannot_post(world: World) -> None:
+    bot_user = world.env.bot.user
+    assert bot_user is not None
+    muted = world.guild.create_text_channel(
+        "announcements", overwrites={bot_user: discord.PermissionOverwrite(send_messages=False)}
+    )
+
+    result = await world.alice.slash(muted, "quiz start", rounds=1)
+
+    assert result.ephemeral and "I need Send Messages" in result.response.content
+    assert not question_cards(world)
+    world.env.errors  # noqa: B018
+
+
 async def test_unknown_category_is_explained(world: World, fact_base: FactBase) -> None:
     result = await world.alice.slash(world.channel, "quiz start", category="cooking")
 

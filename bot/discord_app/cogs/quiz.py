@@ -27,6 +27,18 @@ if TYPE_CHECKING:
 CHOICE_MAX = 25
 
 
+ROUND_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+
+
+def _require_bot_permissions(interaction: discord.Interaction) -> None:
+    """Cards are channel messages: without these a round would run silently."""
+    have = interaction.app_permissions
+    missing = [name for name, needed in ROUND_PERMISSIONS if needed and not getattr(have, name)]
+    if missing:
+        names = ", ".join(n.replace("_", " ").title() for n in missing)
+        raise UserFacingError(f"I can't run a round here: I need {names} in this channel.")
+
+
 def _monotonic() -> float:
     # Looked up at call time (not bound once as a default argument), so a test's virtual clock
     # that replaces time.monotonic also drives the round timers.
@@ -69,6 +81,7 @@ class QuizCog(commands.Cog):
         difficulty: Literal["easy", "medium", "hard"] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
+        _require_bot_permissions(interaction)
         settings = await self.bot.store.get_settings(interaction.guild_id)
         facts = self.bot.knowledge.current.facts
         if category is not None and category not in facts.categories:
