@@ -68,6 +68,7 @@ class _Query:
     intent: str | None
     only_numbers: bool
     only_names: bool
+    names: frozenset[str]  # the known names and numbers among the terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,7 @@ class Matcher:
             intent=analysis.intent,
             only_numbers=all(t in analysis.numbers for t in terms),
             only_names=all(t in analysis.entities for t in terms) and not unknown,
+            names=terms.intersection(analysis.entities),
         )
 
     def _score(self, query: _Query, entry: FactEntry) -> float:
@@ -235,12 +237,24 @@ class Matcher:
         idf = self.index.idf
         terms = query.terms
         fit = 0.0
+        # Names and numbers of the answer that the question gives: "was it filmed in hailar" is
+        # "where was it filmed" with its answer. They count for the phrasing when asked.
+        named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
         for phrasing in entry.phrasings:
             shared = sum(idf[t] for t in phrasing.terms if t in terms)
             if not shared:
                 continue
+            extra = max(
+                (
+                    sum(idf[t] for t in a if t in query.names and t not in phrasing.terms)
+                    for a in named
+                ),
+                default=0.0,
+            )
             # how much of the phrasing the question says, and of the question the phrasing says
-            precision, recall = shared / phrasing.total, min(1.0, shared / asked)
+            shared += extra
+            precision = shared / (phrasing.total + extra)
+            recall = min(1.0, shared / asked)
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
             if query.intent and phrasing.intent and phrasing.intent != query.intent:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less

@@ -24,6 +24,10 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("where was it filmed", "shooting-location"),
         ("when was it filmed", "shooting-season"),  # same words, another intent
         ("cinematographer", "cinematographer"),  # a one-word keyword query
+        ("who is rene lui", "director-profession"),  # a swapped pair of letters in a name
+        ("who plays jianquing", "cast-jianqing"),
+        ("who direcotr the flim", "director"),
+        ("was it filmed in hailer", "shooting-location"),  # a yes/no question naming the answer
     ],
 )
 def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: str) -> None:
@@ -43,6 +47,8 @@ def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: 
         "what was the budget",
         "is jackie chan in it",  # "Chan" is Eason Chan's surname, not Jackie's
         "was zhang yimou involved",  # one letter group from Zhang Yibai, still another person
+        "who is jason chan",  # one letter from Eason, still another person
+        "did it make 290 million",  # not $209 million
         "asdfghjkl",
         "what's 2+2",
     ],
