@@ -8,13 +8,15 @@ How a question is ranked (``match_index`` builds the terms, ``match_vocab`` hold
 
 1. Candidates come from the inverted index, rarest terms first, so the cost follows the few
    facts that share a meaningful word, not the size of the base.
-2. Each candidate is scored 0-100 from *coverage* (how much of the question's weight the fact
-   explains; a word no fact contains, like "titanic" or "imdb", weighs more than any known one,
-   so a question about something else cannot reach the threshold) and *fit* (how much of the
-   fact's best phrasing the question contains), times an *intent* factor (a "when" question
-   is not answered by a "who" fact) and an *entity* factor (a name or number the question
-   gives must be one the fact knows).
-3. Below ``THRESHOLD`` the bot abstains and offers up to three "did you mean" questions.
+2. Each candidate is scored 0-100 from its *coverage* of the question (the weight of the
+   question's terms the fact has, against what it lacks: a word no fact contains, like
+   "titanic" or "imdb", weighs more than any known word, a missing name or number counts in
+   full, another known word half) times its *fit* (the F-beta of its best phrasing against the
+   question; names and numbers of the answer count, so "was it filmed in hailar" fits "where
+   was it filmed"), and an *intent* factor (a "when" question is not answered by a "who" fact,
+   a "what is X called" question only by a name).
+3. Below ``THRESHOLD`` the bot abstains and offers up to three "did you mean" questions, each
+   one the bot can answer.
 """
 
 from __future__ import annotations
@@ -112,7 +114,9 @@ class Matcher:
         if not ranked or ranked[0].score < THRESHOLD:
             top = ranked[0].score if ranked else 0.0
             suggestions = tuple(
-                self._suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
+                dict.fromkeys(
+                    self._suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
+                )
             )
             return AskResult(
                 False,
