@@ -1,12 +1,14 @@
 """The /ask index: questions and facts turned into weighted terms, built once per fact base.
 
 A question is analysed into *terms*: stems of the words that carry meaning, entity tokens for
-the names the alias table knows (``@fangxiaoxiao``; one token per entity whatever its spelling),
-and numbers as written. Question words become an *intent* instead (see ``match_vocab``).
+the names the alias table knows (``@fangxiaoxiao``; one token per entity whatever its spelling;
+``@fangxiaoxiao/father`` for a relative of one), and numbers as written. Question words become
+an *intent* instead (see ``match_vocab``). Unknown words are first corrected by ``Speller``.
 
-Per fact the index keeps the terms of its phrasings (full weight) and of its answer and reply
-text (partial weight: they let "who is eason chan" find the theme song), the intents it
-answers, and the entities it names. An inverted index (term -> facts) gives candidates without
+Per fact the index keeps the terms of its phrasings and answer (full weight) and of its reply
+text and source quote (partial weight: they let "is eason chan in it" find the theme song),
+each phrasing and answer on its own for the fit, and the intents it answers (from its
+phrasings and its answer kind). An inverted index (term -> facts) gives candidates without
 scanning the base; ``Matcher`` then scores only those.
 """
 
@@ -52,7 +54,7 @@ class Phrasing:
 class FactEntry:
     fact: Fact
     position: int  # order in the base: ties go to the fact declared first
-    weights: dict[str, float]  # term -> 1.0 (in a phrasing) or TEXT_WEIGHT (text/answer only)
+    weights: dict[str, float]  # term -> 1.0 (phrasing, answer) or TEXT_WEIGHT (text, quote)
     phrasings: tuple[Phrasing, ...]
     answers: tuple[Phrasing, ...]  # the answer and accepted forms: "who is wynne" names one
     intents: frozenset[str]
@@ -83,6 +85,18 @@ def _weighed(
     return tuple(out)
 
 
+def _weights(df: Counter[str], n: int) -> tuple[dict[str, float], float]:
+    """Each term's weight (a smoothed idf) and the weight of a term no fact has."""
+    idf = {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
+    for term in idf:
+        if term.startswith("@") or _is_number(term):
+            # Names are what a question is about, however many facts share them: a phrasing
+            # about Xiaoxiao must not answer a question about Jianqing.
+            idf[term] = max(idf[term], ENTITY_FLOOR)
+    # an unknown word ("titanic", "imdb") is as rare as can be, and then some
+    return idf, math.log(1 + (n + 1) / 0.5) * 1.25
+
+
 class Speller:
     """Corrects words the index has never seen to a known word one or two edits away.
 
@@ -92,12 +106,12 @@ class Speller:
     never corrected.
     """
 
-    def __init__(self, words: Iterable[str] | Counter[str]) -> None:
-        counts = Counter(words) if not isinstance(words, Counter) else words
-        counts = Counter({w: c for w, c in counts.items() if w.isalpha()})
-        self.known: frozenset[str] = frozenset(counts)
+    def __init__(self, counts: Counter[str]) -> None:
+        """``counts``: every word of the base with how often it occurs (ties go to the commoner)."""
+        words = [w for w, _ in counts.most_common() if w.isalpha()]
+        self.known: frozenset[str] = frozenset(words)
         buckets: dict[str, list[str]] = defaultdict(list)
-        for word, _ in counts.most_common():
+        for word in words:
             buckets[word[0]].append(word)
         self._buckets = {k: tuple(v) for k, v in buckets.items()}
         self._cache: dict[str, str] = {}
@@ -247,18 +261,11 @@ class Index:
         df: Counter[str] = Counter()
         for _, phrasings, extra, answers in analysed:
             df.update({t for a in (*phrasings, extra, *answers) for t in a.terms})
-        n = len(analysed)
+        idf, unknown_idf = _weights(df, len(analysed))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(
             "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
         )
-        idf = {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
-        for term in idf:
-            if term.startswith("@") or _is_number(term):
-                # Names are what a question is about, however many facts share them: a
-                # phrasing about Xiaoxiao must not answer a question about Jianqing.
-                idf[term] = max(idf[term], ENTITY_FLOOR)
-        unknown_idf = math.log(1 + (n + 1) / 0.5) * 1.25
 
         entries: list[FactEntry] = []
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))

@@ -45,7 +45,7 @@ class QuoteIndex:
         bare = Analyzer(
             AliasTable()
         )  # speaker words one by one: "inspector" finds "The ticket inspector"
-        vocabulary: list[str] = []
+        vocabulary: Counter[str] = Counter()
         entries: list[_Entry] = []
         for quote in self.quotes:
             weights = dict.fromkeys(plain.analyze(quote.context).terms, CONTEXT_WEIGHT)
@@ -56,10 +56,10 @@ class QuoteIndex:
             speaker = "@" + compact(canonical) if canonical else ""
             words = frozenset(normalize(quote.text).split())
             entries.append(_Entry(quote, weights, speaker, words))
-            vocabulary.extend(normalize(f"{quote.speaker} {quote.text} {quote.context}").split())
+            vocabulary.update(normalize(f"{quote.speaker} {quote.text} {quote.context}").split())
         for alias in fact_base.aliases:
             for name in (alias.canonical, *alias.variants):
-                vocabulary.extend(normalize(name).split())
+                vocabulary.update(normalize(name).split())
         self._entries = tuple(entries)
         self._analyzer = Analyzer(aliases, Speller(vocabulary))
         df: Counter[str] = Counter(t for e in entries for t in e.weights)
