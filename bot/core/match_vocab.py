@@ -3,10 +3,10 @@
 Kept apart from the index so the rules can be read (and tuned) in one place. Every function
 takes words already passed through ``bot.core.text.normalize``.
 
-Intent words are *not* stop words here: "who", "when", "where", "how much", "how many" are what
-tells the director from the filming location from the gross, so they become an intent that the
-ranking weighs, and the title words "us", "and", "them" are turned into one film entity by the
-alias table before any stop word is dropped.
+Question words are read before any stop word is dropped: "who", "when", "where", "how much",
+"how many" are what tells the director from the filming location from the gross, so they become
+an *intent* that the ranking weighs. The title words "us", "and", "them" likewise become one film
+entity (by the alias table) before "us" and "and" are dropped as stop words.
 """
 
 from __future__ import annotations
@@ -166,12 +166,12 @@ PHRASES: dict[tuple[str, ...], str] = {
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 
 
-# Words that carry no meaning for telling facts apart. Question words are handled by intent and
-# the title words never get here (they are one film entity by then).
 def _wordlist(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words that carry no meaning for telling facts apart (question words were read as the intent,
+# and the title words are one film entity by then).
 STOP_WORDS: frozenset[str] = _wordlist(
     """
     a an the is are was were be been being am of in on at to for by with from into onto
