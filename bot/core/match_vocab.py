@@ -221,11 +221,21 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("what", "town"), WHERE),
     (("which", "town"), WHERE),
     (("number", "of"), COUNT),
+    (("which", "company"), WHO),
+    (("what", "company"), WHO),
+    (("which", "studio"), WHO),
+    (("which", "actor"), WHO),
+    (("what", "actor"), WHO),
+    (("which", "critic"), WHO),
+    (("what", "song"), NAME),
+    (("which", "song"), NAME),
+    (("what", "award"), NAME),
+    (("which", "award"), NAME),
 )
 # Nouns that restate a question's intent ("which city" = where, "what year" = when): a fact
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
-    "year date day month time city place location country town number"
+    "year date day month time city place location country town number company studio"
 )
 
 _INTENT_WORDS: dict[str, str] = {
