@@ -61,7 +61,7 @@ _SYNONYMS: dict[str, str] = {
     "star": "starred starring stars cast",
     "play": "portray portrays portrayed played plays playing",
     "shoot": "filmed filming shot shooting shoots",
-    "rate": "rated rating ratings score scores scored",
+    "rate": "rated rating ratings score scores scored percentage",
     "award": "prize prizes",
     "nominate": "nominated nomination nominations nominee nominees shortlisted",
     "win": "won wins winning winner",
@@ -183,7 +183,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     know please pls plz hey hi hello bot question answer
     thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep
     thing things stuff really actually exactly
-    get got has have had having give gives gave giving go goes went gone
+    get got has have had having give gives gave giving go goes going went gone
     one ones
     """
 )
