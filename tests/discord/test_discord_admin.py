@@ -12,7 +12,7 @@ from discord_helpers import World, assert_no_mentions_anywhere, click_correct_op
 from bot.core.model import FactBase
 from bot.discord_app.client import TriviaBot
 
-pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
+pytestmark = pytest.mark.simcord(shard_count=1)  # default settle: reloads parse YAML in a thread
 ADMIN_COMMANDS = ("facts-reload", "quizset", "scores", "sync")
 
 

@@ -18,6 +18,7 @@ from bot.core.model import FactBase
 
 STARTUP_TIMEOUT = 60.0  # imports, fact pack and indexes on a slow CI machine
 REPLY_TIMEOUT = 15.0
+CLICK_DELAY = 0.5
 PUBLIC = {"ask", "quote", "quiz", "leaderboard", "stats", "facts"}
 ADMIN = {"facts-reload", "quizset", "scores"}
 
@@ -163,6 +164,9 @@ async def _scenario(
     )
     assert "started a round" in (await reply(fake, started))["data"]["content"]
     card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
+    # The bot registers the buttons when Discord's answer to its POST arrives; the fake records
+    # the card a moment before that. No player clicks within milliseconds, so neither do we.
+    await asyncio.sleep(CLICK_DELAY)
     prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
     fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
     button = next(

@@ -20,6 +20,8 @@ from bot.core.model import FactBase
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
 
+# Waits longer than the settle timeout are parked until advance_time: with 2 s, the 3 s pause
+# between questions and the 20 s question timer only pass when a test moves the clock.
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 
 
