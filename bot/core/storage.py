@@ -1,4 +1,4 @@
-"""Scores, round history and per-server settings in SQLite (aiosqlite).
+"""Scores, round history and per-server settings in SQLite.
 
 Stable API (the Discord cog and the console build on it; only additions from here on)::
 
@@ -24,6 +24,16 @@ exist or neither does. ``UNIQUE(round_id, question_index)`` makes a second award
 question impossible, even after a crash and retry. The database runs in WAL mode with
 ``synchronous=NORMAL``: a committed award survives the process being killed (SIGKILL, crash);
 only an operating-system crash or power loss may drop the last few commits.
+
+How it stays fast with a thousand rounds: every write is a single statement (its own
+transaction), and awards or attempts that arrive while one is being written are written together
+in the next statement (group commit). Writes run inline on the event loop's thread through one
+plain ``sqlite3`` connection: a WAL append without fsync takes tens of microseconds, while a trip
+to aiosqlite's thread measured 1-2 ms at the median and 25+ ms at p99 under the benchmark's
+1,000 rounds. The fsyncs happen in checkpoints, which a second connection runs on aiosqlite's
+thread, never the writer. Reads (boards, stats, history, settings) use aiosqlite. If another
+process holds the write lock (the console and the bot on one file) the writer waits with
+``asyncio.sleep`` back-off, never by blocking the loop.
 
 Use ``guild_id=0`` for the console and direct messages. Schema changes are numbered SQL files in
 ``bot/core/migrations/`` applied in order; ``PRAGMA user_version`` records the last one applied.
@@ -67,6 +77,7 @@ SORTS: tuple[str, ...] = ("points", "wins", "accuracy")
 Sort = Literal["points", "wins", "accuracy"]
 CONSOLE_GUILD = 0
 CHECKPOINT_SECONDS = 1.0
+BUSY_SECONDS = 5.0  # how long a write waits for another process's write lock
 log = logging.getLogger(__name__)
 
 
@@ -214,6 +225,7 @@ class ScoreStore:
         self._attempts = _Batcher(self._insert_attempts)
         self._checkpointer: asyncio.Task[None] | None = None
         self._closed = False
+        self._writer: sqlite3.Connection | None = None  # every write after open goes here
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -229,8 +241,9 @@ class ScoreStore:
                     f"cannot create the folder for the score database {target}: {exc}. "
                     "Set BOT_DATABASE to a writable path."
                 ) from exc
+        location, uri = _location(target)
         try:
-            connection = await aiosqlite.connect(target, isolation_level=None)
+            connection = await aiosqlite.connect(location, uri=uri, isolation_level=None)
         except sqlite3.Error as exc:
             raise StorageError(
                 f"cannot open the score database {target}: {exc}. "
@@ -240,8 +253,9 @@ class ScoreStore:
         try:
             await store._configure()
             await store._migrate()
+            store._writer = _open_writer(location, uri)
             if str(target) != ":memory:":
-                store._checkpointer = asyncio.create_task(store._checkpoint_forever(target))
+                store._checkpointer = asyncio.create_task(store._checkpoint_forever())
         except sqlite3.DatabaseError as exc:
             await connection.close()
             raise StorageError(
@@ -264,32 +278,22 @@ class ScoreStore:
             self._checkpointer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpointer
-        # The last connection to close checkpoints the whole log into the database file.
-        await self._db.execute("PRAGMA wal_autocheckpoint = 1000")
         await self._db.close()
+        if self._writer is not None:
+            # The last connection to close checkpoints the whole log into the database file.
+            self._writer.execute("PRAGMA wal_autocheckpoint = 1000")
+            self._writer.close()
 
-    async def _checkpoint_forever(self, target: Path) -> None:
-        """Copy the write-ahead log into the database from a second connection, off the path
-        of awards: the main connection never checkpoints (that needs fsync, which stalled
-        awards for 10-20 ms), and a passive checkpoint does not block writers."""
-        try:
-            checkpointer = await aiosqlite.connect(target, isolation_level=None)
-        except sqlite3.Error:
-            log.exception(
-                "cannot open %s for checkpoints; the main connection will do them", target
-            )
-            await self._db.execute("PRAGMA wal_autocheckpoint = 1000")
-            return
-        try:
-            await checkpointer.execute("PRAGMA busy_timeout = 5000")
-            while True:
-                await asyncio.sleep(CHECKPOINT_SECONDS)
-                try:
-                    await checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sqlite3.Error:
-                    log.exception("checkpoint of %s failed; will retry", target)
-        finally:
-            await checkpointer.close()
+    async def _checkpoint_forever(self) -> None:
+        """Copy the write-ahead log into the database file every second, on the reading
+        connection's thread: checkpoints fsync (10-20 ms here), which must not stall the
+        writer, and a passive checkpoint never blocks it."""
+        while True:
+            await asyncio.sleep(CHECKPOINT_SECONDS)
+            try:
+                await self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                log.exception("checkpoint of %s failed; will retry", self.path)
 
     async def __aenter__(self) -> ScoreStore:
         return self
@@ -329,12 +333,27 @@ class ScoreStore:
             )
 
     async def _returning(self, sql: str, params: Sequence[Any]) -> list[Any]:
-        """Run one statement (its own transaction, autocommit) in one trip to the DB thread.
+        """Run one write statement (its own transaction) and return its RETURNING rows.
 
         Every write is a single statement, so coroutines never share a transaction and need no
-        lock: the statements queue up on the connection's thread and commit back to back.
+        lock. When another process holds the write lock, back off without blocking the loop.
         """
-        return list(await self._db.execute_fetchall(sql, params))
+        if self._writer is None:
+            raise StorageError("the score store is closed")
+        delay, waited = 0.001, 0.0
+        while True:
+            try:
+                return self._writer.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if waited >= BUSY_SECONDS:
+                    raise StorageError(
+                        f"{self.path} stayed locked by another process for {BUSY_SECONDS:g} s"
+                    ) from exc
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 0.05)
 
     # -- rounds and awards -------------------------------------------------------------------
 
@@ -635,6 +654,22 @@ class ScoreStore:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+
+def _location(target: Path) -> tuple[str, bool]:
+    """Where both connections open the database; ":memory:" becomes one shared in-memory DB."""
+    if str(target) == ":memory:":
+        return f"file:scores-{os.getpid()}-{id(target)}?mode=memory&cache=shared", True
+    return str(target), False
+
+
+def _open_writer(location: str, uri: bool) -> sqlite3.Connection:
+    writer = sqlite3.connect(location, uri=uri, isolation_level=None, check_same_thread=False)
+    writer.execute("PRAGMA foreign_keys = ON")
+    writer.execute("PRAGMA synchronous = NORMAL")
+    writer.execute("PRAGMA busy_timeout = 0")  # waiting happens in _returning, off the loop
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints run on another connection
+    return writer
 
 
 class _Batcher:
