@@ -27,6 +27,7 @@ from bot.core.facts import FactPackError, load_fact_base
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
+from bot.core.quotes import QuoteIndex, format_quote
 from bot.core.rounds import RoundInProgress, RoundManager
 from bot.core.storage import SORTS, ScoreStore, StorageError, default_database_path
 
@@ -50,6 +51,7 @@ Commands (type them without the quotes):
 class Console:
     fact_base: FactBase
     matcher: Matcher
+    quotes: QuoteIndex
     rounds: RoundManager
     store: ScoreStore
     presenter: ConsolePresenter
@@ -95,23 +97,17 @@ class Console:
         self.say(result.reply if result.matched else result.refusal)
 
     async def cmd_quote(self, rest: str) -> None:
-        quotes = list(self.fact_base.quotes)
-        if not quotes:
+        if not self.quotes.quotes:
             self.say("this fact base has no quotes")
             return
-        if rest:
-            wanted = set(rest.casefold().split())
-            quotes = [
-                q
-                for q in quotes
-                if wanted & set(f"{q.text} {q.speaker} {q.context}".casefold().split())
-            ]
-            if not quotes:
-                self.say(f"no quote mentions {rest!r}; try `quote` for a random one")
-                return
-        quote = self.rng.choice(quotes)
-        self.say(f"“{quote.text}” — {quote.speaker}")
-        self.say(f"  {quote.context} ({quote.source.title})")
+        if not rest:
+            self.say(format_quote(self.quotes.random(self.rng)))
+            return
+        found = self.quotes.search(rest, limit=1)
+        if not found:
+            self.say(f"no quote matches {rest!r}; try `quote` for a random one")
+            return
+        self.say(format_quote(found[0]))
 
     # -- the quiz --------------------------------------------------------------------------------
 
@@ -326,6 +322,7 @@ async def _run(
     console = Console(
         fact_base=fact_base,
         matcher=Matcher(fact_base),
+        quotes=QuoteIndex(fact_base),
         rounds=RoundManager(fact_base, store, checker=checker, time_scale=fast),
         store=store,
         presenter=presenter,

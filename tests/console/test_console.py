@@ -51,13 +51,20 @@ def test_help_and_unknown_commands(database: Path, monkeypatch: pytest.MonkeyPat
 
 def test_ask_and_quote(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = run_console(
-        ["ask who directed us and them", "ask who directed titanic", "quote", "quote zzzz"],
+        [
+            "ask who directed us and them",
+            "ask who directed titanic",
+            "quote",
+            "quote happy from beginning to end",
+            "quote qqqqzzzz",
+        ],
         database,
         monkeypatch,
     )
     assert "Rene Liu" in out
-    assert "“" in out and " — " in out  # a quote with its speaker
-    assert "no quote mentions 'zzzz'" in out
+    assert "“" in out and "\n— " in out  # a quote with its speaker
+    assert "story that is happy from beginning to end?”\n— Fang Xiaoxiao" in out
+    assert "no quote matches 'qqqqzzzz'" in out
 
 
 def test_a_typed_round_scores_and_shows_in_stats_and_leaderboard(
