@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.model import DIFFICULTIES, Fact
+from bot.core.model import Fact
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.rounds import RoundInProgress, RoundManager
 from bot.discord_app import render
@@ -95,7 +95,7 @@ class QuizCog(commands.Cog):
             seconds=settings.question_seconds,
             hints=settings.hints,
             category=category,
-            difficulty=difficulty if difficulty in DIFFICULTIES else None,
+            difficulty=difficulty,
         )
         # New rounds use the fact base of the moment; running rounds keep theirs.
         self.rounds.fact_base = facts
