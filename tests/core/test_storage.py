@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -270,3 +271,49 @@ async def test_round_history_newest_first_with_rankings(store: ScoreStore) -> No
     assert {r.user_name for r in latest.results} == {"Ann", "Bo"}
     assert history[1].ended_at is None  # still running (or interrupted)
     assert [r.id for r in await store.round_history(GUILD, channel_id=1)] == [first]
+
+
+async def test_awards_arriving_together_count_once_per_question(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    results = await asyncio.gather(
+        *(award(store, round_id, question % 5, user=question, points=10) for question in range(20))
+    )
+    assert sum(results) == 5  # one winner for each of the five questions
+    assert await store.award_count() == 5
+    board = await store.leaderboard(GUILD)
+    assert sum(e.points for e in board.entries) == 50
+
+
+async def test_another_process_holding_the_lock_delays_writes_without_freezing(
+    store: ScoreStore,
+) -> None:
+    round_id = await new_round(store)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing the same file
+    ticks = 0
+
+    async def clock() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.005)
+            ticks += 1
+
+    ticker = asyncio.create_task(clock())
+    pending = asyncio.create_task(award(store, round_id, 0, user=7, points=10))
+    await asyncio.sleep(0.1)
+    assert not pending.done()
+    assert ticks >= 5  # the event loop kept running while the write waited
+    other.execute("COMMIT")
+    other.close()
+    assert await asyncio.wait_for(pending, 5)
+    ticker.cancel()
+    assert await store.award_count() == 1
+
+
+async def test_an_in_memory_store_works_for_quick_use() -> None:
+    store = await ScoreStore.open(":memory:")
+    round_id = await new_round(store)
+    assert await award(store, round_id, 0, user=7, points=10)
+    assert (await store.leaderboard(GUILD)).entries[0].points == 10
+    await store.close()
+    await store.close()  # twice is fine
