@@ -6,6 +6,11 @@ person running a quiz would say, written by hand; they are not produced by the c
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bot.core.answers import AnswerChecker
@@ -305,3 +310,27 @@ def test_curated_distractors_are_never_accepted(
 def test_a_very_long_message_is_not_an_answer(checker: AnswerChecker, fact_base: FactBase) -> None:
     fact = fact_base.by_id["premise-city"]
     assert not checker(fact, "Beijing " + "and so on " * 40)
+
+
+def test_facts_try_reads_and_writes_json_lines(repo_root: Path) -> None:
+    lines = [
+        {"fact": "director", "answer": "Liu Rene"},
+        {"fact": "box-office-gross-209m", "answer": "290 million"},
+        {"fact": "no-such-fact", "answer": "x"},
+    ]
+    stdin = "\n".join(json.dumps(x) for x in lines) + "\nnot json\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "facts", "try", "--json", "-"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=repo_root,
+        timeout=60,
+    )
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert out[0] == {"fact": "director", "answer": "Liu Rene", "correct": True}
+    assert out[1] == {"fact": "box-office-gross-209m", "answer": "290 million", "correct": False}
+    assert out[2]["line"] == 3 and "unknown fact id 'no-such-fact'" in out[2]["error"]
+    assert out[3]["line"] == 4 and "not JSON" in out[3]["error"]
+    assert done.returncode == 1  # some lines could not be checked
+    assert "Traceback" not in done.stderr
