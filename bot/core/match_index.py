@@ -73,15 +73,20 @@ def _number_term(word: str) -> str:
     return word.strip("$%")
 
 
-def _weighed(
-    analyses: Iterable[Analysis], idf: dict[str, float], implicit: frozenset[str]
-) -> tuple[Phrasing, ...]:
+_Raw = tuple[tuple[tuple[str, ...], str | None], ...]  # (terms, intent) of each phrasing
+
+
+def _raw(analyses: Iterable[Analysis]) -> _Raw:
+    return tuple((a.terms, a.intent) for a in analyses)
+
+
+def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tuple[Phrasing, ...]:
     """Each phrasing's terms with their summed weight (the implicit film left out)."""
     out = []
-    for analysis in analyses:
-        terms = tuple(t for t in analysis.terms if t not in implicit)
+    for all_terms, intent in raw:
+        terms = tuple(t for t in all_terms if t not in implicit)
         if terms:
-            out.append(Phrasing(terms, sum(idf[t] for t in terms), analysis.intent))
+            out.append(Phrasing(terms, sum(idf[t] for t in terms), intent))
     return tuple(out)
 
 
@@ -239,7 +244,6 @@ class Index:
     def build(cls, fact_base: FactBase) -> Index:
         aliases = AliasTable.from_fact_base(fact_base)
         plain = Analyzer(aliases)
-        analysed: list[tuple[Fact, list[Analysis], Analysis, list[Analysis]]] = []
         spelling: Counter[str] = Counter(list(vocab.CHAT_SPELLINGS))
         spelling.update(vocab.STOP_WORDS)
         for alias in fact_base.aliases:
@@ -252,16 +256,23 @@ class Index:
                 spelling.update(words)
             return plain.analyze_words(vocab.spell(words))
 
+        # First pass: each fact's terms; the weights need every fact's terms first.
+        drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str]]] = []
+        shared_intents: dict[frozenset[str], frozenset[str]] = {}
+        df: Counter[str] = Counter()
         for fact in fact_base.facts:
             phrasings = [analyze(q) for q in fact.questions]
             extra = analyze(f"{fact.text} {fact.source.quote}")
             answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
-            analysed.append((fact, phrasings, extra, answers))
-
-        df: Counter[str] = Counter()
-        for _, phrasings, extra, answers in analysed:
-            df.update({t for a in (*phrasings, extra, *answers) for t in a.terms})
-        idf, unknown_idf = _weights(df, len(analysed))
+            weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
+            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
+            df.update(weights.keys())
+            intents = frozenset(
+                {a.intent for a in phrasings if a.intent} | vocab.KIND_INTENTS.get(fact.kind, set())
+            )
+            intents = shared_intents.setdefault(intents, intents)
+            drafts.append((fact, weights, _raw(phrasings), _raw(answers), intents))
+        idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(
             "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
@@ -270,11 +281,7 @@ class Index:
         entries: list[FactEntry] = []
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
         weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
-        for pos, (fact, phrasings, extra, answers) in enumerate(analysed):
-            weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
-            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
-            intents = {a.intent for a in phrasings if a.intent}
-            intents.update(vocab.KIND_INTENTS.get(fact.kind, ()))
+        for pos, (fact, weights, phrasings, answers, intents) in enumerate(drafts):
             entries.append(
                 FactEntry(
                     fact=fact,
@@ -282,13 +289,13 @@ class Index:
                     weights=weights,
                     phrasings=_weighed(phrasings, idf, implicit),
                     answers=_weighed(answers, idf, implicit),
-                    intents=frozenset(intents),
+                    intents=intents,
                 )
             )
             for term, share in weights.items():
                 positions[term].append(pos)
                 weighted[term].append(idf[term] * share)
-        del analysed
+        del drafts
         postings = {
             term: Postings(
                 at,
