@@ -3,7 +3,8 @@
 The issue's targets are 97% answered right and 90% refused right, ahead of both baselines.
 Measured at the time of writing: 93.2% / 94.0% on the whole set, 91.6% / 94.0% on the questions
 whose wording is not in the pack; the WRatio baseline refuses more (96%) by answering half as
-much. The floors below guard what is reached, so a change that loses ground fails here.
+much. The floors below sit a few points under what is reached (the pack still changes), so a
+change that loses real ground fails here.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from bot.core.matching import Matcher
 from bot.core.model import FactBase
 
 DEV_SET = Path(__file__).with_name("dev_questions.yaml")
-ANSWERED_FLOOR = 0.93
-REFUSED_FLOOR = 0.90
-UNSEEN_ANSWERED_FLOOR = 0.91  # questions whose wording the pack does not contain
+ANSWERED_FLOOR = 0.90
+REFUSED_FLOOR = 0.88
+UNSEEN_ANSWERED_FLOOR = 0.88  # questions whose wording the pack does not contain
 
 
 @pytest.fixture(scope="module")
