@@ -181,7 +181,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     i me my mine we our you your yours u ur he him his she her hers they their theirs
     can could would should will shall may might must
     know please pls plz hey hi hello bot question answer
-    thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep
+    thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep yes no nope help up
     thing things stuff really actually exactly
     get got has have had having give gives gave giving go goes going went gone
     one ones
