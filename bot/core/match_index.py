@@ -30,6 +30,7 @@ from bot.core.text import AliasTable, compact, normalize
 
 TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
 ENTITY_FLOOR = 3.5  # the least weight of a name or number, however common
+SOFT_SHARE = 0.15  # weight left to "city" in "which city ..." (the intent says it)
 COMMON_POSTINGS = 500  # terms in more facts than this also keep a set, for fast re-scoring
 
 
@@ -46,6 +47,7 @@ class Analysis:
 @dataclass(frozen=True, slots=True)
 class Phrasing:
     terms: tuple[str, ...]
+    weights: tuple[float, ...]  # of each term, in the fit
     total: float  # summed weight of the terms
     intent: str | None  # "where is rene liu from" is about a place, not just Rene Liu
 
@@ -80,13 +82,20 @@ def _raw(analyses: Iterable[Analysis]) -> _Raw:
     return tuple((a.terms, a.intent) for a in analyses)
 
 
+SOFT_STEMS = frozenset(vocab.stem(w) for w in vocab.SOFT_WORDS)
+
+
 def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tuple[Phrasing, ...]:
-    """Each phrasing's terms with their summed weight (the implicit film left out)."""
+    """Each phrasing's terms with their summed weight (the implicit film left out; a word that
+    restates the phrasing's intent, "country" in "what country is it from", counts little)."""
     out = []
     for all_terms, intent in raw:
         terms = tuple(t for t in all_terms if t not in implicit)
         if terms:
-            out.append(Phrasing(terms, sum(idf[t] for t in terms), intent))
+            weights = tuple(
+                idf[t] * (SOFT_SHARE if intent and t in SOFT_STEMS else 1.0) for t in terms
+            )
+            out.append(Phrasing(terms, weights, sum(weights), intent))
     return tuple(out)
 
 
@@ -197,6 +206,8 @@ class Analyzer:
             i += 1
             if word in vocab.STOP_WORDS or word in vocab.FILLER_WORDS:
                 continue
+            if intent == vocab.NAME and word in vocab.NAME_WORDS:
+                continue  # "what is it called": the word is the question, not its subject
             if _is_number(word):
                 term = _number_term(word)
                 terms.append(term)

@@ -258,7 +258,7 @@ KIND_INTENTS: dict[str, frozenset[str]] = {
     "money": frozenset({MONEY}),
     "number": frozenset({COUNT}),
 }
-_NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
+NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
 
 
 def spell(words: list[str]) -> list[str]:
@@ -288,7 +288,7 @@ def intent(words: list[str]) -> str | None:
     for word in words:
         if word in _INTENT_WORDS:
             return _INTENT_WORDS[word]
-    if any(word in _NAME_WORDS for word in words):
+    if any(word in NAME_WORDS for word in words):
         return NAME
     return None
 

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from bot.core.match_index import Analysis, FactEntry, Index
-from bot.core.match_vocab import NAME, SOFT_WORDS, stem
+from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
+from bot.core.match_vocab import NAME
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -44,7 +44,6 @@ ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than 
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
-SOFT_MISS = 0.15  # "city" in "which city ...": the intent already says it
 SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
@@ -88,7 +87,6 @@ class Matcher:
         self.fact_base = fact_base
         self.index = Index.build(fact_base)
         self.film = fact_base.films[0] if fact_base.films else "the film"
-        self._soft = frozenset(stem(w) for w in SOFT_WORDS)
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()
         pairs: list[tuple[str, str]] = []
@@ -211,8 +209,8 @@ class Matcher:
                 # A name the fact lacks counts in full: it is what the question is about.
                 if term in analysis.entities:
                     miss = 1.0
-                elif term in self._soft and query_intent:
-                    miss = SOFT_MISS
+                elif term in SOFT_STEMS and query_intent:
+                    miss = SOFT_SHARE
                 else:
                     miss = KNOWN_MISS
                 known.append((term, w, miss))
@@ -248,7 +246,8 @@ class Matcher:
         # "where was it filmed" with its answer. They count for the phrasing when asked.
         named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
         for phrasing in entry.phrasings:
-            shared = sum(idf[t] for t in phrasing.terms if t in terms)
+            pairs = zip(phrasing.terms, phrasing.weights, strict=True)
+            shared = sum(w for t, w in pairs if t in terms)
             if not shared:
                 continue
             extra = max(
