@@ -193,14 +193,20 @@ class LeaderboardPage:
 
 
 # ORDER BY for each sort; the rank window uses the same key so ties share a rank.
+# 1 right of 1 tried is not better than 90 of 100: accuracy ranks players with at least this many
+# questions tried first.
+ACCURACY_MIN_ATTEMPTS = 5
 _ORDER = {
     "points": "points DESC, rounds_won DESC",
     "wins": "rounds_won DESC, points DESC",
-    "accuracy": "(CAST(correct AS REAL) / max(attempted, 1)) DESC, correct DESC",
+    "accuracy": (
+        f"(attempted >= {ACCURACY_MIN_ATTEMPTS}) DESC,"
+        " (CAST(correct AS REAL) / max(attempted, 1)) DESC, correct DESC"
+    ),
 }
 
 _TOTALS = "user_id, name, points, correct, attempted, rounds_played, rounds_won, best_streak"
-# Global board: one line per user, summed over servers; the most recently stored name shows.
+# Global board: one line per user, summed over servers (showing one of the names they used).
 _GLOBAL_TOTALS = """
     SELECT user_id, max(name) AS name, sum(points) AS points, sum(correct) AS correct,
            sum(attempted) AS attempted, sum(rounds_played) AS rounds_played,

@@ -178,6 +178,24 @@ async def test_leaderboard_sorts_ties_share_a_rank_and_pages(store: ScoreStore) 
     assert beyond.page == 2  # clamped to the last page
 
 
+async def test_accuracy_ranks_a_real_record_above_one_lucky_answer(store: ScoreStore) -> None:
+    round_id = await new_round(store)
+    await award(store, round_id, 0, user=1, points=10)  # 1 of 1
+    for question in range(1, 11):  # user 2: 8 of 10
+        if question <= 8:
+            await award(store, round_id, question, user=2, points=10)
+        else:
+            await store.record_attempt(
+                round_id=round_id,
+                question_index=question,
+                guild_id=GUILD,
+                user_id=2,
+                user_name="p2",
+            )
+    page = await store.leaderboard(GUILD, "accuracy")
+    assert [(e.rank, e.user_id) for e in page.entries] == [(1, 2), (2, 1)]
+
+
 async def test_leaderboard_by_wins(store: ScoreStore) -> None:
     for winner in (5, 5, 6):
         round_id = await new_round(store)
