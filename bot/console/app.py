@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.console.presenter import LETTERS, ConsolePresenter, leaderboard_text, stats_text
+from bot.console.presenter import (
+    LETTERS,
+    ConsolePresenter,
+    history_text,
+    leaderboard_text,
+    stats_text,
+)
 from bot.core.answers import AnswerChecker
 from bot.core.facts import FactPackError, load_fact_base
 from bot.core.matching import Matcher
@@ -29,7 +35,13 @@ from bot.core.model import FactBase
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import QuoteIndex, format_quote
 from bot.core.rounds import RoundInProgress, RoundManager
-from bot.core.storage import SORTS, ScoreStore, StorageError, default_database_path
+from bot.core.storage import (
+    SORTS,
+    ScoreStore,
+    SettingsError,
+    StorageError,
+    default_database_path,
+)
 
 CONSOLE_GUILD = 0
 CONSOLE_CHANNEL = 0
@@ -44,6 +56,10 @@ Commands (type them without the quotes):
   wait                    let the clock run until the next question or the end of the round
   leaderboard [points|wins|accuracy] [PAGE] [global]
   stats                   your totals
+  history                 the last rounds played here
+  settings [seconds=S] [length=N] [mode=typed|choice] [hints=on|off]
+                          show or change the defaults for new rounds
+  reset yes               delete every score and round played at this console
   help | quit"""
 
 
@@ -214,6 +230,44 @@ class Console:
         stats = await self.store.player_stats(CONSOLE_GUILD, self.player_id)
         self.say(stats_text(stats, self.player_name))
 
+    async def cmd_history(self, rest: str) -> None:
+        self.say(history_text(await self.store.round_history(CONSOLE_GUILD, limit=5)))
+
+    async def cmd_settings(self, rest: str) -> None:
+        changes: dict[str, object] = {}
+        for word in rest.split():
+            key, eq, value = word.partition("=")
+            name = _SETTING_NAMES.get(key.lower())
+            if not eq or name is None:
+                self.say(
+                    "usage: settings [seconds=S] [length=N] [mode=typed|choice] [hints=on|off]"
+                )
+                return
+            changes[name] = _setting_value(name, value)
+        try:
+            settings = (
+                await self.store.update_settings(CONSOLE_GUILD, **changes)
+                if changes
+                else await self.store.get_settings(CONSOLE_GUILD)
+            )
+        except SettingsError as exc:
+            self.say(f"not changed: {exc}")
+            return
+        self.say(
+            f"New rounds: {settings.round_length} questions, {settings.question_seconds:g} s each, "
+            f"{settings.mode} mode, hints {'on' if settings.hints else 'off'}."
+        )
+
+    async def cmd_reset(self, rest: str) -> None:
+        if rest.strip().lower() != "yes":
+            self.say("This deletes every score and round played at this console. Type: reset yes")
+            return
+        if self.rounds.active(CONSOLE_GUILD):
+            self.say("stop the running round first")
+            return
+        removed = await self.store.reset_guild(CONSOLE_GUILD)
+        self.say(f"Scores reset ({removed} player(s) removed).")
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _watch(self) -> asyncio.Event:
@@ -264,7 +318,32 @@ class Console:
 
 
 # Commands that are never taken as an answer, even with words after them during a round.
-_ROUND_SAFE = frozenset({"answer", "ask", "quote", "leaderboard", "top", "stats", "help", "quiz"})
+_ROUND_SAFE = frozenset(
+    {"answer", "ask", "quote", "leaderboard", "top", "stats", "help", "quiz", "settings", "reset"}
+)
+_SETTING_NAMES = {
+    "seconds": "question_seconds",
+    "time": "question_seconds",
+    "length": "round_length",
+    "questions": "round_length",
+    "mode": "mode",
+    "hints": "hints",
+}
+
+
+def _setting_value(name: str, value: str) -> object:
+    """Text from the prompt as the type the setting has; the store checks the range."""
+    if name == "hints":
+        return {"on": True, "yes": True, "true": True, "off": False, "no": False}.get(
+            value.lower(), value
+        )
+    if name in {"question_seconds", "round_length"}:
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() else number
+    return value.lower()
 
 
 def _number(key: str, value: str) -> float:

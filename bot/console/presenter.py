@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TextIO
 
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
-from bot.core.storage import LeaderboardPage, PlayerStats
+from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
 
 LETTERS = "ABCDEFGHIJ"
 END_REASONS = {
@@ -107,3 +108,15 @@ def stats_text(stats: PlayerStats | None, name: str) -> str:
             f"best streak {stats.best_streak}",
         ]
     )
+
+
+def history_text(rounds: list[RoundRecord]) -> str:
+    if not rounds:
+        return "No rounds played yet. Start one with: quiz"
+    lines = ["Last rounds:"]
+    for r in rounds:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started_at))
+        how = r.end_reason or "not finished"
+        top = ", ".join(f"{x.user_name} {x.points}" for x in r.results[:3]) or "nobody scored"
+        lines.append(f"  {when} · {r.mode} · {r.asked}/{r.questions} asked · {how} · {top}")
+    return "\n".join(lines)

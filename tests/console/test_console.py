@@ -170,3 +170,26 @@ def test_piped_process_end_to_end_uses_bot_database(tmp_path: Path) -> None:
     assert "Cy: rank 1 of 1" in done.stdout
     assert "Traceback" not in done.stderr
     assert database.exists()
+
+
+def test_settings_history_and_reset(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = run_console(
+        [
+            "settings seconds=30 length=2 mode=choice hints=off",
+            "settings seconds=2",
+            "quiz seed=1",
+            "stop",
+            "history",
+            "reset",
+            "reset yes",
+            "history",
+        ],
+        database,
+        monkeypatch,
+    )
+    assert "New rounds: 2 questions, 30 s each, choice mode, hints off." in out
+    assert "not changed: question_seconds must be a number of seconds from 5 to 120 (got 2)" in out
+    assert "Question 1/2" in out and "A) " in out  # the new defaults apply
+    assert re.search(r"choice · 1/2 asked · stopped", out)
+    assert "Type: reset yes" in out
+    assert "No rounds played yet." in out.split("Scores reset")[-1]
