@@ -16,6 +16,7 @@ import getpass
 import random
 import shlex
 import sys
+import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -414,19 +415,43 @@ async def _run(
     film = fact_base.films[0] if fact_base.films else "the film"
     if interactive:
         console.say(f"{film} trivia. Hello {name}! Type `help` for commands, `quit` to leave.")
-    loop = asyncio.get_running_loop()
+    lines = _LineReader(stdin)
     try:
         while True:
             if interactive:
                 stdout.write("> ")
                 stdout.flush()
-            line = await loop.run_in_executor(None, stdin.readline)
+            line = await lines.next()
             if not line or not await console.handle(line):
                 break
     finally:
         await console.rounds.shutdown()
         await store.close()
     return 0
+
+
+class _LineReader:
+    """Lines of a text stream, read by a daemon thread so the round timers keep running and
+    Ctrl-C never waits for one more line of input."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self._wanted = threading.Semaphore(0)  # read a line only when one is asked for
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: TextIO) -> None:
+        while True:
+            self._wanted.acquire()
+            line = stream.readline()
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, line)
+            if not line:
+                return
+
+    async def next(self) -> str:
+        """The next line with its newline, or "" at end of input."""
+        self._wanted.release()
+        return await self._queue.get()
 
 
 def _login_name() -> str:
