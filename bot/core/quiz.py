@@ -50,6 +50,7 @@ SPEED_BONUS = 0.5  # share of the base earned by an instant answer, falling to 0
 HINT_COST = 0.25  # share of the base each hint takes away
 MAX_HINTS = 2
 LIMITS = {"questions": (1, 50), "seconds": (5.0, 120.0), "max_unanswered": (1, 50)}
+WHOLE_NUMBERS = frozenset({"questions", "max_unanswered"})
 
 Checker = Callable[[Fact, str], bool]
 AnswerStatus = Literal["correct", "wrong", "already_answered", "closed", "not_a_player_option"]
@@ -84,6 +85,8 @@ class RoundOptions:
                 raise QuizError(f"{name} must be a number from {low:g} to {high:g}")
             if not low <= value <= high:
                 raise QuizError(f"{name} must be from {low:g} to {high:g} (got {value:g})")
+            if name in WHOLE_NUMBERS and value != int(value):
+                raise QuizError(f"{name} must be a whole number (got {value:g})")
         if self.mode not in QUIZ_MODES:
             raise QuizError(f"mode must be one of: {', '.join(QUIZ_MODES)} (got {self.mode!r})")
         if self.difficulty is not None and self.difficulty not in DIFFICULTIES:
@@ -264,7 +267,7 @@ class QuizRound:
         rng.shuffle(candidates)
         drawn: list[tuple[Fact, tuple[str, ...], int | None]] = []
         for fact in candidates:
-            if len(drawn) == options.questions:
+            if len(drawn) >= options.questions:
                 break
             if options.mode == "choice":
                 built = choices.build(fact, rng)

@@ -75,6 +75,7 @@ def test_an_unknown_category_says_which_exist() -> None:
     ("options", "message"),
     [
         ({"questions": 0}, "questions must be from 1"),
+        ({"questions": 2.5}, "questions must be a whole number"),
         ({"seconds": 1}, "seconds must be from 5"),
         ({"mode": "speed"}, "mode must be one of"),
         ({"difficulty": "insane"}, "difficulty must be one of"),
