@@ -13,6 +13,7 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
     await manager.stop(channel_id, user_id, is_moderator)
     await manager.wait(channel_id)                           # until that round has ended
     await manager.shutdown()                                 # stop every round, announce why
+    manager.fact_base = reloaded       # new rounds draw from it; running rounds keep theirs
 
 Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
 ``hint(channel_id, hint)`` (any number), ``correct(channel_id, result)`` (the award is already
