@@ -42,6 +42,7 @@ class Analysis:
     intent: str | None
     entities: tuple[str, ...]  # entity tokens and numbers; names must match exactly
     numbers: frozenset[str] = frozenset()
+    pronoun: bool = False  # "where do they meet": someone is meant without being named
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,10 @@ class Analyzer:
             intent,
             tuple(dict.fromkeys(entities)),
             frozenset(numbers),
+            pronoun=any(
+                w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())
+                for i, w in enumerate(words)
+            ),
         )
 
 

@@ -188,6 +188,9 @@ STOP_WORDS: frozenset[str] = _wordlist(
     """
 )
 
+# People named without their names: a question with one may leave out a phrasing's names.
+PRONOUNS: frozenset[str] = _wordlist("he him his she her hers they them their theirs")
+
 # Relations that make "<name> <word>" another person: "xiaoxiao father", "jianqing wife".
 KIN_WORDS: frozenset[str] = _wordlist(
     """

@@ -44,6 +44,7 @@ ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than 
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
+PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
 SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 MAX_QUOTE_CHARS = 220
@@ -71,6 +72,7 @@ class _Query:
     only_numbers: bool
     only_names: bool
     names: frozenset[str]  # the known names and numbers among the terms
+    pronoun: bool  # "they", "her": someone meant but not named
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
 
 
@@ -223,6 +225,7 @@ class Matcher:
             only_numbers=all(t in analysis.numbers for t in terms),
             only_names=all(t in analysis.entities for t in terms) and not unknown,
             names=terms.intersection(analysis.entities),
+            pronoun=analysis.pronoun,
             single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
         )
 
@@ -250,6 +253,14 @@ class Matcher:
             shared = sum(w for t, w in pairs if t in terms)
             if not shared:
                 continue
+            total = phrasing.total
+            if query.pronoun:
+                # "where do they meet" may mean the phrasing's "jianqing and xiaoxiao"
+                total -= (1.0 - PRONOUN_NAME) * sum(
+                    w
+                    for t, w in zip(phrasing.terms, phrasing.weights, strict=True)
+                    if t.startswith("@") and t not in terms
+                )
             extra = max(
                 (
                     sum(idf[t] for t in a if t in query.names and t not in phrasing.terms)
@@ -259,7 +270,7 @@ class Matcher:
             )
             # how much of the phrasing the question says, and of the question the phrasing says
             shared += extra
-            precision = shared / (phrasing.total + extra)
+            precision = shared / (total + extra)
             recall = min(1.0, shared / asked)
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
             if query.intent and phrasing.intent and phrasing.intent != query.intent:
