@@ -145,6 +145,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("how", "long", "is", "it"): "runtime",
     ("how", "long", "is", "the", "film"): "runtime",
     ("how", "long", "is", "this", "film"): "runtime",
+    ("original", "story"): "short story",  # the film's source, as fans call it
     ("pick", "up"): "buy",
     ("picked", "up"): "buy",
     ("cross", "paths"): "meet",
