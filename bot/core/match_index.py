@@ -330,6 +330,3 @@ class Index:
             unknown_idf=unknown_idf,
             implicit=implicit,
         )
-
-    def weight(self, term: str) -> float:
-        return self.idf.get(term, self.unknown_idf)
