@@ -280,7 +280,7 @@ class AliasTable:
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase) -> AliasTable:
-        refs: Sequence[str] = getattr(fact_base, "film_references", ())
+        refs: Sequence[str] = fact_base.film_references
         film = fact_base.films[0] if fact_base.films else None
         return cls.build(fact_base.aliases, film_title=film, film_references=refs)
 
