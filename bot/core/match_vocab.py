@@ -71,7 +71,8 @@ _SYNONYMS: dict[str, str] = {
     "meet": "met meets meeting",
     "buy": "bought buys buying acquire acquired acquires acquisition purchase purchased",
     "tell": "told tells telling",
-    "say": "said says saying remark remarked remarks comment commented comments",
+    "say": "said says saying remark remarked remarks comment commented comments "
+    "think thought thinks thinking",
     "start": "begin began begun begins beginning starts started",
     "end": "ends ending ended finale",
     "die": "died dies death dead",
@@ -111,7 +112,6 @@ _SYNONYMS: dict[str, str] = {
     "sell": "sold sells selling",
     "fight": "fought fights fighting",
     "find": "found finds finding",
-    "think": "thought thinks thinking",
     "feel": "felt feels feeling",
     "see": "saw seen sees seeing",
     "come": "came comes coming",
@@ -146,6 +146,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("how", "long", "is", "the", "film"): "runtime",
     ("how", "long", "is", "this", "film"): "runtime",
     ("original", "story"): "short story",  # the film's source, as fans call it
+    ("each", "other"): "",
     ("pick", "up"): "buy",
     ("picked", "up"): "buy",
     ("cross", "paths"): "meet",
