@@ -6,8 +6,9 @@
     index.random(random.Random()) # any quote
     format_quote(quote)           # “text” — speaker, context, source: what a user sees
 
-Words are matched as stems with the same normalisation, aliases and typo correction as /ask;
-a speaker named in the query counts as much as all of its words.
+Words are matched as stems with the same normalisation, aliases and typo correction as /ask.
+A quote said by the person the query names ranks above quotes that only mention them, and a
+quote with the query's very words above one with words of the same stem.
 """
 
 from __future__ import annotations
@@ -42,9 +43,8 @@ class QuoteIndex:
         self.quotes = fact_base.quotes
         aliases = AliasTable.from_fact_base(fact_base)
         plain = Analyzer(aliases)
-        bare = Analyzer(
-            AliasTable()
-        )  # speaker words one by one: "inspector" finds "The ticket inspector"
+        # speaker words one by one too: "inspector" finds "The ticket inspector"
+        bare = Analyzer(AliasTable())
         vocabulary: Counter[str] = Counter()
         entries: list[_Entry] = []
         for quote in self.quotes:
