@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import aiohttp
 import discord
 import yarl
 
@@ -29,8 +30,9 @@ from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 from bot.settings import Settings, SettingsError, load_settings, read_environment, rest_base
 
 log = logging.getLogger("bot.run")
-EXIT_OK, EXIT_CONFIG = 0, 2
+EXIT_OK, EXIT_UNREACHABLE, EXIT_CONFIG = 0, 1, 2
 MAX_PROBLEMS_SHOWN = 10
+STOP_GRACE_SECONDS = 2.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,6 +127,39 @@ def _point_at_proxies(settings: Settings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
+def _start_failed(exc: Exception) -> int:
+    """A clear message and exit status for the ways connecting fails; re-raise anything else."""
+    if isinstance(exc, discord.LoginFailure):
+        _error(
+            "Discord rejected DISCORD_TOKEN. Fix: reset the token in the Developer Portal "
+            "(your application -> Bot -> Reset Token) and update DISCORD_TOKEN."
+        )
+        return EXIT_CONFIG
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        _error(
+            "BOT_MESSAGE_CONTENT=1 needs the Message Content intent. Fix: enable it in the "
+            "Developer Portal (your application -> Bot -> Privileged Gateway Intents), or "
+            "unset BOT_MESSAGE_CONTENT to play with buttons and the Answer button only."
+        )
+        return EXIT_CONFIG
+    if isinstance(exc, discord.GatewayNotFound | OSError | aiohttp.ClientError):
+        _error(f"cannot reach Discord ({type(exc).__name__}: {exc}). Check the network/proxy.")
+        return EXIT_UNREACHABLE
+    raise exc
+
+
+async def _stop(bot: TriviaBot, running: asyncio.Task[None]) -> None:
+    """Announce and stop rounds, disconnect; then make sure the connection task ends."""
+    await bot.close()
+    # Normally the connection task has ended by now. A stop in the middle of connecting can
+    # leave it in discord.py's retry pause; cancel it (again, if a cancel lands while asyncio's
+    # wait_for swallows it) so the process always exits.
+    await asyncio.wait({running}, timeout=STOP_GRACE_SECONDS)
+    while not running.done():
+        running.cancel()
+        await asyncio.wait({running}, timeout=0.5)
+
+
 async def serve(settings: Settings, facts: FactBase, *, force_sync: bool = False) -> int:
     token = settings.require_token()
     _point_at_proxies(settings)
@@ -146,34 +181,28 @@ async def serve(settings: Settings, facts: FactBase, *, force_sync: bool = False
         force_sync=force_sync,
     )
     loop = asyncio.get_running_loop()
+    running = loop.create_task(bot.start(token.reveal()), name="discord-connection")
     stopping: list[asyncio.Task[None]] = []
 
     def stop(sig: signal.Signals) -> None:
         if not stopping:  # a second signal while stopping changes nothing
             log.info("%s received: stopping rounds and disconnecting", sig.name)
-            stopping.append(loop.create_task(bot.close()))
+            stopping.append(loop.create_task(_stop(bot, running)))
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop, sig)
     try:
         async with bot:
-            await bot.start(token.reveal())
-    except discord.LoginFailure:
-        _error(
-            "Discord rejected DISCORD_TOKEN. Fix: reset the token in the Developer Portal "
-            "(your application -> Bot -> Reset Token) and update DISCORD_TOKEN."
-        )
-        return EXIT_CONFIG
-    except discord.PrivilegedIntentsRequired:
-        _error(
-            "BOT_MESSAGE_CONTENT=1 needs the Message Content intent. Fix: enable it in the "
-            "Developer Portal (your application -> Bot -> Privileged Gateway Intents), or "
-            "unset BOT_MESSAGE_CONTENT to play with buttons and the Answer button only."
-        )
-        return EXIT_CONFIG
-    except (discord.GatewayNotFound, OSError) as exc:
-        _error(f"cannot reach Discord ({type(exc).__name__}: {exc}). Check the network/proxy.")
-        return 1
+            await running
+    except asyncio.CancelledError:
+        if not stopping:
+            raise
+    except Exception as exc:
+        if not stopping:
+            return _start_failed(exc)
+        # Stopped while logging in or connecting: closing the HTTP session fails the pending
+        # request. That is the stop we asked for, not an error.
+        log.debug("Connection interrupted by the stop: %r", exc)
     finally:
         if stopping:
             await asyncio.gather(*stopping, return_exceptions=True)

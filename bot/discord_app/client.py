@@ -12,10 +12,12 @@ import asyncio
 import contextlib
 import logging
 import time
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import discord
+import yarl
 from discord import app_commands
 from discord.ext import commands
 
@@ -34,6 +36,16 @@ class Winding(Protocol):
     """A cog with work to finish before the bot disconnects."""
 
     async def wind_down(self) -> None: ...
+
+
+class _QuietAfterClose(logging.Filter):
+    def __init__(self, client: discord.Client) -> None:
+        super().__init__()
+        self._client = weakref.ref(client)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        client = self._client()
+        return client is None or not client.is_closed()
 
 
 class TriviaTree(app_commands.CommandTree):
@@ -100,6 +112,7 @@ class TriviaBot(commands.AutoShardedBot):
 
         if self._gateway_url is not None:
             self._route_gateway(self._gateway_url)
+        # A cog that fails to load stops the start: a bot silently missing a feature is worse.
         for cog_class in COGS:
             await self.add_cog(cog_class(self))
         log.info("Loaded cogs: %s", ", ".join(self.cogs))
@@ -116,6 +129,15 @@ class TriviaBot(commands.AutoShardedBot):
             # The bot still answers with the previously synced commands.
             log.exception("Command sync failed; keeping the commands Discord already has")
             return None
+
+    async def launch_shard(
+        self, gateway: yarl.URL, shard_id: int, *, initial: bool = False
+    ) -> None:
+        # discord.py retries a failed shard connection every 5 s, forever; after a stop that
+        # closed the HTTP session mid-connect, every retry fails. Stop trying once closed.
+        if self.is_closed():
+            return
+        await super().launch_shard(gateway, shard_id, initial=initial)
 
     def _route_gateway(self, url: str) -> None:
         """Connect to the configured gateway instead of the one Discord's REST API names."""
@@ -154,6 +176,9 @@ class TriviaBot(commands.AutoShardedBot):
                 log.exception("Cog %s failed to wind down", name)
 
     async def close(self) -> None:
+        # A stop that cuts a connection attempt short makes discord.py log the failed attempt
+        # with a traceback; after our own stop that is noise, not an error.
+        logging.getLogger("discord.shard").addFilter(_QuietAfterClose(self))
         await self.wind_down()
         if self._health_task is not None:
             self._health_task.cancel()

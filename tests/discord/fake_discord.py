@@ -54,8 +54,17 @@ class Interaction:
 
 
 class FakeDiscord:
-    def __init__(self, token: str = TOKEN, *, message_content_approved: bool = True) -> None:
+    def __init__(
+        self,
+        token: str = TOKEN,
+        *,
+        message_content_approved: bool = True,
+        gateway_silent: bool = False,
+    ) -> None:
         self.token = token
+        # On: the gateway accepts connections but never says HELLO (a stuck connect).
+        self.gateway_silent = gateway_silent
+        self.gateway_connections = 0
         # Off: like a bot whose Message Content intent is not enabled in the Developer Portal.
         self.message_content_approved = message_content_approved
         self.ids = Snowflakes()
@@ -205,6 +214,13 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._sockets.append(ws)
+        self.gateway_connections += 1
+        await self._notify()
+        if self.gateway_silent:
+            async for _msg in ws:
+                pass
+            self._sockets.remove(ws)
+            return ws
         await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
         try:
             async for msg in ws:

@@ -227,6 +227,48 @@ async def test_commands_are_not_synced_again_when_unchanged(
         assert len(puts) == 1, f"run {run}: {puts}"
 
 
+async def test_dev_guild_gets_the_commands_instead_of_everyone(
+    fake: FakeDiscord, repo_root: Path, tmp_path: Path
+) -> None:
+    bot = await start_bot(
+        repo_root,
+        tmp_path,
+        BOT_DEV_GUILD=fake.guild_id,
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+    )
+    try:
+        await fake.wait_until(lambda: fake.guild_id in fake.commands, STARTUP_TIMEOUT)
+        bot.proc.send_signal(signal.SIGTERM)
+        assert await bot.finish() == 0, bot.text
+    finally:
+        bot.kill()
+
+    assert "global" not in fake.commands
+    assert {c["name"] for c in fake.commands[fake.guild_id]} >= PUBLIC | ADMIN
+
+
+async def test_sigterm_while_still_connecting_exits_0(repo_root: Path, tmp_path: Path) -> None:
+    server = FakeDiscord(gateway_silent=True)
+    await server.start()
+    bot = await start_bot(
+        repo_root,
+        tmp_path,
+        DISCORD_API_BASE=server.api_base,
+        DISCORD_GATEWAY_URL=server.gateway_url,
+    )
+    try:
+        await server.wait_until(lambda: server.gateway_connections, STARTUP_TIMEOUT)
+        bot.proc.send_signal(signal.SIGTERM)
+        code = await bot.finish()
+    finally:
+        bot.kill()
+        await server.stop()
+
+    assert code == 0, bot.text
+    assert "Stopped cleanly" in bot.text and "Traceback" not in bot.text
+
+
 async def test_rejected_token_exits_2_without_printing_it(
     fake: FakeDiscord, repo_root: Path, tmp_path: Path
 ) -> None:
