@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -16,38 +14,9 @@ from discord_helpers import World
 
 from bot.core.facts import load_fact_base
 from bot.core.model import FactBase
-from bot.core.rounds import RoundManager
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
 from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
-
-
-async def _sleep_shaped_wait(self: RoundManager, game: Any, deadline: float) -> None:
-    """`RoundManager._sleep_until` with the same meaning, shaped like `asyncio.sleep`.
-
-    simcord fast-forwards only waits it recognises (asyncio.sleep timers, discord.py's views and
-    listeners); the driver's `wait_for(Event.wait(), delay)` is not one of them. This waits on a
-    future that the timer resolves, exactly as asyncio.sleep does, and that the round's wake
-    event resolves too: "sleep until the deadline or until a player acts", unchanged.
-    """
-    delay = (deadline - self.now()) / self._scale
-    if delay <= 0 or game.wake.is_set():
-        return
-    loop = asyncio.get_running_loop()
-    woken = loop.create_future()
-    timer = loop.call_later(delay, asyncio.futures._set_result_unless_cancelled, woken, None)
-    game.wake._waiters.append(woken)  # Event.set() resolves every waiter
-    try:
-        await woken
-    finally:
-        timer.cancel()
-        with contextlib.suppress(ValueError):
-            game.wake._waiters.remove(woken)
-
-
-@pytest.fixture(autouse=True)
-def simcord_friendly_round_timers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(RoundManager, "_sleep_until", _sleep_shaped_wait)
 
 
 @pytest.fixture(scope="session")
