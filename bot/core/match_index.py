@@ -182,6 +182,16 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(self.words(text))
 
+    def _role_question(self, words: list[str], spans: dict[int, tuple[int, str]]) -> bool:
+        """A person, then "in" and the film: "who is zhou dongyu in the movie"."""
+        kinds = {self.aliases.kind(canonical) for _, canonical in spans.values()}
+        if "person" not in kinds:
+            return False
+        return any(
+            self.aliases.kind(canonical) == "film" and start > 0 and words[start - 1] == "in"
+            for start, (_, canonical) in spans.items()
+        )
+
     def analyze_words(self, words: list[str]) -> Analysis:
         """Like ``analyze`` for words already normalised, corrected and spelled."""
         intent = vocab.intent(words)
@@ -217,6 +227,8 @@ class Analyzer:
                     entities.append(term)
             else:
                 terms.append(sys.intern(vocab.stem(word)))
+        if intent == vocab.WHO and self._role_question(words, spans):
+            terms.append(vocab.stem("play"))  # "who is zhou dongyu in the movie": her part
         if words and words[-1] == "from" and intent == vocab.WHERE:
             # "where is rene liu from", "what city is xiaoxiao from": a place of origin, which
             # a fact must state as such (living in Beijing is not coming from it)

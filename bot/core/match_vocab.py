@@ -13,6 +13,7 @@ from __future__ import annotations
 
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
 NAME = "name"  # "what is X called", "what's the name of ...": the answer must be a name
+AGE = "age"  # "how old"
 
 # Chat spellings and common misspellings that would otherwise hide a question word.
 CHAT_SPELLINGS: dict[str, str] = {
@@ -137,7 +138,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("breaking", "up"): "breakup",
     ("camera", "work"): "cinematographer",
     ("director", "of", "photography"): "cinematographer",
-    ("how", "old"): "how old",
+    ("daughter", "in", "law"): "wife",
+    ("son", "in", "law"): "husband",
     ("come", "out"): "release",
     # the running time: a common question the documents never answer
     ("minutes", "long"): "runtime",
@@ -208,6 +210,7 @@ FILLER_WORDS: frozenset[str] = frozenset({"film", "films"})
 _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("how", "much"), MONEY),
     (("how", "many"), COUNT),
+    (("how", "old"), AGE),
     (("what", "year"), WHEN),
     (("which", "year"), WHEN),
     (("what", "date"), WHEN),

@@ -28,6 +28,7 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("who plays jianquing", "cast-jianqing"),
         ("who direcotr the flim", "director"),
         ("was it filmed in hailer", "shooting-location"),  # a yes/no question naming the answer
+        ("who is zhou dongyu in the movie", "role-zhou-dongyu"),  # a person in the film: a role
     ],
 )
 def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: str) -> None:
