@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
+from bot.core.storage import LeaderboardPage
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 
 
@@ -116,3 +117,39 @@ class ConfirmView(BaseView):
                 await self.message.edit(
                     content="Timed out; nothing changed.", view=self, allowed_mentions=NO_MENTIONS
                 )
+
+
+class PagerView(BaseView):
+    """Previous / Next buttons under a leaderboard; each click loads that page."""
+
+    def __init__(
+        self,
+        board: LeaderboardPage,
+        fetch: Callable[[int], Awaitable[LeaderboardPage]],
+        render_page: Callable[[LeaderboardPage], discord.Embed],
+        timeout: float = 180.0,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self._fetch = fetch
+        self._render = render_page
+        self._update(board)
+
+    def _update(self, board: LeaderboardPage) -> None:
+        self.page = board.page
+        self.previous.disabled = board.page <= 1
+        self.next.disabled = board.page >= board.pages
+
+    async def _show(self, interaction: discord.Interaction, number: int) -> None:
+        board = await self._fetch(number)
+        self._update(board)
+        await interaction.response.edit_message(
+            embed=self._render(board), view=self, allowed_mentions=NO_MENTIONS
+        )
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page - 1)
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page + 1)

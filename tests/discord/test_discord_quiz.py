@@ -212,3 +212,37 @@ async def test_shutdown_announces_and_stops_running_rounds(world: World, store: 
     assert all(b.disabled for row in card.components for b in row.children)
     history = await store.round_history(world.guild.id)
     assert history[0].end_reason == "shutdown"
+
+
+async def test_leaderboard_pages_with_buttons(world: World, store: ScoreStore) -> None:
+    round_id = await store.start_round(
+        guild_id=world.guild.id,
+        channel_id=world.channel.id,
+        starter_id=1,
+        mode="typed",
+        questions=12,
+    )
+    for n in range(12):  # twelve players, player 0 best: two pages of ten
+        await store.record_award(
+            round_id=round_id,
+            question_index=n,
+            fact_id="director",
+            guild_id=world.guild.id,
+            user_id=1000 + n,
+            user_name=f"player{n:02}",
+            points=100 - n,
+            streak=1,
+        )
+
+    first = await world.alice.slash(world.channel, "leaderboard")
+    embed = first.response.embeds[0]
+    assert embed.description.startswith("**1.** player00") and "player10" not in embed.description
+    assert embed.footer.text.startswith("page 1/2")
+    second = await world.bob.click(first.response.message, label="Next ▶")
+
+    page2 = second.response.embeds[0]
+    assert page2.description.startswith("**11.** player10") and "player11" in page2.description
+    buttons = {
+        b.label: b.disabled for row in second.response.message.components for b in row.children
+    }
+    assert buttons == {"◀ Previous": False, "Next ▶": True}

@@ -8,13 +8,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.storage import LeaderboardPage
 from bot.discord_app import render
 from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.views import PagerView
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
 
 Scope = Literal["server", "global"]
+PER_PAGE = 10
 
 
 class ScoresCog(commands.Cog):
@@ -32,14 +35,24 @@ class ScoresCog(commands.Cog):
         sort: Literal["points", "wins", "accuracy"] = "points",
         page: app_commands.Range[int, 1, 1000] = 1,
     ) -> None:
-        guild_id = interaction.guild_id if scope == "server" else None
-        if scope == "server" and guild_id is None:
-            scope, guild_id = "global", None  # in DMs only the global board exists
-        board = await self.bot.store.leaderboard(guild_id, sort=sort, page=page, per_page=10)
+        guild_id = interaction.guild_id if scope == "server" else None  # DMs: global only
         scope_name = "this server" if guild_id is not None else "all servers"
+
+        async def fetch(number: int) -> LeaderboardPage:
+            return await self.bot.store.leaderboard(
+                guild_id, sort=sort, page=number, per_page=PER_PAGE
+            )
+
+        board = await fetch(page)
+        embed = render.leaderboard_embed(board, scope_name)
+        if board.pages == 1:
+            await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
+            return
+        view = PagerView(board, fetch, lambda b: render.leaderboard_embed(b, scope_name))
         await interaction.response.send_message(
-            embed=render.leaderboard_embed(board, scope_name), allowed_mentions=NO_MENTIONS
+            embed=embed, view=view, allowed_mentions=NO_MENTIONS
         )
+        view.message = await interaction.original_response()
 
     @app_commands.command(name="stats", description="Quiz stats for you or another player")
     @app_commands.describe(user="Whose stats (default: yours)", scope="This server or everywhere")
