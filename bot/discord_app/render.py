@@ -20,9 +20,16 @@ from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 ACCENT = discord.Colour.from_rgb(196, 152, 92)  # warm film-poster amber
 UNSURE = discord.Colour.light_grey()
 GOOD = discord.Colour.green()
-BAD = discord.Colour.red()
 
-TITLE_MAX, DESCRIPTION_MAX, FIELD_MAX, FOOTER_MAX = 256, 4096, 1024, 2048
+TITLE_MAX, DESCRIPTION_MAX, FIELD_MAX = 256, 4096, 1024  # Discord's embed limits
+
+OPTION_LETTERS = "ABCDEFGHIJ"
+END_REASONS = {
+    "completed": "Round over!",
+    "stopped": "Round stopped.",
+    "inactive": "Round ended: nobody answered for a while.",
+    "shutdown": "Round ended: the bot is restarting. Points won so far are saved.",
+}
 
 
 def clip(text: str, limit: int) -> str:
@@ -155,15 +162,6 @@ def stats_embed(stats: PlayerStats | None, name: str, scope_name: str) -> discor
     embed.add_field(name="Rounds", value=f"{stats.rounds_played} played, {stats.rounds_won} won")
     embed.add_field(name="Best streak", value=str(stats.best_streak))
     return embed
-
-
-OPTION_LETTERS = "ABCDEFGHIJ"
-END_REASONS = {
-    "completed": "Round over!",
-    "stopped": "Round stopped.",
-    "inactive": "Round ended: nobody answered for a while.",
-    "shutdown": "Round ended: the bot is restarting. Points won so far are saved.",
-}
 
 
 def question_embed(card: QuestionCard, ends_at: datetime, answer_how: str) -> discord.Embed:
