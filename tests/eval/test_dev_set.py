@@ -21,9 +21,9 @@ from bot.core.model import FactBase
 
 DEV_SET = Path(__file__).with_name("dev_questions.yaml")
 HELD_OUT = Path(__file__).with_name("heldout_questions.yaml")
-ANSWERED_FLOOR = 0.90
+ANSWERED_FLOOR = 0.86
 REFUSED_FLOOR = 0.88
-UNSEEN_ANSWERED_FLOOR = 0.88  # questions whose wording the pack does not contain
+UNSEEN_ANSWERED_FLOOR = 0.86  # questions whose wording the pack does not contain
 
 
 @pytest.fixture(scope="module")
