@@ -43,10 +43,10 @@ def main(argv: list[str]) -> int:
         replace_undecodable(sys.stdout)
         for line in sys.stdin:
             result = matcher.ask(line.rstrip("\r\n"))
-            print(_as_json(result) if args.json else _as_text(result), flush=True)
+            print(_as_json(result) if args.json else as_text(result), flush=True)
         return 0
     result = matcher.ask(" ".join(args.question))
-    print(_as_json(result) if args.json else _as_text(result))
+    print(_as_json(result) if args.json else as_text(result))
     return 0 if result.matched else 1
 
 
@@ -91,7 +91,8 @@ def _as_json(result: AskResult) -> str:
     return json.dumps(as_dict(result), ensure_ascii=False)
 
 
-def _as_text(result: AskResult) -> str:
+def as_text(result: AskResult) -> str:
+    """The reply a person reads: the answer, or the refusal and the questions to try instead."""
     if result.matched:
         return result.reply
     lines = [result.refusal]

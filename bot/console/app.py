@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot.cli.ask import as_text
 from bot.console.presenter import (
     LETTERS,
     ConsolePresenter,
@@ -111,7 +112,7 @@ class Console:
             self.say("ask what? e.g. `ask who directed it`")
             return
         result = self.matcher.ask(rest)
-        self.say(result.reply if result.matched else result.refusal)
+        self.say(as_text(result))
 
     async def cmd_quote(self, rest: str) -> None:
         if not self.quotes.quotes:

@@ -68,9 +68,8 @@ def answer_embed(question: str, fact: Fact, also: Sequence[Fact] = ()) -> discor
 def unknown_text(question: str, refusal: str, suggestions: Sequence[str]) -> str:
     text = refusal or "I don't know that from my sources."
     lines = [f"> {user_text(question)}", text]
-    if suggestions:
-        lines.append("Did you mean:")
-        lines += [f"• {escape_markdown(s)}" for s in suggestions[:3]]
+    # the refusal already asks "Did you mean one of these?" when there are suggestions
+    lines += [f"• {escape_markdown(s)}" for s in suggestions[:3]]
     return clip("\n".join(lines), 2000)
 
 

@@ -67,6 +67,16 @@ def test_ask_and_quote(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "no quote matches 'qqqqzzzz'" in out
 
 
+def test_an_unknown_question_is_refused_with_questions_to_try(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run_console(["ask who directed titanic"], database, monkeypatch)
+    assert "I don't know" in out
+    assert "Rene Liu" not in out  # no guess at a fact about something else
+    tries = [line for line in out.splitlines() if line.startswith("  • ")]
+    assert 1 <= len(tries) <= 3, out
+
+
 def test_a_typed_round_scores_and_shows_in_stats_and_leaderboard(
     database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
 ) -> None:
