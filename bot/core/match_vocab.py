@@ -57,7 +57,7 @@ _SYNONYMS: dict[str, str] = {
     "film": "movie movies flick",
     "director": "filmmaker",
     "directed": "helmed",
-    "script": "screenplay screenwriter scriptwriter",
+    "script": "screenplay",
     "actor": "actress actors actresses",
     "star": "starred starring stars cast",
     "play": "portray portrays portrayed played plays playing",
@@ -68,7 +68,7 @@ _SYNONYMS: dict[str, str] = {
     "win": "won wins winning winner",
     "write": "wrote written writer writes writing",
     "sing": "sang sung singer sings singing",
-    "make": "made makes making earn earned earning earns",
+    "make": "made makes making earn earned earning earns create created creates creating",
     "meet": "met meets meeting",
     "buy": "bought buys buying acquire acquired acquires acquisition purchase purchased",
     "tell": "told tells telling",
@@ -122,10 +122,16 @@ _SYNONYMS: dict[str, str] = {
     "sad": "depressed depressing unhappy upset",
     "lesson": "learn learned learnt learns taught teach teaches",
     "box office": "takings revenue revenues",
+    "role": "roles part parts character characters",
+    "lead": "main leading",
+    "plot": "summary synopsis storyline",
+    "outlet": "outlets publication publications site sites magazine newspaper",
 }
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
 )
+# Compound job words: a screenwriter is who wrote the script.
+CHAT_SPELLINGS.update({"screenwriter": "script writer", "scriptwriter": "script writer"})
 
 # Phrases read as one word (after the single words above are rewritten).
 PHRASES: dict[tuple[str, ...], str] = {
@@ -141,6 +147,24 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("daughter", "in", "law"): "wife",
     ("son", "in", "law"): "husband",
     ("come", "out"): "release",
+    ("came", "out"): "release",
+    ("put", "out"): "release",
+    ("put", "it", "out"): "release",
+    # "hit <where films are shown>" is a release: "when did it hit netflix"
+    ("hit", "netflix"): "release netflix",
+    ("hit", "theaters"): "release theater",
+    ("hit", "theatres"): "release theater",
+    ("hit", "cinemas"): "release theater",
+    ("hit", "screens"): "release theater",
+    ("hit", "streaming"): "release streaming",
+    ("come", "to", "netflix"): "release netflix",
+    ("came", "to", "netflix"): "release netflix",
+    ("grow", "apart"): "drift apart",
+    ("grew", "apart"): "drift apart",
+    ("growing", "apart"): "drift apart",
+    ("beat", "up"): "fight",
+    ("beaten", "up"): "fight",
+    ("beats", "up"): "fight",
     # the running time: a common question the documents never answer
     ("minutes", "long"): "runtime",
     ("in", "minutes"): "runtime",
@@ -219,6 +243,8 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("which", "day"), WHEN),
     (("what", "month"), WHEN),
     (("what", "time"), WHEN),
+    (("what", "season"), WHEN),
+    (("which", "season"), WHEN),
     (("what", "city"), WHERE),
     (("which", "city"), WHERE),
     (("what", "place"), WHERE),
@@ -243,7 +269,8 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 # Nouns that restate a question's intent ("which city" = where, "what year" = when): a fact
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
-    "year date day month time city place location country town number company studio"
+    "year date day month season time city place location country town number company studio "
+    "reason reasons cause caused explain explanation happen"
 )
 
 _INTENT_WORDS: dict[str, str] = {
@@ -251,6 +278,13 @@ _INTENT_WORDS: dict[str, str] = {
     "when": WHEN,
     "where": WHERE,
     "why": WHY,
+    # a cause asked without "why": "what caused the refunds", "reason for the breakup"
+    "reason": WHY,
+    "reasons": WHY,
+    "cause": WHY,
+    "caused": WHY,
+    "explain": WHY,
+    "explanation": WHY,
 }
 
 # The intent a fact's answer kind answers, so facts phrased without a question word still have one.
@@ -266,6 +300,9 @@ KIND_INTENTS: dict[str, frozenset[str]] = {
     "money": frozenset({MONEY}),
     "number": frozenset({COUNT}),
 }
+# Words that ask what a named person does: "mark lee ping bing job", "zhang yibai role".
+ROLE_WORDS: frozenset[str] = _wordlist("job role work credit")
+
 NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
 
 

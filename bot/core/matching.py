@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
-from bot.core.match_vocab import NAME
+from bot.core.match_vocab import NAME, ROLE_WORDS, stem
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -47,6 +47,8 @@ RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that r
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
 SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
+CREDIT_KINDS = frozenset({"person", "organisation"})
+ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 SUGGESTION_CHARS = 60
@@ -72,6 +74,7 @@ class _Query:
     only_numbers: bool
     only_names: bool
     names: frozenset[str]  # the known names and numbers among the terms
+    named: frozenset[str]  # the terms that must all be in an answer that is just a name
     pronoun: bool  # "they", "her": someone meant but not named
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
 
@@ -217,14 +220,18 @@ class Matcher:
                     miss = KNOWN_MISS
                 known.append((term, w, miss))
         terms = frozenset(t for t, _, _ in known)
+        names = terms.intersection(analysis.entities)
+        # "who is wynne", "zhang yibai role": a question that is a name (and a job word)
+        named = terms - ROLE_STEMS if names else terms
         return _Query(
             known=tuple(known),
             unknown=unknown,
             terms=terms,
             intent=analysis.intent,
             only_numbers=all(t in analysis.numbers for t in terms),
-            only_names=all(t in analysis.entities for t in terms) and not unknown,
-            names=terms.intersection(analysis.entities),
+            only_names=all(t in analysis.entities for t in named) and not unknown,
+            names=names,
+            named=named,
             pronoun=analysis.pronoun,
             single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
         )
@@ -234,7 +241,11 @@ class Matcher:
             return 0.0  # "what's 2+2"
         weights = entry.weights
         covered, missed = 0.0, query.unknown
+        # "mark lee ping bing job": a fact crediting him need not say "job"
+        credit = entry.fact.kind in CREDIT_KINDS
         for term, w, miss in query.known:
+            if credit and term in ROLE_STEMS and query.names:
+                miss = SOFT_SHARE
             share = weights.get(term, 0.0)
             covered += w * share
             missed += w * (1.0 - share) * miss
@@ -276,11 +287,13 @@ class Matcher:
             if query.intent and phrasing.intent and phrasing.intent != query.intent:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
             fit = max(fit, share)
-        if query.only_names or NAME in entry.intents:
+        # "<person> job" is answered by a fact naming a real person (a crew credit), never by
+        # one that only names a character
+        if (query.only_names or NAME in entry.intents) and (credit or query.named == terms):
             for answer in entry.answers:
                 # "who is wynne", "ge dawei": the question is only the answer's name.
-                if terms.issubset(answer.terms):
-                    fit = max(fit, ANSWER_FIT * sum(idf[t] for t in terms) / answer.total)
+                if query.named.issubset(answer.terms):
+                    fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query.named) / answer.total)
         score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
         if query.single_word and fit < 1.0:
             # one ordinary word ("love", "time") is no question unless a phrasing is just that
