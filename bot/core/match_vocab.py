@@ -122,7 +122,8 @@ _SYNONYMS: dict[str, str] = {
     "sad": "depressed depressing unhappy upset",
     "lesson": "learn learned learnt learns taught teach teaches",
     "box office": "takings revenue revenues",
-    "role": "roles part parts character characters",
+    "role": "roles character characters",
+    "release": "publish published publishes publishing",
     "lead": "main leading",
     "plot": "summary synopsis storyline",
     "outlet": "outlets publication publications site sites magazine newspaper",
@@ -173,6 +174,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("how", "long", "is", "this", "film"): "runtime",
     ("original", "story"): "short story",  # the film's source, as fans call it
     ("each", "other"): "",
+    ("according", "to"): "",  # "according to wynne": the name says whose claim
     ("pick", "up"): "buy",
     ("picked", "up"): "buy",
     ("cross", "paths"): "meet",
@@ -235,6 +237,7 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("how", "much"), MONEY),
     (("how", "many"), COUNT),
     (("how", "old"), AGE),
+    (("how", "often"), COUNT),
     (("what", "year"), WHEN),
     (("which", "year"), WHEN),
     (("what", "date"), WHEN),
@@ -270,7 +273,7 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
     "year date day month season time city place location country town number company studio "
-    "reason reasons cause caused explain explanation happen"
+    "reason reasons cause caused explain explanation happen often"
 )
 
 _INTENT_WORDS: dict[str, str] = {
@@ -301,7 +304,7 @@ KIND_INTENTS: dict[str, frozenset[str]] = {
     "number": frozenset({COUNT}),
 }
 # Words that ask what a named person does: "mark lee ping bing job", "zhang yibai role".
-ROLE_WORDS: frozenset[str] = _wordlist("job role work credit")
+ROLE_WORDS: frozenset[str] = _wordlist("job role credit")
 
 NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
 
