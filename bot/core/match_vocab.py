@@ -124,6 +124,9 @@ _SYNONYMS: dict[str, str] = {
     "box office": "takings revenue revenues",
     "role": "roles character characters",
     "release": "publish published publishes publishing",
+    "ambition": "ambitions dream dreams aspiration aspirations",
+    "food": "eat eats ate eaten eating meal meals",
+    "familiar": "predictable cliche cliched formulaic unoriginal",
     "lead": "main leading",
     "plot": "summary synopsis storyline",
     "outlet": "outlets publication publications site sites magazine newspaper",
@@ -174,7 +177,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("how", "long", "is", "this", "film"): "runtime",
     ("original", "story"): "short story",  # the film's source, as fans call it
     ("each", "other"): "",
-    ("according", "to"): "",  # "according to wynne": the name says whose claim
+    ("according", "to"): "",
+    ("so", "down"): "sad",
+    ("feel", "down"): "sad",
+    ("feeling", "down"): "sad",  # "according to wynne": the name says whose claim
     ("pick", "up"): "buy",
     ("picked", "up"): "buy",
     ("cross", "paths"): "meet",
