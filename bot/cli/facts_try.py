@@ -16,11 +16,10 @@ import difflib
 import json
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, TextIO
 
+from bot.cli.ask import add_pack_option, load_pack_or_report
 from bot.core.answers import AnswerChecker
-from bot.core.facts import FactPackError, load_fact_base
 from bot.core.model import FactBase
 
 
@@ -36,16 +35,10 @@ def main(argv: list[str]) -> int:
         metavar="FILE",
         help='read JSON lines {"fact": ID, "answer": TEXT} from FILE ("-" for stdin)',
     )
-    parser.add_argument(
-        "--pack", action="append", type=Path, help="fact pack file or folder (default: facts/)"
-    )
+    add_pack_option(parser)
     args = parser.parse_args(argv)
-    try:
-        base = load_fact_base(args.pack)
-    except FactPackError as exc:
-        print("the fact pack has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    base = load_pack_or_report(args.pack)
+    if base is None:
         return 2
     checker = AnswerChecker(base)
     if args.json is not None:

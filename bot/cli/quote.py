@@ -16,9 +16,9 @@ import argparse
 import json
 import random
 import sys
-from typing import Any
 
 from bot.cli.ask import add_pack_option, load_pack_or_report, replace_undecodable
+from bot.cli.facts_cmd import quote_to_json
 from bot.core.model import Quote
 from bot.core.quotes import QuoteIndex, format_quote
 
@@ -61,25 +61,10 @@ def _find(index: QuoteIndex, query: str, limit: int, rng: random.Random) -> list
     return index.search(query, limit) if query else [index.random(rng)]
 
 
-def quote_dict(quote: Quote) -> dict[str, Any]:
-    return {
-        "id": quote.id,
-        "text": quote.text,
-        "speaker": quote.speaker,
-        "context": quote.context,
-        "kind": quote.kind,
-        "source": {
-            "document": quote.source.document,
-            "quote": quote.source.quote,
-            "title": quote.source.title,
-        },
-    }
-
-
 def _render(found: list[Quote], query: str, as_json: bool) -> str:
     if as_json:
         return json.dumps(
-            {"matched": bool(found), "quotes": [quote_dict(q) for q in found]},
+            {"matched": bool(found), "quotes": [quote_to_json(q) for q in found]},
             ensure_ascii=False,
         )
     if not found:

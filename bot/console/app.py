@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.ask import as_text
+from bot.cli.ask import as_text, load_pack_or_report
 from bot.console.presenter import (
     LETTERS,
     ConsolePresenter,
@@ -31,7 +31,6 @@ from bot.console.presenter import (
     stats_text,
 )
 from bot.core.answers import AnswerChecker
-from bot.core.facts import FactPackError, load_fact_base
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
@@ -372,12 +371,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.fast <= 0:
         parser.error("--fast must be a positive number")
-    try:
-        fact_base = load_fact_base(args.pack)
-    except FactPackError as exc:
-        print("the fact pack has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    fact_base = load_pack_or_report(args.pack)
+    if fact_base is None:
         return 2
     name = args.name or _login_name()
     try:
