@@ -11,6 +11,10 @@ entity (by the alias table) before "us" and "and" are dropped as stop words.
 
 from __future__ import annotations
 
+import functools
+
+import snowballstemmer
+
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
 NAME = "name"  # "what is X called", "what's the name of ...": the answer must be a name
 AGE = "age"  # "how old"
@@ -370,21 +374,26 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 
 
 def stem(word: str) -> str:
-    """A light, predictable stem: directed/director/direction -> direct, stories -> stori.
-
-    Only ever compared with other stems, so it needs to be consistent, not linguistic.
-    Numbers and short words are left alone.
-    """
+    """The Snowball (Porter2) English stem; numbers and short words are left alone."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                continue
-            if suffix == "ed" and word.endswith("eed"):  # need, agreed
-                continue
-            word = word[: -len(suffix)] + replacement
-            break
-    if len(word) > 3 and word[-1] in "eiy":
-        word = word[:-1]
-    return word
+    return _stem(word)
+
+
+_SNOWBALL = snowballstemmer.stemmer("english")
+
+
+# Porter2 keeps the doer apart from the deed (director/directed); a question rarely does.
+_AGENT_SUFFIXES = ("or", "er")
+# Words Porter2 folds into another meaning: an edition of the awards is not its editing.
+_KEEP = frozenset({"edition", "editions"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    if word in _KEEP:
+        return word.rstrip("s")
+    stemmed = _SNOWBALL.stemWord(word)
+    if len(stemmed) >= 5 and stemmed.endswith(_AGENT_SUFFIXES):
+        return stemmed[:-2]
+    return stemmed
