@@ -43,6 +43,7 @@ class Analysis:
     entities: tuple[str, ...]  # entity tokens and numbers; names must match exactly
     numbers: frozenset[str] = frozenset()
     pronoun: bool = False  # "where do they meet": someone is meant without being named
+    yes_no: bool = False  # "do they walk home": asks whether, not how many or who
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,7 @@ class Analyzer:
             intent,
             tuple(dict.fromkeys(entities)),
             frozenset(numbers),
+            yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             pronoun=any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())
                 for i, w in enumerate(words)

@@ -134,6 +134,9 @@ _SYNONYMS: dict[str, str] = {
     "lead": "main leading",
     "plot": "summary synopsis storyline",
     "outlet": "outlets publication publications site sites magazine newspaper",
+    "inspect": "check checks checked checking",
+    "issue": "problem problems trouble troubles",
+    "country": "countries territory territories region regions nation nations",
 }
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
@@ -151,6 +154,15 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("breaks", "up"): "breakup",
     ("breaking", "up"): "breakup",
     ("camera", "work"): "cinematographer",
+    ("behind", "the", "camera"): "director",  # "who was behind the camera"
+    ("known", "for"): "famous",
+    # a critic "writes for" a publication
+    ("writes", "for"): "outlet",
+    ("write", "for"): "outlet",
+    ("wrote", "for"): "outlet",
+    ("works", "for"): "outlet",
+    ("work", "for"): "outlet",
+    ("worked", "for"): "outlet",
     ("director", "of", "photography"): "cinematographer",
     ("daughter", "in", "law"): "wife",
     ("son", "in", "law"): "husband",
@@ -222,10 +234,15 @@ STOP_WORDS: frozenset[str] = _wordlist(
     can could would should will shall may might must
     know please pls plz hey hi hello bot question answer
     thanks thank thx ty cheers ok okay cool lol haha hmm yeah yep yes no nope help up
-    thing things stuff really actually exactly
+    thing things stuff really actually exactly truly honestly genuinely literally basically
     get got has have had having give gives gave giving go goes going went gone
     one ones
     """
+)
+
+# Words that open a yes/no question: "do they walk home", "is jianqing married".
+AUXILIARIES: frozenset[str] = _wordlist(
+    "do does did is are was were can could will would has have had should"
 )
 
 # People named without their names: a question with one may leave out a phrasing's names.
@@ -271,6 +288,15 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("which", "company"), WHO),
     (("what", "company"), WHO),
     (("which", "studio"), WHO),
+    (("which", "website"), WHO),
+    (("what", "website"), WHO),
+    (("which", "site"), WHO),
+    (("which", "platform"), WHO),
+    (("what", "platform"), WHO),
+    (("which", "publisher"), WHO),
+    (("which", "outlet"), WHO),
+    (("what", "outlet"), WHO),
+    (("which", "publication"), WHO),
     (("which", "actor"), WHO),
     (("what", "actor"), WHO),
     (("which", "critic"), WHO),
@@ -283,7 +309,8 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
     "year date day month season time city place location country town number company studio "
-    "reason reasons cause caused explain explanation happen often"
+    "reason reasons cause caused explain explanation happen often website site platform "
+    "publisher outlet publication"
 )
 
 _INTENT_WORDS: dict[str, str] = {

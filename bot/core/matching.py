@@ -44,6 +44,7 @@ TEXT_FIT = 0.8  # a question in the reply's own words fits less than one a phras
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
+YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
 SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
@@ -77,6 +78,7 @@ class _Query:
     names: frozenset[str]  # the known names and numbers among the terms
     named: frozenset[str]  # the terms that must all be in an answer that is just a name
     pronoun: bool  # "they", "her": someone meant but not named
+    yes_no: bool  # "do they walk home in the snow": not "how many walk home"
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
 
 
@@ -234,6 +236,7 @@ class Matcher:
             names=names,
             named=named,
             pronoun=analysis.pronoun,
+            yes_no=analysis.yes_no,
             single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
         )
 
@@ -287,6 +290,8 @@ class Matcher:
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
             if query.intent and phrasing.intent and phrasing.intent != query.intent:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
+            elif query.yes_no and phrasing.intent and phrasing.intent != NAME:
+                share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
             fit = max(fit, share * discount)
         # "<person> job" is answered by a fact naming a real person (a crew credit), never by
         # one that only names a character

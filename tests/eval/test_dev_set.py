@@ -1,11 +1,10 @@
 """/ask measured on the development set against both baselines (issue 3).
 
 The issue's targets are 97% answered right and 90% refused right, ahead of both baselines.
-Measured (455 answerable, 125 to refuse, none of their wording in the pack): 93.0% / 96.0%.
-The WRatio baseline refuses as much (96%) by answering 39.1%; BM25 answers 49.9%, refuses
-92.8%. On ``heldout_questions.yaml``, never tuned on: 90.0% / 95.0%.
-The floors below sit a few points under what is reached (the pack still changes), so a
-change that loses real ground fails here.
+Measured (455 answerable, 125 to refuse): 97.4% / 95.2%; on the 406 whose wording is not a pack
+phrasing, 97.0% / 95.2%. WRatio answers 56.0% and refuses 93.6%, BM25 63.5% / 93.6% (each at
+its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 95.0%.
+The floors are the issue's targets, so a change that loses real ground fails here.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ from bot.core.model import FactBase
 
 DEV_SET = Path(__file__).with_name("dev_questions.yaml")
 HELD_OUT = Path(__file__).with_name("heldout_questions.yaml")
-ANSWERED_FLOOR = 0.92
-REFUSED_FLOOR = 0.88
-UNSEEN_ANSWERED_FLOOR = 0.92  # questions whose wording the pack does not contain
+ANSWERED_FLOOR = 0.97
+REFUSED_FLOOR = 0.90
+UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +56,7 @@ def test_bot_keeps_its_accuracy_and_beats_both_baselines(scores: list[Score]) ->
     assert bot.refused_right >= REFUSED_FLOOR, report
     for baseline in (wratio, bm25):
         assert bot.answered_right > baseline.answered_right, baseline.name
-    assert bot.refused_right > bm25.refused_right
+        assert bot.refused_right > baseline.refused_right, baseline.name
     # held to refuse as often as the bot, each baseline answers far fewer questions right
     for held in scores[3:]:
         assert held.refused_right >= bot.refused_right
