@@ -7,6 +7,7 @@ chosen, so the console and the tools never import discord.py.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 # command -> (module, help); "facts" has sub-commands of its own
@@ -33,7 +34,17 @@ def _usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:
+        # The reader went away (`... | head`): not an error worth a traceback. Point stdout at
+        # devnull so the interpreter's final flush does not raise again (Python docs, "SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _dispatch(args: list[str]) -> int:
     if not args or args[0] in {"-h", "--help", "help"}:
         print(_usage())
         return 0 if args else 2

@@ -88,3 +88,22 @@ def test_eval_explains_a_bad_dev_set(tmp_path: Path, capsys: pytest.CaptureFixtu
     dev.write_text("answerable:\n  - {q: who directed it}\n", encoding="utf-8")
     assert evaluate.main([str(dev)]) == 2
     assert "answerable entry 1" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback(repo_root: Path) -> None:
+    """`python -m bot eval ... | head -c 1`: the reader leaves, the command ends quietly."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "eval", "tests/eval/dev_questions.yaml", "--misses"],
+        cwd=repo_root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()  # like `head -c 1`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
