@@ -44,6 +44,7 @@ class Analysis:
     numbers: frozenset[str] = frozenset()
     pronoun: bool = False  # "where do they meet": someone is meant without being named
     yes_no: bool = False  # "do they walk home": asks whether, not how many or who
+    chat: str | None = None  # "addressed" ("what's your favourite film"), "social" ("thanks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,7 @@ class Analyzer:
             tuple(dict.fromkeys(entities)),
             frozenset(numbers),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
+            chat=vocab.chat(words),
             pronoun=any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())
                 for i, w in enumerate(words)

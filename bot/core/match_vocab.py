@@ -135,6 +135,7 @@ _SYNONYMS: dict[str, str] = {
     "plot": "summary synopsis storyline",
     "outlet": "outlets publication publications site sites magazine newspaper",
     "inspect": "check checks checked checking",
+    "small": "tiny little",
     "issue": "problem problems trouble troubles",
     "country": "countries territory territories region regions nation nations",
 }
@@ -244,6 +245,34 @@ STOP_WORDS: frozenset[str] = _wordlist(
 AUXILIARIES: frozenset[str] = _wordlist(
     "do does did is are was were can could will would has have had should"
 )
+
+# Words that talk to the bot rather than ask about the film: "thanks bot", "ur the best".
+CHAT_WORDS: frozenset[str] = _wordlist(
+    "thanks thank thx ty hi hello hey bot you your yours ur u lol haha cheers"
+)
+# Openings that ask the bot itself: "what's your favourite movie", "do you like it".
+_ADDRESSED: tuple[tuple[str, ...], ...] = (
+    ("what", "your"),  # "whats your ..." once the spelling is read
+    ("what", "is", "your"),
+    ("what", "are", "your"),
+    ("which", "is", "your"),
+    ("do", "you", "like"),
+    ("do", "you", "love"),
+    ("do", "you", "think"),
+    ("did", "you", "like"),
+    ("are", "you"),
+    ("who", "are", "you"),
+    ("how", "are", "you"),
+)
+
+
+def chat(words: list[str]) -> str | None:
+    """ "addressed" for a question to the bot itself, "social" for chat words, else None."""
+    for opening in _ADDRESSED:
+        if tuple(words[: len(opening)]) == opening:
+            return "addressed"
+    return "social" if any(w in CHAT_WORDS for w in words) else None
+
 
 # People named without their names: a question with one may leave out a phrasing's names.
 PRONOUNS: frozenset[str] = _wordlist("he him his she her hers they them their theirs")

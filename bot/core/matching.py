@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index, Phrasing
-from bot.core.match_vocab import NAME, ROLE_WORDS, stem
+from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -44,6 +44,9 @@ TEXT_FIT = 0.8  # a question in the reply's own words fits less than one a phras
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
+CHAT_FACTOR = 0.6  # a question to the bot itself, or one word said with "thanks bot"
+# intents whose answer is a value (a person, a date, a count...), not an event or a reason
+VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
 YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
@@ -79,6 +82,7 @@ class _Query:
     named: frozenset[str]  # the terms that must all be in an answer that is just a name
     pronoun: bool  # "they", "her": someone meant but not named
     yes_no: bool  # "do they walk home in the snow": not "how many walk home"
+    chat: str | None  # "addressed" to the bot ("do you like it"), "social" ("thanks bot")
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
 
 
@@ -237,6 +241,7 @@ class Matcher:
             named=named,
             pronoun=analysis.pronoun,
             yes_no=analysis.yes_no,
+            chat=analysis.chat,
             single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
         )
 
@@ -290,7 +295,7 @@ class Matcher:
             share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
             if query.intent and phrasing.intent and phrasing.intent != query.intent:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
-            elif query.yes_no and phrasing.intent and phrasing.intent != NAME:
+            elif query.yes_no and phrasing.intent in VALUE_INTENTS:
                 share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
             fit = max(fit, share * discount)
         # "<person> job" is answered by a fact naming a real person (a crew credit), never by
@@ -304,6 +309,9 @@ class Matcher:
         if query.single_word and fit < 1.0:
             # one ordinary word ("love", "time") is no question unless a phrasing is just that
             score *= SINGLE_WORD
+        if query.chat == "addressed" or (query.chat == "social" and query.single_word):
+            # "what's your favourite movie", "thanks bot ur the best": talk, not a question
+            score *= CHAT_FACTOR
         if query.intent and query.intent not in entry.intents:
             # a fact phrased without a question word may still say who or when; never a name
             vague = not entry.intents and query.intent != NAME

@@ -57,7 +57,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("cast-jianqing", "Boran Jing", Y),
     ("cast-jianqing", "Jing Borna", Y),
     ("cast-jianqing", "Boran", Y),
-    ("cast-jianqing", "Jing", N),
+    ("cast-jianqing", "Jing", Y),  # a critic: "performances from Jing and Zhou"
     ("cast-jianqing", "Zhou Dongyu", N),
     ("cast-jianqing", "Jing Boran or Zhou Dongyu", N),
     ("cast-xiaoxiao", "Zhou Dongyu", Y),
@@ -65,7 +65,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("cast-xiaoxiao", "zhou dong yu", Y),
     ("cast-xiaoxiao", "Zhou Dongyv", Y),
     ("cast-xiaoxiao", "Zhou Xun", N),
-    ("cast-xiaoxiao", "Zhou", N),
+    ("cast-xiaoxiao", "Zhou", Y),
     ("theme-song-singer", "Eason Chan", Y),
     ("theme-song-singer", "eason chan", Y),
     ("theme-song-singer", "Eason", Y),

@@ -34,6 +34,25 @@ def test_general_vocabulary_reaches_unwritten_phrasings(
     assert result.fact is not None and result.fact.id == fact_id
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("who was behind the camera on this film", {"director", "flixxpanda-director"}),
+        ("who checked her ticket on the train", {"wynne-ticket-inspector"}),  # check = inspect
+        ("how small is their flat", {"wynne-shoebox-apartment", "plot-tiny-room"}),  # tiny
+        ("did she truly love him", {"plot-was-it-real"}),  # "truly" says no more than "really"
+        # whether they walk, not how many of them do
+        ("did they walk home in the snow", {"wynne-walk-in-snow"}),
+    ],
+)
+def test_everyday_words_and_question_forms(
+    matcher: Matcher, question: str, fact_ids: set[str]
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id in fact_ids
+
+
 def test_a_job_word_does_not_turn_a_character_into_an_answer(matcher: Matcher) -> None:
     # the documents never give Xiaoxiao's job; a fact whose answer is "Xiaoxiao" is no reply
     assert not matcher.ask("what is xiaoxiao's job").matched
@@ -78,6 +97,9 @@ def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: 
         "did it make 290 million",  # not $209 million
         "asdfghjkl",
         "what's 2+2",
+        "whats your favourite scene",  # asks the bot itself, not the documents
+        "what is your favorite song",
+        "thanks bot, love you",  # chat around one ordinary word
     ],
 )
 def test_refuses_what_the_documents_do_not_say(matcher: Matcher, question: str) -> None:
