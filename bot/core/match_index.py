@@ -44,6 +44,7 @@ class Analysis:
     numbers: frozenset[str] = frozenset()
     pronoun: bool = False  # "where do they meet": someone is meant without being named
     yes_no: bool = False  # "do they walk home": asks whether, not how many or who
+    name_of: tuple[str, ...] = ()  # relatives whose name is asked: "jianqing's wife's name"
     chat: str | None = None  # "addressed" ("what's your favourite film"), "social" ("thanks")
 
 
@@ -73,6 +74,15 @@ def _is_number(word: str) -> bool:
 def _is_entity_number(term: str) -> bool:
     """Numbers must match exactly, except ordinals: "first" is often loose ("first time")."""
     return not term.endswith(("st", "nd", "rd", "th"))
+
+
+NAME_NEXT = [[w] for w in vocab.NAME_WORDS]
+
+
+def _name_of(words: list[str], start: int) -> bool:
+    """ "the name of jianqing's wife": the words before a name ask for the relative's name."""
+    before = [w for w in words[max(0, start - 3) : start] if w != "the"]
+    return before[-2:] == ["name", "of"]
 
 
 def _number_term(word: str) -> str:
@@ -201,10 +211,12 @@ class Analyzer:
         terms: list[str] = []
         entities: list[str] = []
         numbers: set[str] = set()
+        named: list[str] = []
         spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
         i = 0
         while i < len(words):
             if i in spans:
+                start = i
                 end, canonical = spans[i]
                 token = "@" + compact(canonical)
                 terms.append(token)
@@ -215,6 +227,8 @@ class Analyzer:
                     compound = f"{token}/{vocab.stem(words[i])}"
                     terms.append(compound)
                     entities.append(compound)
+                    if words[i + 1 : i + 2] in NAME_NEXT or _name_of(words, start):
+                        named.append(compound)  # "jianqing's wife's name", "name of his wife"
                 continue
             word = words[i]
             i += 1
@@ -242,6 +256,7 @@ class Analyzer:
             intent,
             tuple(dict.fromkeys(entities)),
             frozenset(numbers),
+            name_of=tuple(named),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             chat=vocab.chat(words),
             pronoun=any(

@@ -82,6 +82,7 @@ class _Query:
     named: frozenset[str]  # the terms that must all be in an answer that is just a name
     pronoun: bool  # "they", "her": someone meant but not named
     yes_no: bool  # "do they walk home in the snow": not "how many walk home"
+    name_of: tuple[str, ...]  # "jianqing's wife's name": the relative whose name is asked
     chat: str | None  # "addressed" to the bot ("do you like it"), "social" ("thanks bot")
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
 
@@ -242,6 +243,7 @@ class Matcher:
             pronoun=analysis.pronoun,
             yes_no=analysis.yes_no,
             chat=analysis.chat,
+            name_of=analysis.name_of,
             single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
         )
 
@@ -312,11 +314,25 @@ class Matcher:
         if query.chat == "addressed" or (query.chat == "social" and query.single_word):
             # "what's your favourite movie", "thanks bot ur the best": talk, not a question
             score *= CHAT_FACTOR
+        if query.name_of and self._names_someone_else(query, entry):
+            score *= INTENT_MISMATCH
         if query.intent and query.intent not in entry.intents:
             # a fact phrased without a question word may still say who or when; never a name
             vague = not entry.intents and query.intent != NAME
             score *= INTENT_UNKNOWN if vague else INTENT_MISMATCH
         return score
+
+    @staticmethod
+    def _names_someone_else(query: _Query, entry: FactEntry) -> bool:
+        """ "what is jianqing's wife's name": a fact whose answer is another known person
+        (Xiaoxiao, whom his father calls her by mistake) does not give the wife's name."""
+        relations = query.name_of
+        return bool(relations and entry.answers) and all(
+            answer.terms
+            and all(t.startswith("@") for t in answer.terms)
+            and not any(r in answer.terms for r in relations)
+            for answer in entry.answers
+        )
 
     @staticmethod
     def _fitted(entry: FactEntry) -> Iterable[tuple[Phrasing, float]]:

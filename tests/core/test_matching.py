@@ -43,6 +43,7 @@ def test_general_vocabulary_reaches_unwritten_phrasings(
         ("did she truly love him", {"plot-was-it-real"}),  # "truly" says no more than "really"
         # whether they walk, not how many of them do
         ("did they walk home in the snow", {"wynne-walk-in-snow"}),
+        ("what name does the father call jianqing's wife", {"plot-father-calls-wife-xiaoxiao"}),
     ],
 )
 def test_everyday_words_and_question_forms(
@@ -100,6 +101,8 @@ def test_answers_chat_style_questions(matcher: Matcher, question: str, fact_id: 
         "whats your favourite scene",  # asks the bot itself, not the documents
         "what is your favorite song",
         "thanks bot, love you",  # chat around one ordinary word
+        # never named; the fact that his father calls her Xiaoxiao by mistake is no answer
+        "what's the name of jianqing's wife",
     ],
 )
 def test_refuses_what_the_documents_do_not_say(matcher: Matcher, question: str) -> None:
