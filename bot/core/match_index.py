@@ -64,7 +64,6 @@ class FactEntry:
     phrasings: tuple[Phrasing, ...]
     answers: tuple[Phrasing, ...]  # the answer and accepted forms: "who is wynne" names one
     intents: frozenset[str]
-    told: tuple[Phrasing, ...] = ()  # the reply text: fits a question in the fact's own words
 
 
 def _is_number(word: str) -> bool:
@@ -305,7 +304,7 @@ class Index:
             return plain.analyze_words(vocab.spell(words))
 
         # First pass: each fact's terms; the weights need every fact's terms first.
-        drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str], _Raw]] = []
+        drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str]]] = []
         shared_intents: dict[frozenset[str], frozenset[str]] = {}
         df: Counter[str] = Counter()
         for fact in fact_base.facts:
@@ -319,8 +318,7 @@ class Index:
                 {a.intent for a in phrasings if a.intent} | vocab.KIND_INTENTS.get(fact.kind, set())
             )
             intents = shared_intents.setdefault(intents, intents)
-            told = ((plain.analyze_words(vocab.spell(normalize(fact.text).split())).terms, None),)
-            drafts.append((fact, weights, _raw(phrasings), _raw(answers), intents, told))
+            drafts.append((fact, weights, _raw(phrasings), _raw(answers), intents))
         idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(
@@ -330,7 +328,7 @@ class Index:
         entries: list[FactEntry] = []
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
         weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
-        for pos, (fact, weights, phrasings, answers, intents, told) in enumerate(drafts):
+        for pos, (fact, weights, phrasings, answers, intents) in enumerate(drafts):
             entries.append(
                 FactEntry(
                     fact=fact,
@@ -339,7 +337,6 @@ class Index:
                     phrasings=_weighed(phrasings, idf, implicit),
                     answers=_weighed(answers, idf, implicit),
                     intents=intents,
-                    told=_weighed(told, idf, implicit),
                 )
             )
             for term, share in weights.items():

@@ -407,28 +407,6 @@ def intent(words: list[str]) -> str | None:
     return None
 
 
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("ational", "ate"),
-    ("ations", ""),
-    ("ation", ""),
-    ("fully", ""),
-    ("ful", ""),
-    ("ings", ""),
-    ("ing", ""),
-    ("ness", ""),
-    ("ies", "i"),
-    ("ied", "i"),
-    ("ers", ""),
-    ("er", ""),
-    ("ors", ""),
-    ("or", ""),
-    ("ed", ""),
-    ("es", ""),
-    ("ly", ""),
-    ("s", ""),
-)
-
-
 def stem(word: str) -> str:
     """The Snowball (Porter2) English stem; numbers and short words are left alone."""
     if len(word) <= 3 or not word.isalpha():

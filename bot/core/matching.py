@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index, Phrasing
+from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
@@ -40,7 +40,6 @@ POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only 
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
 INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
 FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
-TEXT_FIT = 0.8  # a question in the reply's own words fits less than one a phrasing asks
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
@@ -270,7 +269,7 @@ class Matcher:
         # Names and numbers of the answer that the question gives: "was it filmed in hailar" is
         # "where was it filmed" with its answer. They count for the phrasing when asked.
         named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
-        for phrasing, discount in self._fitted(entry):
+        for phrasing in entry.phrasings:
             pairs = zip(phrasing.terms, phrasing.weights, strict=True)
             shared = sum(w for t, w in pairs if t in terms)
             if not shared:
@@ -299,7 +298,7 @@ class Matcher:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
             elif query.yes_no and phrasing.intent in VALUE_INTENTS:
                 share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
-            fit = max(fit, share * discount)
+            fit = max(fit, share)
         # "<person> job" is answered by a fact naming a real person (a crew credit), never by
         # one that only names a character
         if (query.only_names or NAME in entry.intents) and (credit or query.named == terms):
@@ -333,13 +332,6 @@ class Matcher:
             and not any(r in answer.terms for r in relations)
             for answer in entry.answers
         )
-
-    @staticmethod
-    def _fitted(entry: FactEntry) -> Iterable[tuple[Phrasing, float]]:
-        for phrasing in entry.phrasings:
-            yield phrasing, 1.0
-        for told in entry.told:
-            yield told, TEXT_FIT
 
     # ------------------------------------------------------------------ messages
     def _input_problem(self, question: str) -> str:
