@@ -75,13 +75,12 @@ def _is_entity_number(term: str) -> bool:
     return not term.endswith(("st", "nd", "rd", "th"))
 
 
-NAME_NEXT = [[w] for w in vocab.NAME_WORDS]
-
-
-def _name_of(words: list[str], start: int) -> bool:
-    """ "the name of jianqing's wife": the words before a name ask for the relative's name."""
+def _name_of(words: list[str], start: int, kin: int) -> bool:
+    """Whether the relative at ``words[kin]`` (of the name at ``start``) is asked by name:
+    "jianqing's wife's name", "the name of jianqing's wife"."""
+    after = words[kin + 1] if kin + 1 < len(words) else ""
     before = [w for w in words[max(0, start - 3) : start] if w != "the"]
-    return before[-2:] == ["name", "of"]
+    return after in vocab.NAME_WORDS or before[-2:] == ["name", "of"]
 
 
 def _number_term(word: str) -> str:
@@ -226,7 +225,7 @@ class Analyzer:
                     compound = f"{token}/{vocab.stem(words[i])}"
                     terms.append(compound)
                     entities.append(compound)
-                    if words[i + 1 : i + 2] in NAME_NEXT or _name_of(words, start):
+                    if _name_of(words, start, i):
                         named.append(compound)  # "jianqing's wife's name", "name of his wife"
                 continue
             word = words[i]
