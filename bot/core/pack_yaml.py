@@ -229,29 +229,24 @@ def read_pack_file(
 
 
 def _parse(walk: PackWalk, text: str) -> yaml.Node | None:
-    depth = 0
+    root: yaml.Node | None = None
     try:
         # Scan events first: bounds nesting before any recursive composing happens.
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    walk.problem(
-                        event.start_mark.line + 1,
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        "flatten the file",
-                    )
-                    return None
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-        root = yaml.compose(text, Loader=_Loader)
+        deep = _too_deep_at(text, _Loader)
+        if deep is None:
+            root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        walk.problem(
-            line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
-        )
-        return None
+        # libyaml (PyYAML >= 6.0.2) has a nesting limit of its own and scans ahead of the
+        # parser, so its error can fire before our count does. The pure-Python scanner has no
+        # such limit: recount with it, so the message says what the file really does wrong.
+        deep = _too_deep_at(text, yaml.SafeLoader, quiet=True)
+        if deep is None:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            walk.problem(
+                line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
+            )
+            return None
     except yaml.reader.ReaderError as error:  # control characters and the like
         line = text[: error.position].count("\n") + 1
         char = error.character if isinstance(error.character, str) else chr(error.character)
@@ -261,9 +256,32 @@ def _parse(walk: PackWalk, text: str) -> yaml.Node | None:
             "delete it (tabs and newlines are the only control characters YAML takes)",
         )
         return None
+    if deep is not None:
+        walk.problem(deep, f"nesting deeper than {MAX_DEPTH} levels", "flatten the file")
+        return None
     if root is None:
         walk.problem(1, "the file is empty", "start a pack with `facts:` (see facts/SCHEMA.md)")
     return root
+
+
+def _too_deep_at(text: str, loader: type, *, quiet: bool = False) -> int | None:
+    """The line where collections first nest deeper than MAX_DEPTH, or None.
+
+    With `quiet`, a syntax error ends the count (None): the caller reports that error instead.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return int(event.start_mark.line) + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        if not quiet:
+            raise
+    return None
 
 
 class _Bomb(Exception):
