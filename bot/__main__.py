@@ -50,8 +50,18 @@ def _dispatch(args: list[str]) -> int:
         return 0 if args else 2
     command, rest = args[0], args[1:]
     if command == "facts":
-        if not rest or rest[0] not in FACTS_COMMANDS:
-            print(_usage(), file=sys.stderr)
+        if not rest:
+            print(f"`facts` needs a sub-command: {', '.join(FACTS_COMMANDS)}", file=sys.stderr)
+            print(f"\n{_usage()}", file=sys.stderr)
+            return 2
+        if rest[0].startswith("-"):  # -h, or an option before the sub-command: its parser says
+            return int(importlib.import_module("bot.cli.facts_cmd").main(rest))
+        if rest[0] not in FACTS_COMMANDS:
+            print(
+                f"unknown facts command {rest[0]!r}. Fix: use one of {', '.join(FACTS_COMMANDS)}",
+                file=sys.stderr,
+            )
+            print(f"\n{_usage()}", file=sys.stderr)
             return 2
         module_name = FACTS_COMMANDS[rest[0]][0]
         module = importlib.import_module(module_name)

@@ -1,4 +1,8 @@
-"""`python -m bot facts check [PATH ...]` and `python -m bot facts export --json`."""
+"""`python -m bot facts check [PATH ...]` and `python -m bot facts export` (JSON).
+
+`python -m bot facts try` has its own module (`bot.cli.facts_try`); it is listed in this parser
+only so that the usage and help name every `facts` sub-command.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.core.facts import FactPackError, load_fact_base
+from bot.core.facts import FactPackError, default_facts_dir, default_seeds_dir, load_fact_base
 from bot.core.model import Fact, FactBase, Quote, Source
 
 
@@ -54,25 +58,52 @@ def export(base: FactBase) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str]) -> int:
+EXIT_USAGE = 2
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot facts")
-    sub = parser.add_subparsers(dest="action", required=True)
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{check,export,try}")
     check = sub.add_parser("check", help="validate packs: FILE:LINE problems, exit 1 on any")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: facts/)")
     check.add_argument("--seeds", type=Path, help="folder of the source documents")
-    exp = sub.add_parser("export", help="print the fact base")
-    exp.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+    exp = sub.add_parser("export", help="print the fact base as JSON")
+    # JSON is the only format; --json is still accepted so older scripts keep working.
+    exp.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     exp.add_argument("paths", nargs="*", type=Path)
-    args = parser.parse_args(argv)
+    exp.add_argument("--seeds", type=Path, help="folder of the source documents")
+    sub.add_parser("try", help="check answers against facts (JSON lines); see `facts try -h`")
+    return parser
 
+
+def _seeds_folder(seeds: Path | None, paths: list[Path] | None) -> Path:
+    """The folder `load_fact_base` will read the documents from (same defaults)."""
+    if seeds is not None:
+        return seeds
+    if paths is None:
+        return default_seeds_dir(default_facts_dir())
+    return default_seeds_dir(next((p for p in paths if p.is_dir()), None))
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
     paths = list(args.paths) or None
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         for path in missing:
             print(f"{path}:1: no such file or folder. Fix: check the path", file=sys.stderr)
         return 1
+    seeds = _seeds_folder(args.seeds, paths)
+    if not seeds.is_dir():
+        # One line instead of an "unknown source document" for every fact that cites one.
+        print(
+            f"error: no seeds folder at {seeds}. Fix: pass --seeds with the folder "
+            "of source documents (the repository's seeds/) or set BOT_SEEDS_DIR.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
-        base = load_fact_base(paths, getattr(args, "seeds", None))
+        base = load_fact_base(paths, seeds)
     except FactPackError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr if args.action == "export" else sys.stdout)
