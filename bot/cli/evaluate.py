@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 from bot.cli.ask import add_pack_option, load_pack_or_report
-from bot.core.match_eval import DevSetError, evaluate, format_table, load_dev_set
+from bot.core.match_eval import (
+    DevSetError,
+    baselines,
+    evaluate,
+    format_styles,
+    format_table,
+    load_dev_set,
+)
+from bot.core.matching import Matcher
 
 
 def main(argv: list[str]) -> int:
@@ -30,8 +38,15 @@ def main(argv: list[str]) -> int:
     missing = dev.unknown_ids(fact_base)
     if missing:
         print(f"note: the pack has no fact {', '.join(missing)}", file=sys.stderr)
-    scores = evaluate(fact_base, dev)
+    guessers, note = baselines(fact_base)
+    if note:
+        print(note, file=sys.stderr)
+    matcher = Matcher(fact_base)
+    scores = evaluate(fact_base, dev, matcher, guessers)
     print(format_table(scores, dev))
+    per_style = format_styles(matcher, dev)
+    if per_style:
+        print("\n" + per_style)
     copied = dev.copied(fact_base)
     if copied:
         unseen = dev.without(copied)
@@ -39,7 +54,7 @@ def main(argv: list[str]) -> int:
             f"\n{len(copied)} of these questions are phrasings in the pack word for word; "
             "on the others only (wording the bot has not seen):"
         )
-        print(format_table(evaluate(fact_base, unseen), unseen))
+        print(format_table(evaluate(fact_base, unseen, matcher, guessers), unseen))
     if args.misses:
         for miss in scores[0].misses:
             print(miss)

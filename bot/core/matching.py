@@ -67,6 +67,7 @@ class AskResult:
     also: tuple[Fact, ...] = ()  # facts from other documents that claim otherwise
     suggestions: tuple[str, ...] = ()  # up to 3 "did you mean" questions
     refusal: str = ""  # what the user sees when not matched
+    suggested: tuple[Fact, ...] = ()  # the facts behind ``suggestions``, in the same order
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +126,18 @@ class Matcher:
         ranked = self.rank(question)
         if not ranked or ranked[0].score < THRESHOLD:
             top = ranked[0].score if ranked else 0.0
-            suggestions = tuple(
-                dict.fromkeys(
-                    self._suggestion(r.entry.fact) for r in ranked[:3] if r.score >= SUGGEST_MIN
-                )
-            )
+            offered: dict[str, Fact] = {}
+            for r in ranked[:3]:
+                if r.score >= SUGGEST_MIN:
+                    offered.setdefault(self._suggestion(r.entry.fact), r.entry.fact)
             return AskResult(
                 False,
                 None,
                 round(top, 1),
                 "",
-                suggestions=suggestions,
-                refusal=self._refusal(suggestions),
+                suggestions=tuple(offered),
+                refusal=self._refusal(offered),
+                suggested=tuple(offered.values()),
             )
         best = ranked[0]
         also = self.fact_base.disagreeing(best.entry.fact)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,59 @@ def test_eval_prints_bot_and_both_baselines(
     for name in ("bot", "wratio", "bm25"):
         assert name in out
     assert "2 answerable, 1 to refuse" in out
+
+
+def test_eval_reports_wrong_answers_apart_from_refusals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong answer is counted as wrong (of all questions), not as a refusal; a refused
+    answerable question whose right fact was suggested counts in the top-3 column."""
+    dev = tmp_path / "dev.yaml"
+    dev.write_text(
+        "answerable:\n"
+        "  - {q: who directed it, ids: [producer], style: terse}\n"  # answered: wrong fact
+        "  - {q: who directed titanic, ids: [director], style: chat}\n"  # refused, suggested
+        "  - {q: where was it filmed, ids: [shooting-location], style: chat}\n"
+        "refuse:\n  - what is the capital of france\n",
+        encoding="utf-8",
+    )
+    assert evaluate.main([str(dev), "--misses"]) == 0
+    out = capsys.readouterr().out
+    bot_row = next(line for line in out.splitlines() if line.startswith("bot "))
+    # 1 right of 3; 1 wrong of 4 questions; 1 of 1 refused; the refused one was suggested
+    assert bot_row.split()[1:5] == ["33.3%", "25.0%", "100.0%", "100.0%"]
+    assert "(1/1)" in bot_row
+    assert "wrong   'who directed it': got director" in out
+    assert "refused 'who directed titanic'" in out and "a right fact suggested" in out
+    per_style = out.split("bot per style:")[1]
+    assert "terse" in per_style and "chat" in per_style and "paraphrase" not in per_style
+
+
+def test_eval_rejects_an_unknown_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dev = tmp_path / "dev.yaml"
+    dev.write_text(
+        "answerable:\n  - {q: who directed it, ids: [director], style: slang}\n", encoding="utf-8"
+    )
+    assert evaluate.main([str(dev)]) == 2
+    err = capsys.readouterr().err
+    assert "answerable entry 1" in err and "'slang'" in err and "terse, chat, paraphrase" in err
+
+
+def test_eval_without_bm25_runs_and_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the test extra (no rank_bm25) eval still measures the bot and WRatio."""
+    monkeypatch.setitem(sys.modules, "rank_bm25", None)  # import fails as if not installed
+    dev = tmp_path / "dev.yaml"
+    dev.write_text(
+        "answerable:\n  - {q: who directed it, ids: [director]}\nrefuse:\n  - who is bob\n",
+        encoding="utf-8",
+    )
+    assert evaluate.main([str(dev)]) == 0
+    captured = capsys.readouterr()
+    assert "bm25" not in captured.out and "wratio" in captured.out
+    assert captured.err.count("\n") == 1
+    assert "BM25 baseline skipped" in captured.err and "rank-bm25" in captured.err
 
 
 def test_eval_explains_a_bad_dev_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
