@@ -3,6 +3,10 @@
 Everything is validated once at start-up and every problem is reported together, each naming the
 variable, what was wrong and how to fix it. The Discord token is wrapped in `Secret`, whose repr
 and str hide it, so it cannot leak through a log line, a traceback's locals or an error message.
+
+`VARIABLES` is the one list of the environment variables (name, default, meaning): `run --help`
+and the table in docs/discord.md are both rendered from it (`python -m bot.settings` prints the
+table; a test keeps the guide's copy identical).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +60,76 @@ class SettingsError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Variable:
+    name: str
+    default: str  # as a reader sees it; "—" when unset means "off" or "required"
+    meaning: str
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable(
+        "DISCORD_TOKEN",
+        "— (required)",
+        "the bot token (Developer Portal → your application → Bot → Reset Token); "
+        "never printed or logged",
+    ),
+    Variable(
+        "BOT_DATABASE",
+        "`data/bot.sqlite3` (Docker: `/data/bot.sqlite3`)",
+        "SQLite file for scores, rounds and server settings; the command-sync state "
+        "(`….commands.json`) and the health heartbeat (`….health`) are kept beside it",
+    ),
+    Variable("BOT_FACTS_DIR", "`facts/` of the checkout", "folder of YAML fact packs to serve"),
+    Variable(
+        "BOT_SEEDS_DIR",
+        "`seeds/` beside the facts folder",
+        "folder of the source documents the packs cite (every quote is checked against them)",
+    ),
+    Variable(
+        "BOT_DEV_GUILD",
+        "—",
+        "a server id: register the commands in that server only, where changes show at once",
+    ),
+    Variable("LOG_LEVEL", "`INFO`", "`DEBUG`, `INFO`, `WARNING`, `ERROR` or `CRITICAL`"),
+    Variable(
+        "BOT_MESSAGE_CONTENT",
+        "`0`",
+        "`1`: accept typed quiz answers written in the channel (needs the Message Content intent)",
+    ),
+    Variable(
+        "DISCORD_API_BASE",
+        "Discord's",
+        "REST proxy origin (`http(s)://`; `/api/v10` is appended)",
+    ),
+    Variable("DISCORD_GATEWAY_URL", "Discord's", "gateway proxy (`ws(s)://`)"),
+)
+
+
+def variables_markdown() -> str:
+    """The settings table of docs/discord.md."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{v.name}` | {v.default} | {v.meaning} |" for v in VARIABLES]
+    return "\n".join(rows)
+
+
+def variables_help() -> str:
+    """The same table as plain text, for `python -m bot run --help`."""
+    width = max(len(v.name) for v in VARIABLES) + 4
+    lines = ["environment variables (also read from a .env file; the environment wins):"]
+    for v in VARIABLES:
+        text = f"{v.meaning} [default: {v.default}]".replace("`", "")
+        lines += textwrap.wrap(
+            text, 79, initial_indent=f"  {v.name:<{width - 2}}", subsequent_indent=" " * width
+        )
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     token: Secret | None  # DISCORD_TOKEN; required to connect
     database: Path | None  # BOT_DATABASE; None: the score store's default path
     facts_dir: Path | None  # BOT_FACTS_DIR; None: the repository's facts/
+    seeds_dir: Path | None  # BOT_SEEDS_DIR; None: seeds/ beside the facts folder
     dev_guild: int | None  # BOT_DEV_GUILD: sync commands to this guild only (instant)
     log_level: str  # LOG_LEVEL
     api_base: str | None  # DISCORD_API_BASE: REST proxy origin, `/api/v10` is appended
@@ -101,7 +172,10 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
 
     token = _token(get("DISCORD_TOKEN"), require_token, problems)
     database = _database(get("BOT_DATABASE"), problems)
-    facts_dir = _facts_dir(get("BOT_FACTS_DIR"), problems)
+    facts_dir = _folder("BOT_FACTS_DIR", get("BOT_FACTS_DIR"), "fact packs", "facts/", problems)
+    seeds_dir = _folder(
+        "BOT_SEEDS_DIR", get("BOT_SEEDS_DIR"), "source documents", "seeds/", problems
+    )
     dev_guild = _snowflake("BOT_DEV_GUILD", get("BOT_DEV_GUILD"), problems)
     log_level = get("LOG_LEVEL").upper() or "INFO"
     if log_level not in LOG_LEVELS:
@@ -115,6 +189,7 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         token=token,
         database=database,
         facts_dir=facts_dir,
+        seeds_dir=seeds_dir,
         dev_guild=dev_guild,
         log_level=log_level,
         api_base=api_base,
@@ -154,14 +229,14 @@ def _database(raw: str, problems: list[str]) -> Path | None:
     return path
 
 
-def _facts_dir(raw: str, problems: list[str]) -> Path | None:
+def _folder(name: str, raw: str, what: str, default: str, problems: list[str]) -> Path | None:
     if not raw:
         return None
     path = Path(raw).expanduser()
-    if not path.exists():
+    if not path.is_dir():
         problems.append(
-            f"BOT_FACTS_DIR={raw!r} does not exist. Fix: point it at a folder of fact packs "
-            "(the repository's facts/) or unset it."
+            f"{name}={raw!r} is not a folder. Fix: point it at the folder of {what} "
+            f"(the repository's {default}) or unset it."
         )
     return path
 
@@ -205,3 +280,7 @@ def rest_base(api_base: str) -> str:
     if API_VERSION_SUFFIX.search(api_base):
         return api_base.rstrip("/")
     return f"{api_base}/api/v10"
+
+
+if __name__ == "__main__":
+    print(variables_markdown())

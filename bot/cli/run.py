@@ -27,7 +27,14 @@ from bot.core.model import FactBase
 from bot.core.storage import ScoreStore, StorageError, default_database_path
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
-from bot.settings import Settings, SettingsError, load_settings, read_environment, rest_base
+from bot.settings import (
+    Settings,
+    SettingsError,
+    load_settings,
+    read_environment,
+    rest_base,
+    variables_help,
+)
 
 log = logging.getLogger("bot.run")
 EXIT_OK, EXIT_UNREACHABLE, EXIT_CONFIG = 0, 1, 2
@@ -38,9 +45,9 @@ STOP_GRACE_SECONDS = 2.0
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot run",
-        description="Run the Discord bot. Settings: DISCORD_TOKEN (required), BOT_DATABASE, "
-        "BOT_FACTS_DIR, BOT_DEV_GUILD, LOG_LEVEL, BOT_MESSAGE_CONTENT, DISCORD_API_BASE, "
-        "DISCORD_GATEWAY_URL; from the environment or a .env file.",
+        description="Run the Discord bot (docs/discord.md is the deployment guide).",
+        epilog=variables_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--env-file", type=Path, help="settings file (default: ./.env when there is one)"
@@ -73,7 +80,7 @@ def _error(message: str) -> None:
 
 
 def _load_facts(settings: Settings) -> FactBase:
-    return load_fact_base([settings.facts_dir] if settings.facts_dir else None)
+    return load_fact_base([settings.facts_dir] if settings.facts_dir else None, settings.seeds_dir)
 
 
 def _healthcheck(settings: Settings) -> int:

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Secret, SettingsError, load_settings, read_environment, rest_base
+from bot.settings import (
+    VARIABLES,
+    Secret,
+    SettingsError,
+    load_settings,
+    read_environment,
+    rest_base,
+    variables_markdown,
+)
 
 TOKEN = "MTIz.fake-token-for-tests.abc"
 
@@ -54,6 +62,7 @@ def test_every_problem_is_reported_at_once_with_a_fix() -> None:
                 "DISCORD_API_BASE": "discord.example",
                 "DISCORD_GATEWAY_URL": "http://127.0.0.1/gw",
                 "BOT_FACTS_DIR": "/nonexistent/facts",
+                "BOT_SEEDS_DIR": "/nonexistent/seeds",
                 "BOT_MESSAGE_CONTENT": "maybe",
             }
         )
@@ -66,6 +75,7 @@ def test_every_problem_is_reported_at_once_with_a_fix() -> None:
         "DISCORD_API_BASE",
         "DISCORD_GATEWAY_URL",
         "BOT_FACTS_DIR",
+        "BOT_SEEDS_DIR",
         "BOT_MESSAGE_CONTENT",
     ):
         line = next((p for p in problems if p.startswith(name)), None)
@@ -127,3 +137,61 @@ def test_a_missing_env_file_given_on_the_command_line_is_an_error(
 
     assert main(["--env-file", str(tmp_path / "typo.env")]) == 2
     assert "typo.env does not exist" in capsys.readouterr().err
+
+
+class _Recording(dict[str, str]):
+    """An environment that remembers which variables were looked up."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.read: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def test_every_variable_the_bot_reads_is_in_the_one_table() -> None:
+    environ = _Recording({"DISCORD_TOKEN": TOKEN})
+    load_settings(environ)
+    assert environ.read == {v.name for v in VARIABLES}
+
+
+def test_the_guide_holds_exactly_the_table_the_code_renders(repo_root: Path) -> None:
+    guide = (repo_root / "docs" / "discord.md").read_text(encoding="utf-8")
+    assert variables_markdown() in guide, (
+        "docs/discord.md's settings table is stale: paste the output of `python -m bot.settings`"
+    )
+    assert "`BOT_SEEDS_DIR`" in variables_markdown()
+
+
+def test_run_help_lists_every_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli.run import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    help_text = capsys.readouterr().out
+    for variable in VARIABLES:
+        assert f"  {variable.name}  " in help_text
+
+
+def test_run_refuses_a_seeds_folder_that_is_not_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli.run import main
+
+    monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
+    monkeypatch.setenv("BOT_SEEDS_DIR", str(tmp_path / "no-seeds"))
+    (tmp_path / "empty.env").touch()
+
+    assert main(["--env-file", str(tmp_path / "empty.env")]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"error: BOT_SEEDS_DIR={str(tmp_path / 'no-seeds')!r} is not a folder. Fix: point it at "
+        "the folder of source documents (the repository's seeds/) or unset it."
+    ]
