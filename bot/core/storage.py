@@ -32,8 +32,15 @@ plain ``sqlite3`` connection: a WAL append without fsync takes tens of microseco
 to aiosqlite's thread measured 1-2 ms at the median and 25+ ms at p99 under the benchmark's
 1,000 rounds. The fsyncs happen in checkpoints, which a second connection runs on aiosqlite's
 thread, never the writer. Reads (boards, stats, history, settings) use aiosqlite. If another
-process holds the write lock (the console and the bot on one file) the writer waits with
-``asyncio.sleep`` back-off, never by blocking the loop.
+process holds the write lock (the console and the bot on one file, a backup) the writer waits with
+``asyncio.sleep`` back-off for up to ``busy_seconds`` (30 s), never by blocking the loop.
+
+Opening checks before it changes anything: the busy timeout is set first, the schema version is
+read before the switch to WAL (a file from a newer bot is refused untouched), and migrations run
+in one ``BEGIN IMMEDIATE`` transaction that reads the version again, so processes starting
+together on a new file all succeed. A new file is created 0600 in a 0700 folder. Failures are a
+``StorageError`` whose ``problem`` (locked, read-only, permission, newer-schema, damaged, path)
+and message say what is wrong and how to fix it; only a damaged file is worth moving away.
 
 Use ``guild_id=0`` for the console and direct messages. Schema changes are numbered SQL files in
 ``bot/core/migrations/`` applied in order; ``PRAGMA user_version`` records the last one applied.
@@ -77,12 +84,22 @@ SORTS: tuple[str, ...] = ("points", "wins", "accuracy")
 Sort = Literal["points", "wins", "accuracy"]
 CONSOLE_GUILD = 0
 CHECKPOINT_SECONDS = 1.0
-BUSY_SECONDS = 5.0  # how long a write waits for another process's write lock
+# How long opening or a write waits for another process's lock (a backup, a console on the same
+# file) before it is reported; an award a player answered is worth waiting for.
+BUSY_SECONDS = 30.0
 log = logging.getLogger(__name__)
+
+StorageProblem = Literal[
+    "locked", "read-only", "permission", "newer-schema", "damaged", "path", "closed", "other"
+]
 
 
 class StorageError(Exception):
-    """The database cannot be used (newer schema, bad path, corrupt file)."""
+    """The database cannot be used; ``problem`` says why (the message says how to fix it)."""
+
+    def __init__(self, message: str, problem: StorageProblem = "other") -> None:
+        super().__init__(message)
+        self.problem: StorageProblem = problem
 
 
 class SettingsError(ValueError):
@@ -224,9 +241,12 @@ def _totals_source(guild_id: int | None) -> tuple[str, tuple[Any, ...]]:
 class ScoreStore:
     """One connection to the score database. Create with ``await ScoreStore.open(path)``."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+    def __init__(
+        self, connection: aiosqlite.Connection, path: Path, *, busy_seconds: float = BUSY_SECONDS
+    ) -> None:
         self._db = connection
         self.path = path
+        self.busy_seconds = busy_seconds
         self._awards = _Batcher(self._insert_awards)
         self._attempts = _Batcher(self._insert_attempts)
         self._checkpointer: asyncio.Task[None] | None = None
@@ -236,40 +256,41 @@ class ScoreStore:
     # -- lifecycle ---------------------------------------------------------------------------
 
     @classmethod
-    async def open(cls, path: Path | str | None = None) -> ScoreStore:
-        """Open (creating if needed) the database at ``path`` (default: BOT_DATABASE)."""
+    async def open(
+        cls, path: Path | str | None = None, *, busy_seconds: float = BUSY_SECONDS
+    ) -> ScoreStore:
+        """Open (creating if needed) the database at ``path`` (default: BOT_DATABASE).
+
+        Nothing in an existing file changes before its schema version is known to be one this
+        bot understands. Migrations run in one ``BEGIN IMMEDIATE`` transaction that re-reads the
+        version, so any number of processes may open a new file at the same moment. Waits for
+        another process's lock for up to ``busy_seconds``; every failure is a StorageError that
+        says what is wrong (locked, read-only, permission, newer schema, damaged).
+        """
         target = Path(path) if path is not None else default_database_path()
-        if str(target) != ":memory:":
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StorageError(
-                    f"cannot create the folder for the score database {target}: {exc}. "
-                    "Set BOT_DATABASE to a writable path."
-                ) from exc
         location, uri = _location(target)
+        # The checks and migrations run on a worker thread (they may wait for locks), on the
+        # plain connection that becomes the writer; aiosqlite's thread starts only once the file
+        # is known to be good, so a failed start leaves no thread behind.
+        writer = await asyncio.to_thread(_open_checked, target, location, uri, busy_seconds)
         try:
             connection = await aiosqlite.connect(location, uri=uri, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StorageError(
-                f"cannot open the score database {target}: {exc}. "
-                "Set BOT_DATABASE to a writable path."
-            ) from exc
-        store = cls(connection, target)
+            writer.close()
+            raise _explain(exc, target, busy_seconds) from exc
+        store = cls(connection, target, busy_seconds=busy_seconds)
+        store._writer = writer
         try:
             await store._configure()
-            await store._migrate()
-            store._writer = _open_writer(location, uri)
             if str(target) != ":memory:":
                 store._checkpointer = asyncio.create_task(store._checkpoint_forever())
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             await connection.close()
-            raise StorageError(
-                f"{target} is not a usable score database ({exc}). Move it away or set "
-                "BOT_DATABASE to another file; a new one is created on start."
-            ) from exc
+            writer.close()
+            raise _explain(exc, target, busy_seconds) from exc
         except BaseException:
             await connection.close()
+            writer.close()
             raise
         return store
 
@@ -287,8 +308,10 @@ class ScoreStore:
         await self._db.close()
         if self._writer is not None:
             # The last connection to close checkpoints the whole log into the database file.
-            self._writer.execute("PRAGMA wal_autocheckpoint = 1000")
-            self._writer.close()
+            writer, self._writer = self._writer, None
+            with contextlib.suppress(sqlite3.Error):
+                writer.execute("PRAGMA wal_autocheckpoint = 1000")
+            writer.close()
 
     async def _checkpoint_forever(self) -> None:
         """Copy the write-ahead log into the database file every second, on the reading
@@ -308,10 +331,10 @@ class ScoreStore:
         await self.close()
 
     async def _configure(self) -> None:
-        await self._db.execute("PRAGMA journal_mode = WAL")
+        """Settings of the reading connection (none of them changes the file)."""
+        await self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
         await self._db.execute("PRAGMA synchronous = NORMAL")
         await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
         if str(self.path) != ":memory:":
             await self._db.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_forever
 
@@ -320,46 +343,29 @@ class ScoreStore:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
-    async def _migrate(self) -> None:
-        migrations = _migrations()
-        known = migrations[-1][0] if migrations else 0
-        current = await self.schema_version()
-        if current > known:
-            raise StorageError(
-                f"{self.path} has schema version {current}, newer than this bot knows ({known}). "
-                "Upgrade the bot or point BOT_DATABASE at another file."
-            )
-        for number, path in migrations:
-            if number <= current:
-                continue
-            script = path.read_text(encoding="utf-8")
-            # One transaction per migration: the schema and its version change together.
-            await self._db.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
-
     async def _returning(self, sql: str, params: Sequence[Any]) -> list[Any]:
         """Run one write statement (its own transaction) and return its RETURNING rows.
 
         Every write is a single statement, so coroutines never share a transaction and need no
-        lock. When another process holds the write lock, back off without blocking the loop.
+        lock. When another process holds the write lock, back off with ``asyncio.sleep`` (the
+        loop keeps running) for up to ``busy_seconds``, then raise StorageError("locked").
         """
         if self._writer is None:
-            raise StorageError("the score store is closed")
-        delay, waited = 0.001, 0.0
+            raise StorageError("the score store is closed", "closed")
+        deadline = time.monotonic() + self.busy_seconds
+        delay = 0.001
         while True:
             try:
                 return self._writer.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if waited >= BUSY_SECONDS:
-                    raise StorageError(
-                        f"{self.path} stayed locked by another process for {BUSY_SECONDS:g} s"
-                    ) from exc
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.Error as exc:
+                if _code(exc) not in _BUSY_CODES:
+                    raise _explain(exc, self.path, self.busy_seconds) from exc
+                if time.monotonic() >= deadline:
+                    raise _locked(self.path, self.busy_seconds) from exc
             await asyncio.sleep(delay)
-            waited += delay
-            delay = min(delay * 2, 0.05)
+            delay = min(delay * 2, 0.1)
 
     # -- rounds and awards -------------------------------------------------------------------
 
@@ -669,13 +675,218 @@ def _location(target: Path) -> tuple[str, bool]:
     return str(target), False
 
 
-def _open_writer(location: str, uri: bool) -> sqlite3.Connection:
-    writer = sqlite3.connect(location, uri=uri, isolation_level=None, check_same_thread=False)
-    writer.execute("PRAGMA foreign_keys = ON")
-    writer.execute("PRAGMA synchronous = NORMAL")
-    writer.execute("PRAGMA busy_timeout = 0")  # waiting happens in _returning, off the loop
-    writer.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints run on another connection
+# SQLite's primary result codes (https://sqlite.org/rescode.html)
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_READONLY, _CANTOPEN, _PERM, _AUTH = 8, 14, 3, 23
+_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_IOERR, _FULL = 10, 13
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _locked(path: Path, seconds: float) -> StorageError:
+    return StorageError(
+        f"the score database {path} stayed locked by another process for {seconds:g} s. "
+        "The file is fine: let the other program (a backup, another bot or console on the same "
+        "file) finish, or stop it, and try again.",
+        "locked",
+    )
+
+
+def _read_only(path: Path) -> StorageError:
+    return StorageError(
+        f"the score database {path} is read-only for this user: SQLite must be able to write "
+        f"the file and its folder {path.parent} (for {path.name}-wal and -shm). Fix: give the "
+        "bot's user write access (chown/chmod) or set BOT_DATABASE to a writable path.",
+        "read-only",
+    )
+
+
+def _no_permission(path: Path, detail: str) -> StorageError:
+    return StorageError(
+        f"permission denied for the score database {path}: {detail}. Fix: give the bot's user "
+        "access (chown/chmod) or set BOT_DATABASE to a path it may use.",
+        "permission",
+    )
+
+
+def _explain(exc: sqlite3.Error, path: Path, busy_seconds: float) -> StorageError:
+    """A StorageError that says what is wrong with the database, from SQLite's result code."""
+    code = _code(exc)
+    if code in _BUSY_CODES:
+        return _locked(path, busy_seconds)
+    if code == _READONLY:
+        return _read_only(path)
+    if code in (_CANTOPEN, _PERM, _AUTH):
+        if path.is_dir():
+            return StorageError(
+                f"{path} is a folder, not a score database file. Set BOT_DATABASE to a file "
+                "path such as data/bot.sqlite3.",
+                "path",
+            )
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            return _no_permission(path, "this user cannot read and write the file")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            return _no_permission(path, f"this user cannot write in the folder {path.parent}")
+        return StorageError(
+            f"cannot open the score database {path} ({exc}). Set BOT_DATABASE to a writable path.",
+            "path",
+        )
+    if code in _DAMAGED_CODES:
+        return StorageError(
+            f"{path} is not a score database or is damaged (SQLite says: {exc}). Move it away "
+            "(or restore a backup) or set BOT_DATABASE to another file; a new one is created on "
+            "start.",
+            "damaged",
+        )
+    if code == _FULL:
+        return StorageError(f"the disk holding the score database {path} is full", "other")
+    if code == _IOERR:
+        return StorageError(
+            f"reading or writing the score database {path} failed ({exc}); check the disk",
+            "other",
+        )
+    return StorageError(f"the score database {path} failed: {exc}", "other")
+
+
+def _create_private(target: Path) -> None:
+    """Create the database's folder (0700) and an empty file (0600) if they are missing.
+
+    Scores name players, so only the bot's user may read them; the modes are set with chmod
+    after creating, so the umask cannot widen them. SQLite gives its -wal and -shm files the
+    database file's mode. Existing folders and files keep the modes they have.
+    """
+    missing: list[Path] = []
+    folder = target.parent
+    try:
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        if not folder.is_dir():
+            raise NotADirectoryError(f"{folder} is a file, not a folder")
+        for new in reversed(missing):
+            try:
+                new.mkdir(mode=0o700)
+            except FileExistsError:  # another process made it a moment ago
+                continue
+            new.chmod(0o700)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except PermissionError as exc:
+        raise _no_permission(target, f"cannot create {exc.filename or target}") from exc
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the score database {target}: {exc.strerror or exc}. "
+            "Set BOT_DATABASE to a writable path.",
+            "path",
+        ) from exc
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def _user_version(db: sqlite3.Connection) -> int:
+    row = db.execute("PRAGMA user_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _refuse_newer(version: int, known: int, path: Path) -> None:
+    if version > known:
+        raise StorageError(
+            f"{path} has schema version {version}, newer than this bot knows ({known}). "
+            "Upgrade the bot or point BOT_DATABASE at another file; the file was not changed.",
+            "newer-schema",
+        )
+
+
+def _open_checked(
+    target: Path, location: str, uri: bool, busy_seconds: float
+) -> sqlite3.Connection:
+    """The writing connection, after the file is checked, switched to WAL and migrated.
+
+    The order matters (GUIDE, "Measured"): the busy timeout first, since even switching to WAL
+    needs a lock; then the version check, before anything that could change the file.
+    """
+    on_disk = str(target) != ":memory:"
+    if on_disk:
+        if target.is_dir():
+            raise StorageError(
+                f"{target} is a folder, not a score database file. Set BOT_DATABASE to a file "
+                "path such as data/bot.sqlite3.",
+                "path",
+            )
+        _create_private(target)
+    try:
+        writer = sqlite3.connect(location, uri=uri, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _explain(exc, target, busy_seconds) from exc
+    try:
+        writer.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
+        migrations = _migrations()
+        known = migrations[-1][0] if migrations else 0
+        version = _user_version(writer)
+        _refuse_newer(version, known, target)
+        if on_disk and not (
+            os.access(target, os.W_OK) and os.access(target.parent, os.W_OK | os.X_OK)
+        ):
+            raise _read_only(target)
+        writer.execute("PRAGMA journal_mode = WAL")
+        if version < known:
+            _migrate(writer, target, migrations, known)
+        writer.execute("PRAGMA foreign_keys = ON")
+        writer.execute("PRAGMA synchronous = NORMAL")
+        writer.execute("PRAGMA busy_timeout = 0")  # writes wait in _returning, off the loop
+        writer.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints run on another connection
+    except sqlite3.Error as exc:
+        writer.close()
+        raise _explain(exc, target, busy_seconds) from exc
+    except BaseException:
+        writer.close()
+        raise
     return writer
+
+
+def _migrate(
+    db: sqlite3.Connection, target: Path, migrations: list[tuple[int, Path]], known: int
+) -> None:
+    """Apply the missing migrations in one write transaction.
+
+    The version is read again inside it: of several processes starting together, the first
+    migrates and the others find the work done, instead of running the same CREATE TABLEs.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        current = _user_version(db)
+        _refuse_newer(current, known, target)
+        for number, path in migrations:
+            if number <= current:
+                continue
+            for statement in _statements(path.read_text(encoding="utf-8")):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements (``executescript`` would commit first)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer)
+            buffer = ""
+    leftover = [ln for ln in buffer.splitlines() if ln.strip() and not ln.strip().startswith("--")]
+    if leftover:
+        raise StorageError(f"a migration ends with an unfinished statement: {leftover[0]!r}")
+    return statements
 
 
 class _Batcher:
@@ -716,8 +927,10 @@ class _Batcher:
     async def _write_batch(self, batch: list[tuple[Any, asyncio.Future[bool]]]) -> None:
         try:
             results = await self._write([item for item, _ in batch])
-        except Exception:
-            if len(batch) > 1:
+        except Exception as exc:
+            # A bad item fails alone; a database problem (locked, read-only) fails them all at
+            # once rather than waiting it out again for each one.
+            if len(batch) > 1 and not isinstance(exc, StorageError):
                 for one in batch:
                     await self._write_batch([one])
                 return

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import stat
+import threading
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -73,19 +77,36 @@ async def test_a_new_database_is_migrated_in_wal_mode_with_foreign_keys(tmp_path
     await store.close()
 
 
-async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+def header(path: Path) -> bytes:
+    """Bytes 18-19 of the file: the write and read format versions, 1 for a rollback journal and
+    2 for WAL; switching journal modes rewrites them."""
+    return path.read_bytes()[18:20]
+
+
+async def test_a_database_from_a_newer_bot_is_refused_before_anything_changes(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "future.sqlite3"
-    with sqlite3.connect(path) as db:
+    with sqlite3.connect(path) as db:  # a rollback-journal database, as SQLite makes by default
+        db.execute("CREATE TABLE from_the_future (x)")
         db.execute("PRAGMA user_version = 999")
-    with pytest.raises(StorageError, match="newer than this bot knows"):
+    db.close()
+    before = path.read_bytes()
+    assert header(path) == b"\x01\x01"
+    with pytest.raises(StorageError, match="newer than this bot knows") as raised:
         await ScoreStore.open(path)
+    assert raised.value.problem == "newer-schema"
+    assert header(path) == b"\x01\x01"
+    assert path.read_bytes() == before
+    assert not (tmp_path / "future.sqlite3-wal").exists()
 
 
 async def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorageError, match="BOT_DATABASE"):
+    with pytest.raises(StorageError, match="is not a score database or is damaged") as raised:
         await ScoreStore.open(path)
+    assert "Move it away" in str(raised.value) and "BOT_DATABASE" in str(raised.value)
 
 
 async def test_a_path_that_cannot_be_created_gets_a_clear_error(tmp_path: Path) -> None:
@@ -93,6 +114,85 @@ async def test_a_path_that_cannot_be_created_gets_a_clear_error(tmp_path: Path) 
     blocker.write_text("x")
     with pytest.raises(StorageError, match="BOT_DATABASE"):
         await ScoreStore.open(blocker / "bot.sqlite3")
+
+
+def hold_exclusive_lock(path: Path, seconds: float) -> threading.Thread:
+    """Another connection takes the exclusive lock of a rollback-journal database (no one may
+    even read) and keeps it ``seconds``; returns once the lock is held."""
+    held = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        held.set()
+        time.sleep(seconds)
+        other.execute("COMMIT")
+        other.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    return thread
+
+
+def rollback_journal_database(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (x)")
+    db.close()
+
+
+async def test_opening_a_locked_database_waits_for_the_lock(tmp_path: Path) -> None:
+    path = tmp_path / "locked.sqlite3"
+    rollback_journal_database(path)
+    holder = hold_exclusive_lock(path, 0.5)
+    try:
+        store = await ScoreStore.open(path, busy_seconds=10)
+    finally:
+        holder.join()
+    await store.close()
+    assert header(path) == b"\x02\x02"  # switched to WAL once the lock was free
+
+
+async def test_a_database_locked_too_long_is_reported_as_locked_not_broken(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "locked.sqlite3"
+    rollback_journal_database(path)
+    holder = hold_exclusive_lock(path, 1.0)
+    try:
+        with pytest.raises(StorageError, match="stayed locked by another process") as raised:
+            await ScoreStore.open(path, busy_seconds=0.2)
+    finally:
+        holder.join()
+    assert raised.value.problem == "locked"
+    assert "Move it away" not in str(raised.value)
+    assert "The file is fine" in str(raised.value)
+    store = await ScoreStore.open(path)  # untouched: it opens once the other program is done
+    await store.close()
+
+
+async def test_a_new_database_and_its_folder_are_private_whatever_the_umask(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state" / "bot" / "scores.sqlite3"
+    old = os.umask(0)
+    try:
+        store = await ScoreStore.open(path)
+        round_id = await new_round(store)
+        await award(store, round_id, 0, user=7, points=10)
+        modes = {
+            p.name: stat.S_IMODE(p.stat().st_mode)
+            for p in (path, path.with_name(path.name + "-wal"), path.parent, path.parent.parent)
+        }
+        await store.close()
+    finally:
+        os.umask(old)
+    assert modes == {
+        "scores.sqlite3": 0o600,
+        "scores.sqlite3-wal": 0o600,
+        "bot": 0o700,
+        "state": 0o700,
+    }
 
 
 def test_database_path_comes_from_the_environment(
