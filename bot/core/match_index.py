@@ -185,10 +185,13 @@ class Analyzer:
         self.speller = speller
 
     def words(self, text: str) -> list[str]:
-        words = normalize(text).split()
+        return self.read(normalize(text).split())
+
+    def read(self, words: list[str] | tuple[str, ...]) -> list[str]:
+        """Normalised words corrected by the speller, chat spellings and phrases rewritten."""
         if self.speller is not None:
             words = [self.speller.correct(w) for w in words]
-        return vocab.spell(words)
+        return vocab.spell(list(words))
 
     def analyze(self, text: str) -> Analysis:
         return self.analyze_words(self.words(text))

@@ -6,6 +6,9 @@
 
 How a question is ranked (``match_index`` builds the terms, ``match_vocab`` holds the rules):
 
+0. A chat message is read first (``message``): greetings, hedges and thanks around the question
+   are set aside and each sentence is ranked on its own; a sentence that only tells ("loved it")
+   counts ``CONTEXT_FACTOR`` as much as one that asks, and the best sentence's ranking is kept.
 1. Candidates come from the inverted index, rarest terms first, so the cost follows the few
    facts that share a meaningful word, not the size of the base.
 2. Each candidate is scored 0-100 from its *coverage* of the question (the weight of the
@@ -29,6 +32,7 @@ from operator import itemgetter
 
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
+from bot.core.message import parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -43,6 +47,7 @@ FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs 
 ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
+CONTEXT_FACTOR = 0.5  # a sentence beside a question that only tells: "the ending made me cry"
 CHAT_FACTOR = 0.6  # a question to the bot itself, or one word said with "thanks bot"
 # intents whose answer is a value (a person, a date, a count...), not an event or a reason
 VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
@@ -151,11 +156,24 @@ class Matcher:
 
     def rank(self, question: str, limit: int = 5) -> list[Ranked]:
         """The best-scoring facts for ``question``, best first (scores 0-100)."""
-        analysis = self.index.analyzer.analyze(question[: MAX_QUESTION_CHARS * 2])
-        if not analysis.terms:
-            return []
+        found = parts(question[: MAX_QUESTION_CHARS * 2])
+        asking = any(p.asks for p in found)
+        analyzer = self.index.analyzer
+        best: list[Ranked] = []
+        for part in found:
+            analysis = analyzer.analyze_words(analyzer.read(part.words))
+            if not analysis.terms:
+                continue
+            # a sentence that only tells ("loved it") is weighed below one that asks
+            factor = 1.0 if part.asks or not asking else CONTEXT_FACTOR
+            ranked = self._rank(analysis, limit, factor)
+            if ranked and (not best or ranked[0].score > best[0].score):
+                best = ranked  # on a tie the earlier sentence: a message's first question
+        return best
+
+    def _rank(self, analysis: Analysis, limit: int, factor: float) -> list[Ranked]:
         query = self._query(analysis)
-        ranked = [Ranked(e, self._score(query, e)) for e in self._candidates(analysis)]
+        ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
 

@@ -197,3 +197,43 @@ def test_numbers_and_unknown_names_are_not_fuzzy() -> None:
     assert matcher.ask("who directed it").matched
     assert not matcher.ask("who directed beta film").matched  # "beta" is no film here
     assert not matcher.ask("what was made in 2011").matched
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_ids"),
+    [
+        (
+            "hey all, random q but does anyone remember who sang the song at the end of this "
+            "one? it made me cry",
+            {"theme-song-singer"},
+        ),
+        ("sorry if dumb but who plays the girl", {"cast-xiaoxiao"}),
+        ("hi guys! can someone tell me who plays jianqing? he was so good", {"cast-jianqing"}),
+        ("just finished it and im a wreck. why did they break up", {"wynne-why-broke-up"}),
+        ("quick one: where was it shot", {"shooting-location"}),
+        ("yo does anybody know how much it made at the box office", {"box-office-gross-209m"}),
+        # two questions: the first is answered
+        ("who directed it? and who shot it?", {"director"}),
+    ],
+)
+def test_answers_the_question_inside_a_chat_message(
+    matcher: Matcher, message: str, fact_ids: set[str]
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id in fact_ids
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hey all, who directed titanic? loved that one",  # the question is about another film
+        "just watched it. what should i watch next?",  # context alone answers nothing
+        "random q but whats everyone's favourite movie",
+        "sorry if dumb but did it win an oscar",
+    ],
+)
+def test_chat_around_an_unanswerable_question_is_still_refused(
+    matcher: Matcher, message: str
+) -> None:
+    assert not matcher.ask(message).matched

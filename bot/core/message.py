@@ -1,0 +1,87 @@
+"""Finding the question inside a chat message.
+
+People rarely type a bare question in a Discord server: "hey all, random q but does anyone
+remember who did the music for this one? the song at the end made me cry". Every word the facts
+do not share drags a match down, so the message is read the way a person reads it first:
+
+1. It is cut into sentences (at ``? ! .``, new lines, ``;`` and a colon after a label such as
+   "quick one:"), and each sentence into its words (``bot.core.text.normalize``).
+2. Greetings, hedges and chat around a question ("hey all", "random q but", "sorry if dumb but",
+   "does anyone remember", "can someone tell me", "thanks in advance", "lol") are set aside,
+   at the start and at the end of each sentence (``match_vocab`` holds the words and phrases).
+3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
+   question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
+   sentence that only tells ("loved it", "the song at the end made me cry") is context.
+
+The matcher scores every part and keeps the best, with context worth less than a question, so a
+message with two questions is answered by the clearer one, the first on a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core import match_vocab as vocab
+from bot.core.text import normalize
+
+MAX_PARTS = 4  # sentences scored per message: a question rarely hides further in
+
+# Sentence ends: ? and ! always, a full stop before a space (not "5.9" or "decider.com"), new
+# lines, ";", and a colon or dash after a short label ("quick one: ...", "question - ...").
+_SENTENCE_END = re.compile(r"(?<=[?!])|\.+(?=\s|$)|\n|;|:(?=\s)|\s[-–—]+\s")
+_COMMA = re.compile(r",\s")
+# "one" standing for a thing, not a number: "the older one", "which one" (but "this one" and
+# "that one" are the film, which the pack's references say).
+_PRONOUN_ONE = re.compile(
+    r"\b(the|which|each|every|any|some|other|another|older|younger|main|last|same|quick|"
+    r"random|dumb|little|new|sad|good|right|wrong)\s+one\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One sentence of a message with the chat around its question set aside."""
+
+    words: tuple[str, ...]  # normalised words
+    asks: bool  # reads as a question, not as context
+
+
+def parts(message: str) -> list[Part]:
+    """The sentences of ``message`` that say something, in order, chat set aside.
+
+    A sentence whose question starts after a comma or after "but", "so" or "and" ("i loved
+    it, who directed it", "sorry if dumb but who plays the girl") also gives that question
+    as a part of its own."""
+    out: list[Part] = []
+    for sentence in _SENTENCE_END.split(_PRONOUN_ONE.sub(r"\1 ones", message)):
+        if not sentence or not sentence.strip():
+            continue
+        words: list[str] = []
+        starts: list[int] = []  # where a comma-separated chunk starts
+        for chunk in _COMMA.split(sentence):
+            starts.append(len(words))
+            words.extend(normalize(chunk).split())
+        starts += [i + 1 for i, w in enumerate(words) if w in vocab.PIVOTS and i + 1 < len(words)]
+        asked = sentence.rstrip().endswith("?")
+        inner = None
+        for start in sorted(set(starts) - {0}):
+            inner = _part(words[start:], asked, need_ask=True)
+            if inner is not None:
+                break
+        whole = _part(words, asked or inner is not None)
+        out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
+    if len(out) > MAX_PARTS:  # a long message: its questions first, then context
+        out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
+    return out
+
+
+def _part(words: list[str], asked: bool, need_ask: bool = False) -> Part | None:
+    kept, hedged = vocab.strip_chat(words)
+    if not kept:
+        return None
+    asks = hedged or vocab.asks(kept)
+    if need_ask and not asks:
+        return None
+    return Part(tuple(kept), asks or asked)

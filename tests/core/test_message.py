@@ -1,0 +1,47 @@
+"""Finding the question inside a chat message: chat set aside, context told from questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.message import parts
+
+
+def _asked(message: str) -> list[str]:
+    return [" ".join(p.words) for p in parts(message) if p.asks]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("hey all, random q but does anyone remember who did the music?", "who did the music"),
+        ("ok so who directed it", "who directed it"),
+        ("quick one: where was it shot", "where was it shot"),
+        ("sorry if dumb but who plays the girl", "who plays the girl"),
+        ("can someone tell me who plays jianqing? thanks in advance", "who plays jianqing"),
+        ("i forgot, what city do they move to", "what city do they move to"),
+        ("out of curiosity how cold was it lol", "how cold was it"),
+        ("trying to remember where they met on the train", "where they met on the train"),
+        ("anyone here know what rotten tomatoes gave it", "what rotten tomatoes gave it"),
+        ("i loved it, who directed it", "who directed it"),
+    ],
+)
+def test_the_question_is_found_inside_the_chat(message: str, question: str) -> None:
+    assert question in _asked(message)
+
+
+def test_sentences_that_only_tell_are_context() -> None:
+    found = parts("just finished it and im a wreck. who sings the song at the end??")
+    assert [p.asks for p in found] == [False, True]
+    assert found[1].words == ("who", "sings", "the", "song", "at", "the", "end")
+
+
+def test_words_of_the_question_itself_stay() -> None:
+    # "again" is part of "meet again"; a bare question is left as it is
+    assert _asked("where do they meet again") == ["where do they meet again"]
+    assert [p.words for p in parts("douban score")] == [("douban", "score")]
+
+
+def test_chat_alone_leaves_nothing_to_score() -> None:
+    assert parts("hey all! lol") == []
+    assert parts("   ") == []
