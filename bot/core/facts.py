@@ -17,7 +17,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 import yaml
-from rapidfuzz import fuzz
 
 from bot.core.model import (
     ALIAS_KINDS,
@@ -40,6 +39,7 @@ from bot.core.pack_yaml import (
     node_line,
     read_pack_file,
 )
+from bot.core.verbatim import quote_difference
 
 __all__ = ["FactPackError", "Problem", "check", "default_facts_dir", "load_fact_base"]
 
@@ -134,6 +134,12 @@ class _Builder:
         self.films: list[str] = []
         self.references: list[str] = []
         self.files: list[str] = []
+        self._squashed_texts: dict[str, str] = {}  # document key -> text with spaces squashed
+
+    def _squashed(self, document: Document) -> str:
+        if document.key not in self._squashed_texts:
+            self._squashed_texts[document.key] = squash_spaces(document.text)
+        return self._squashed_texts[document.key]
 
     def problem(self, file: str, line: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, line, message, hint))
@@ -426,14 +432,13 @@ class _Builder:
             )
             draft.walk.problem(doc_node, f"unknown source document {key!r}", hint)
             return None
-        haystack = squash_spaces(document.text)
-        if squash_spaces(quote) not in haystack:
-            alignment = fuzz.partial_ratio_alignment(squash_spaces(quote), haystack)
-            nearest = haystack[alignment.dest_start : alignment.dest_end]
+        haystack = self._squashed(document)
+        needle = squash_spaces(quote)
+        if needle not in haystack:
             draft.walk.problem(
                 quote_node,
                 f"source quote is not verbatim in {document.file}",
-                f"copy it exactly; the closest passage is {nearest[:160]!r}",
+                f"copy it exactly; {quote_difference(needle, haystack)}",
             )
             return None
         return Source(document.file, quote, document.title)

@@ -315,9 +315,15 @@ def test_files_starting_with_underscore_are_skipped_in_a_folder(tmp_path: Path) 
     assert len(load_fact_base([tmp_path], SEEDS).facts) == 1
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
     )
 
 
@@ -334,3 +340,28 @@ def test_cli_check_a_missing_path(tmp_path: Path) -> None:
     done = run_cli("facts", "check", "nope.yaml", cwd=tmp_path)
     assert done.returncode == 1
     assert "nope.yaml:1: no such file or folder" in done.stderr
+
+
+def test_a_megabyte_quote_that_is_not_verbatim_is_refused_promptly_with_a_hint(
+    tmp_path: Path,
+) -> None:
+    # The fuzzy alignment was quadratic: 100 kB took 103 s, 1 MB hung `facts check` for good.
+    verbatim = "directed by Taiwanese singer-actress Rene Liu in her directorial debut"
+    huge = verbatim + " and then some words the article never says" * 24_000  # ~1 MB
+    write(tmp_path, "pack.yaml", HEADER + fact().replace(verbatim, huge))
+    done = run_cli("facts", "check", "--seeds", str(SEEDS), "pack.yaml", cwd=tmp_path, timeout=30)
+    assert done.returncode == 1
+    assert done.stdout.startswith("pack.yaml:12: source quote is not verbatim")
+    assert (
+        "the quote matches up to ' in her directorial debut and ', then has 'then some words"
+        in done.stdout
+    )
+
+
+def test_a_quote_unlike_the_document_gets_the_closest_passage(tmp_path: Path) -> None:
+    text = HEADER + fact().replace(
+        "directed by Taiwanese singer-actress Rene Liu in her directorial debut",
+        "Taiwanese singer Rene Liu directed it as her debut" * 2_000,
+    )
+    problems = problems_of(write(tmp_path, "pack.yaml", text))
+    assert any("Fix: copy it exactly; the closest passage is " in p for p in problems), problems
