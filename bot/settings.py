@@ -11,6 +11,7 @@ table; a test keeps the guide's copy identical).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -21,6 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
+
+from bot.redact import mask
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 API_VERSION_SUFFIX = re.compile(r"/api/v\d+/?$")
@@ -179,12 +182,15 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
     dev_guild = _snowflake("BOT_DEV_GUILD", get("BOT_DEV_GUILD"), problems)
     log_level = get("LOG_LEVEL").upper() or "INFO"
     if log_level not in LOG_LEVELS:
-        problems.append(f"LOG_LEVEL={log_level!r} is not a log level. Fix: one of {LOG_LEVELS}.")
+        problems.append(
+            f"LOG_LEVEL={_shown(log_level)} is not a log level. Fix: one of {LOG_LEVELS}."
+        )
     api_base = _url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http", "https"), problems)
     gateway_url = _url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws", "wss"), problems)
     message_content = _flag("BOT_MESSAGE_CONTENT", get("BOT_MESSAGE_CONTENT"), problems)
     if problems:
-        raise SettingsError(problems)
+        # Whatever went wrong, a token pasted anywhere is not echoed back.
+        raise SettingsError([mask(p, [get("DISCORD_TOKEN")]) for p in problems])
     return Settings(
         token=token,
         database=database,
@@ -217,13 +223,16 @@ def _database(raw: str, problems: list[str]) -> Path | None:
     if not raw:
         return None
     path = Path(raw).expanduser()
-    if path.is_dir():
+    if (why := _unusable(path)) not in (None, "no such file or folder"):
+        problems.append(f"BOT_DATABASE={_shown(raw)}: {why}. Fix: name a shorter, usable path.")
+    elif path.is_dir():
         problems.append(
-            f"BOT_DATABASE={raw!r} is a directory. Fix: name a file, e.g. {path / 'bot.sqlite3'}."
+            f"BOT_DATABASE={_shown(raw)} is a directory. Fix: name a file, e.g. "
+            f"{_shown(str(path / 'bot.sqlite3'))}."
         )
     elif path.parent.exists() and not os.access(path.parent, os.W_OK):
         problems.append(
-            f"BOT_DATABASE={raw!r}: the folder {path.parent} is not writable. "
+            f"BOT_DATABASE={_shown(raw)}: the folder {path.parent} is not writable. "
             "Fix: choose a writable location (in Docker, the /data volume)."
         )
     return path
@@ -233,12 +242,40 @@ def _folder(name: str, raw: str, what: str, default: str, problems: list[str]) -
     if not raw:
         return None
     path = Path(raw).expanduser()
-    if not path.is_dir():
+    if (why := _unusable(path)) is not None and why != "no such file or folder":
+        problems.append(f"{name}={_shown(raw)}: {why}. Fix: name the folder of {what}.")
+    elif not path.is_dir():
         problems.append(
-            f"{name}={raw!r} is not a folder. Fix: point it at the folder of {what} "
+            f"{name}={_shown(raw)} is not a folder. Fix: point it at the folder of {what} "
             f"(the repository's {default}) or unset it."
         )
     return path
+
+
+MAX_SHOWN = 80  # longer values are shown by their ends, so each problem stays one line
+
+
+def _shown(raw: str) -> str:
+    """A value as an error message may echo it: tokens masked, very long values shortened."""
+    text = mask(raw)
+    if len(text) > MAX_SHOWN:
+        text = f"{text[:35]}...{text[-35:]} ({len(raw)} characters)"
+    return repr(text)
+
+
+def _unusable(path: Path) -> str | None:
+    """Why the operating system refuses ``path`` (e.g. "file name too long"), or None."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as error:
+        if error.errno == errno.ENOTDIR:
+            return "no such file or folder"
+        return (error.strerror or type(error).__name__).lower()
+    except ValueError:
+        return "the path contains a null character"
+    return None
 
 
 def _snowflake(name: str, raw: str, problems: list[str]) -> int | None:
@@ -246,7 +283,7 @@ def _snowflake(name: str, raw: str, problems: list[str]) -> int | None:
         return None
     if not raw.isdigit() or not 15 <= len(raw) <= 21:
         problems.append(
-            f"{name}={raw!r} is not a Discord id. Fix: enable Developer Mode in Discord, "
+            f"{name}={_shown(raw)} is not a Discord id. Fix: enable Developer Mode in Discord, "
             "right-click the server and choose 'Copy Server ID' (a 17-20 digit number)."
         )
         return None
@@ -259,7 +296,7 @@ def _url(name: str, raw: str, schemes: tuple[str, ...], problems: list[str]) -> 
     parts = urlsplit(raw)
     if parts.scheme not in schemes or not parts.netloc:
         problems.append(
-            f"{name}={raw!r} is not a {' or '.join(s + '://' for s in schemes)} URL. "
+            f"{name}={_shown(raw)} is not a {' or '.join(s + '://' for s in schemes)} URL. "
             f"Fix: e.g. {schemes[0]}://127.0.0.1:8080, or unset it to talk to Discord directly."
         )
         return None
@@ -271,7 +308,7 @@ def _flag(name: str, raw: str, problems: list[str]) -> bool:
     if value in _TRUE:
         return True
     if value not in _FALSE:
-        problems.append(f"{name}={raw!r} is not a yes/no value. Fix: use 1 or 0.")
+        problems.append(f"{name}={_shown(raw)} is not a yes/no value. Fix: use 1 or 0.")
     return False
 
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.core.facts import FactPackError, load_fact_base
+from bot.core.facts import FactPackError, PackPathError, load_fact_base
 from bot.core.matching import AskResult, Matcher
 from bot.core.model import FactBase
 
@@ -60,6 +60,10 @@ def load_pack_or_report(paths: list[Path] | None) -> FactBase | None:
     """The fact base, or None after printing every FILE:LINE problem to stderr."""
     try:
         return load_fact_base(paths)
+    except PackPathError as exc:  # a --pack or BOT_FACTS_DIR that cannot be read: one line each
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return None
     except FactPackError as exc:
         print("the fact pack has problems:", file=sys.stderr)
         for problem in exc.problems:

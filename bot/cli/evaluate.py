@@ -35,6 +35,14 @@ def main(argv: list[str]) -> int:
     except DevSetError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except UnicodeDecodeError as exc:  # the file is not UTF-8: name the line, no traceback
+        line = exc.object[: exc.start].count(b"\n") + 1
+        byte = exc.object[exc.start : exc.start + 1].hex()
+        print(
+            f"{args.path}:{line}: bad byte 0x{byte}: the file is not UTF-8. Fix: save it as UTF-8",
+            file=sys.stderr,
+        )
+        return 2
     missing = dev.unknown_ids(fact_base)
     if missing:
         print(f"note: the pack has no fact {', '.join(missing)}", file=sys.stderr)

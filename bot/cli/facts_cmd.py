@@ -12,7 +12,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.core.facts import FactPackError, default_facts_dir, default_seeds_dir, load_fact_base
+from bot.core.facts import (
+    FactPackError,
+    PackPathError,
+    check_paths,
+    default_facts_dir,
+    default_seeds_dir,
+    load_fact_base,
+    path_problem,
+    shown_path,
+)
 from bot.core.model import Fact, FactBase, Quote, Source
 
 
@@ -67,11 +76,13 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate packs: FILE:LINE problems, exit 1 on any")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: facts/)")
     check.add_argument("--seeds", type=Path, help="folder of the source documents")
+    check.add_argument("--pack", action="append", type=Path, help="same as PATH (repeatable)")
     exp = sub.add_parser("export", help="print the fact base as JSON")
     # JSON is the only format; --json is still accepted so older scripts keep working.
     exp.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     exp.add_argument("paths", nargs="*", type=Path)
     exp.add_argument("--seeds", type=Path, help="folder of the source documents")
+    exp.add_argument("--pack", action="append", type=Path, help="same as PATH (repeatable)")
     sub.add_parser("try", help="check answers against facts (JSON lines); see `facts try -h`")
     return parser
 
@@ -82,28 +93,39 @@ def _seeds_folder(seeds: Path | None, paths: list[Path] | None) -> Path:
         return seeds
     if paths is None:
         return default_seeds_dir(default_facts_dir())
-    return default_seeds_dir(next((p for p in paths if p.is_dir()), None))
+    return default_seeds_dir(next((p for p in paths if not path_problem(p) and p.is_dir()), None))
+
+
+def _because(why: str | None) -> str:
+    return f" ({why})" if why and why != "no such file or folder" else ""
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    paths = list(args.paths) or None
-    missing = [p for p in paths or [] if not p.exists()]
-    if missing:
-        for path in missing:
-            print(f"{path}:1: no such file or folder. Fix: check the path", file=sys.stderr)
-        return 1
+    paths = [*args.paths, *(args.pack or [])] or None
+    try:
+        check_paths(paths or [])
+    except PackPathError as error:  # one line per path, usage error
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
     seeds = _seeds_folder(args.seeds, paths)
-    if not seeds.is_dir():
+    why = path_problem(seeds)
+    if why is not None or not seeds.is_dir():
         # One line instead of an "unknown source document" for every fact that cites one.
         print(
-            f"error: no seeds folder at {seeds}. Fix: pass --seeds with the folder "
+            f"error: no seeds folder at {shown_path(seeds)}{_because(why)}. "
+            "Fix: pass --seeds with the folder "
             "of source documents (the repository's seeds/) or set BOT_SEEDS_DIR.",
             file=sys.stderr,
         )
         return EXIT_USAGE
     try:
         base = load_fact_base(paths, seeds)
+    except PackPathError as error:  # BOT_FACTS_DIR names something unusable
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     except FactPackError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr if args.action == "export" else sys.stdout)

@@ -4,9 +4,10 @@
     python -m bot facts try --json - < answers.jsonl         # JSON lines in and out
 
 JSON mode reads lines ``{"fact": ID, "answer": TEXT}`` (from a file, or ``-`` for stdin) and writes
-one line ``{"fact", "answer", "correct"}`` for each. A line that cannot be checked gets
-``{"line": N, "error": MESSAGE}`` instead (and the exit status is 1), so output lines always
-correspond to input lines.
+one line ``{"fact", "answer", "correct"}`` for each. A line that cannot be checked (not JSON, not
+UTF-8, blank) gets ``{"line": N, "error": MESSAGE}`` instead (and the exit status is 1), so output
+line N always answers input line N. Output is ASCII JSON (non-ASCII as \\u escapes), so no raw
+byte or line separator (U+2028) can break a reader.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ import argparse
 import difflib
 import json
 import sys
-from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from bot.cli.ask import add_pack_option, load_pack_or_report
 from bot.core.answers import AnswerChecker
+from bot.core.facts import shown_path
 from bot.core.model import FactBase
 
 
@@ -43,12 +44,12 @@ def main(argv: list[str]) -> int:
     checker = AnswerChecker(base)
     if args.json is not None:
         if args.json == "-":
-            return _json_lines(base, checker, sys.stdin, sys.stdout)
+            return _json_lines(base, checker, sys.stdin.buffer, sys.stdout)
         try:
-            with open(args.json, encoding="utf-8") as handle:
+            with open(args.json, "rb") as handle:
                 return _json_lines(base, checker, handle, sys.stdout)
         except OSError as exc:
-            print(f"cannot read {args.json}: {exc.strerror}", file=sys.stderr)
+            print(f"error: cannot read {shown_path(args.json)}: {exc.strerror}", file=sys.stderr)
             return 2
     if not args.fact or not args.answer:
         parser.error('give a fact id and an answer, or --json FILE ("-" for stdin)')
@@ -63,30 +64,36 @@ def main(argv: list[str]) -> int:
     return 0 if verdict.correct else 1
 
 
-def _json_lines(base: FactBase, checker: AnswerChecker, source: TextIO, out: TextIO) -> int:
+def _json_lines(base: FactBase, checker: AnswerChecker, source: BinaryIO, out: TextIO) -> int:
     status = 0
-    for number, line in _numbered(source):
-        if not line.strip():
-            continue
+    for number, raw in enumerate(source, start=1):
         try:
-            record = _parse(line, base)
+            fact_id, answer = _parse(_decode(raw), base)
         except ValueError as exc:
             status = 1
             print(f"line {number}: {exc}", file=sys.stderr)
-            out.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"line": number, "error": str(exc)}) + "\n")
+            out.flush()
             continue
-        fact_id, answer = record
         correct = checker(base.by_id[fact_id], answer)
-        out.write(
-            json.dumps({"fact": fact_id, "answer": answer, "correct": correct}, ensure_ascii=False)
-            + "\n"
-        )
+        out.write(json.dumps({"fact": fact_id, "answer": answer, "correct": correct}) + "\n")
         out.flush()
     return status
 
 
-def _numbered(source: Iterable[str]) -> Iterable[tuple[int, str]]:
-    return enumerate(source, start=1)
+def _decode(raw: bytes) -> str:
+    """One input line as text; bytes that are not UTF-8 are this line's error, not a crash."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = raw[exc.start : exc.start + 1].hex()
+        raise ValueError(
+            f"not UTF-8 (byte 0x{byte} at column {exc.start + 1}); save the input as UTF-8"
+        ) from None
+    line = line.removeprefix("\ufeff")
+    if not line.strip():
+        raise ValueError('blank line; write one object like {"fact": ID, "answer": TEXT} per line')
+    return line
 
 
 def _parse(line: str, base: FactBase) -> tuple[str, str]:

@@ -22,6 +22,7 @@ import aiohttp
 import discord
 import yarl
 
+from bot import redact
 from bot.core.facts import FactPackError, load_fact_base
 from bot.core.model import FactBase
 from bot.core.storage import ScoreStore, StorageError, default_database_path
@@ -76,7 +77,7 @@ def state_files(settings: Settings) -> tuple[Path, Path]:
 
 
 def _error(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {redact.mask(message)}", file=sys.stderr)
 
 
 def _load_facts(settings: Settings) -> FactBase:
@@ -116,6 +117,8 @@ def main(argv: list[str]) -> int:
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # No token in any log line at any level: discord.py's DEBUG log names interaction URLs.
+    redact.install([settings.token.reveal()] if settings.token else [])
     try:
         facts = _load_facts(settings)
     except FactPackError as exc:

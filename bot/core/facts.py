@@ -41,7 +41,14 @@ from bot.core.pack_yaml import (
 )
 from bot.core.verbatim import quote_difference
 
-__all__ = ["FactPackError", "Problem", "check", "default_facts_dir", "load_fact_base"]
+__all__ = [
+    "FactPackError",
+    "PackPathError",
+    "Problem",
+    "check",
+    "default_facts_dir",
+    "load_fact_base",
+]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,6 +62,37 @@ class FactPackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class PackPathError(FactPackError):
+    """A pack or seeds path named by the user cannot be used (missing, too long, forbidden)."""
+
+
+MAX_SHOWN_PATH = 120  # a longer path is shown by its ends, so an error stays one readable line
+
+
+def shown_path(path: Path | str) -> str:
+    text = str(path)
+    if len(text) <= MAX_SHOWN_PATH:
+        return text
+    return f"{text[:50]}...{text[-50:]} ({len(text)} characters)"
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read, in words, or None when it exists."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as error:  # "File name too long", "Permission denied", ...
+        return (error.strerror or type(error).__name__).lower()
+    except ValueError:
+        return "the path contains a null character"
+    return None
+
+
+def _is_dir(path: Path) -> bool:
+    return path_problem(path) is None and path.is_dir()
+
+
 def default_facts_dir() -> Path:
     env = os.environ.get("BOT_FACTS_DIR")
     return Path(env) if env else REPO_ROOT / "facts"
@@ -64,7 +102,7 @@ def default_seeds_dir(facts_dir: Path | None = None) -> Path:
     env = os.environ.get("BOT_SEEDS_DIR")
     if env:
         return Path(env)
-    if facts_dir is not None and (facts_dir.parent / "seeds").is_dir():
+    if facts_dir is not None and _is_dir(facts_dir.parent / "seeds"):
         return facts_dir.parent / "seeds"
     return REPO_ROOT / "seeds"
 
@@ -73,7 +111,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files named, or found below the directories named (`_*` files skipped)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
             found = sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
             files += [p for p in found if not p.name.startswith("_") and p.is_file()]
         else:
@@ -81,18 +119,42 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def check_paths(paths: Sequence[Path], seeds_dir: Path | None = None) -> None:
+    """Raise `PackPathError` (one problem per path) unless every path named can be read."""
+    problems = [
+        Problem(shown_path(path), 1, f"{why}", "check the path")
+        for path in paths
+        if (why := path_problem(path)) is not None
+    ]
+    if seeds_dir is not None and (why := path_problem(seeds_dir)) is not None:
+        problems.append(
+            Problem(
+                shown_path(seeds_dir),
+                1,
+                f"seeds folder: {why}",
+                "name the folder of source documents (the repository's seeds/)",
+            )
+        )
+    if problems:
+        raise PackPathError(problems)
+
+
 def load_fact_base(paths: Sequence[Path] | None = None, seeds_dir: Path | None = None) -> FactBase:
-    """Read, validate and freeze the packs; raise `FactPackError` listing every problem."""
+    """Read, validate and freeze the packs; raise `FactPackError` listing every problem.
+
+    Paths that cannot be used raise its subclass `PackPathError` before anything is read."""
     if paths is None:
         facts_dir = default_facts_dir()
         paths = [facts_dir]
     else:
-        facts_dir = next((p for p in paths if p.is_dir()), None)
+        facts_dir = next((p for p in paths if _is_dir(p)), None)
+    check_paths(paths)
     seeds = seeds_dir or default_seeds_dir(facts_dir)
+    check_paths([], seeds)
     files = pack_files(paths)
     builder = _Builder(seeds)
     if not files:
-        where = ", ".join(str(p) for p in paths)
+        where = ", ".join(shown_path(p) for p in paths)
         builder.problem(
             where, 1, "no fact pack found", "put *.yaml packs there or set BOT_FACTS_DIR"
         )
@@ -233,7 +295,7 @@ class _Builder:
             if not (file_name and title and kind):
                 continue
             path = self.seeds_dir / file_name
-            if Path(file_name).name != file_name or not path.is_file():
+            if Path(file_name).name != file_name or path_problem(path) or not path.is_file():
                 walk.problem(
                     doc["file"],
                     f"source document {file_name!r} does not exist in {_display(self.seeds_dir)}",

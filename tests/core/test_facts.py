@@ -338,7 +338,7 @@ def test_cli_check_prints_file_line_problems_and_exits_1_without_traceback(tmp_p
 
 def test_cli_check_a_missing_path(tmp_path: Path) -> None:
     done = run_cli("facts", "check", "nope.yaml", cwd=tmp_path)
-    assert done.returncode == 1
+    assert done.returncode == 2  # a path the user mistyped is a usage error
     assert "nope.yaml:1: no such file or folder" in done.stderr
 
 
