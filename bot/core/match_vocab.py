@@ -71,7 +71,7 @@ _SYNONYMS: dict[str, str] = {
     "nominate": "nominated nomination nominations nominee nominees shortlisted",
     "win": "won wins winning winner",
     "write": "wrote written writer writes writing",
-    "sing": "sang sung singer sings singing",
+    "sing": "sang sung singer sings singing vocals vocalist",
     "make": "made makes making earn earned earning earns create created creates creating",
     "meet": "met meets meeting",
     "buy": "bought buys buying acquire acquired acquires acquisition purchase purchased",
@@ -121,17 +121,20 @@ _SYNONYMS: dict[str, str] = {
     "see": "saw seen sees seeing",
     "come": "came comes coming",
     "take": "took taken takes taking",
-    "money": "cash",
+    "money": "cash dough bucks",
+    "alcohol": "liquor booze alcoholic drunk",
+    "drink": "drinks drinking drank",
+    "leave": "leaves leaving left",
     "good": "nice great awesome excellent amazing decent",
     "sad": "depressed depressing unhappy upset",
     "lesson": "learn learned learnt learns taught teach teaches",
     "box office": "takings revenue revenues",
     "role": "roles character characters",
-    "release": "publish published publishes publishing",
+    "release": "publish published publishes publishing drop dropped drops dropping",
     "ambition": "ambitions dream dreams aspiration aspirations",
     "food": "eat eats ate eaten eating meal meals",
     "familiar": "predictable cliche cliched formulaic unoriginal",
-    "lead": "main leading",
+    "lead": "main leading protagonist protagonists",
     "plot": "summary synopsis storyline",
     "outlet": "outlets publication publications site sites magazine newspaper",
     "inspect": "check checks checked checking",
@@ -142,6 +145,7 @@ _SYNONYMS: dict[str, str] = {
 CHAT_SPELLINGS.update(
     {variant: word for word, variants in _SYNONYMS.items() for variant in variants.split()}
 )
+CHAT_SPELLINGS.update({"financially": "gross", "commercially": "gross"})
 # Compound job words: a screenwriter is who wrote the script.
 CHAT_SPELLINGS.update({"screenwriter": "script writer", "scriptwriter": "script writer"})
 
@@ -206,6 +210,44 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("get", "together"): "relationship start",
     ("got", "together"): "relationship start",
     ("for", "a", "living"): "job",
+    # chat idioms for what a film earned: "did it make bank", "how much did it rake in"
+    ("make", "bank"): "gross",
+    ("made", "bank"): "gross",
+    ("rake", "in"): "make",
+    ("raked", "in"): "make",
+    ("rakes", "in"): "make",
+    ("money", "wise"): "gross",
+    ("do", "for", "money"): "make money",  # "what did they do for cash"
+    # short of money: "when they were broke" (but "broke up" is a breakup)
+    ("were", "broke"): "poor",
+    ("was", "broke"): "poor",
+    ("is", "broke"): "poor",
+    ("are", "broke"): "poor",
+    ("so", "broke"): "poor",
+    ("being", "broke"): "poor",
+    # "hold his liquor": how well someone takes a drink
+    ("hold", "his", "alcohol"): "drink alcohol",
+    ("hold", "her", "alcohol"): "drink alcohol",
+    ("hold", "their", "alcohol"): "drink alcohol",
+    ("hold", "alcohol"): "drink alcohol",
+    # leaving a partner: "when she walks out on him"
+    ("walk", "out", "on"): "leave",
+    ("walks", "out", "on"): "leave",
+    ("walked", "out", "on"): "leave",
+    ("walking", "out", "on"): "leave",
+    # how a critic summed a film up is what they said of it
+    ("sum", "up"): "say",
+    ("sums", "up"): "say",
+    ("summed", "up"): "say",
+    ("sum", "it", "up"): "say",
+    ("sums", "it", "up"): "say",
+    ("summed", "it", "up"): "say",
+    ("pick", "it", "up"): "buy",
+    ("picked", "it", "up"): "buy",
+    # "the two of them", "both of them": the couple, as "they"
+    ("the", "2", "of", "them"): "they",
+    ("2", "of", "them"): "they",
+    ("both", "of", "them"): "they",
     ("home", "town"): "hometown",
     ("take", "place"): "happen",
     ("took", "place"): "happen",
@@ -388,9 +430,18 @@ def spell(words: list[str]) -> list[str]:
                 i += n
                 break
         else:
-            out.append(words[i])
+            word = words[i]
             i += 1
+            # "the guy who shot it" asks who shot it: the head of a relative clause says no more
+            if word in _RELATIVE_HEADS and i < len(words) and words[i] in _RELATIVE_WORDS:
+                continue
+            out.append(word)
     return out
+
+
+# People described by a relative clause: "the guy who shot it", "the lady that made it".
+_RELATIVE_HEADS = frozenset({"man", "woman", "person", "people", "one", "ones", "someone"})
+_RELATIVE_WORDS = frozenset({"who", "that"})
 
 
 def intent(words: list[str]) -> str | None:

@@ -237,3 +237,23 @@ def test_chat_around_an_unanswerable_question_is_still_refused(
     matcher: Matcher, message: str
 ) -> None:
     assert not matcher.ask(message).matched
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("did this movie make bank", {"box-office-gross-209m"}),  # earn a lot
+        ("how did it do financially", {"box-office-gross-209m"}),
+        ("is jing boran able to hold his liquor", {"jing-boran-allergic-alcohol"}),
+        # walk out on someone = leave them
+        ("what was jianqing doing when xiaoxiao walked out on him", {"plot-breakup-while-gaming"}),
+        ("when did the music video drop", {"music-video-release-date"}),  # drop = release
+        # the head of a relative clause says no more than "who": "who shot the film"
+        ("who is the guy that shot the film", {"cinematographer"}),
+        ("how did the daily dot sum it up", {"critic-eddie-strait-quote"}),  # sum up = say
+    ],
+)
+def test_chat_idioms_reach_their_facts(matcher: Matcher, question: str, fact_ids: set[str]) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id in fact_ids
