@@ -24,6 +24,7 @@ DEV_SET = Path(__file__).with_name("dev_questions.yaml")
 HELD_OUT = Path(__file__).with_name("heldout_questions.yaml")
 FRESH = Path(__file__).with_name("fresh_questions.yaml")  # written from seeds/ only, late
 BLIND_A = Path(__file__).with_name("blind_a.yaml")  # three styles, blind until its first run
+BLIND_B = Path(__file__).with_name("blind_b.yaml")  # held out: measured, never tuned on
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.90
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -50,7 +51,7 @@ def test_dev_set_is_big_enough_and_names_real_facts(dev: DevSet, fact_base: Fact
     assert dev.unknown_ids(fact_base) == [], "the dev set names facts the pack does not have"
 
 
-@pytest.mark.parametrize("path", [HELD_OUT, FRESH, BLIND_A])
+@pytest.mark.parametrize("path", [HELD_OUT, FRESH, BLIND_A, BLIND_B])
 def test_other_sets_name_real_facts(fact_base: FactBase, path: Path) -> None:
     assert load_dev_set(path).unknown_ids(fact_base) == []
 
