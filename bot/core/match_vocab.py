@@ -281,6 +281,16 @@ STOP_WORDS: frozenset[str] = _wordlist(
     get got has have had having give gives gave giving go goes going went gone
     one ones
     """
+    # words that hedge, stress or fill in chat without naming anything a fact could say
+    """
+    all both each either neither other others own same only ever even already
+    kinda sorta lot lots bunch pretty quite rather somewhat super totally definitely
+    anyway anyways maybe perhaps probably gonna wanna gotta nah ugh omg lmao tho bc cuz coz
+    irl tbh ngl idk imo imho iirc fyi btw smth sth someone somebody something anything
+    everything nothing anyone anybody everyone everybody whole sure guess wonder wondering
+    curious tho though whatever ya yall y guys folks
+    hiii hii heyy heyyy
+    """
 )
 
 # Words that open a yes/no question: "do they walk home", "is jianqing married".
@@ -305,6 +315,17 @@ _ADDRESSED: tuple[tuple[str, ...], ...] = (
     ("are", "you"),
     ("who", "are", "you"),
     ("how", "are", "you"),
+    # asking the people in the channel, or for a recommendation: no document answers that
+    ("what", "everyone"),
+    ("what", "is", "everyone"),
+    ("what", "are", "everyone"),
+    ("what", "yall"),
+    ("which", "everyone"),
+    ("recommend",),
+    ("suggest",),
+    ("can", "you", "recommend"),
+    ("can", "someone", "recommend"),
+    ("can", "anyone", "recommend"),
 )
 
 
@@ -498,7 +519,7 @@ _ADDRESSEES = _wordlist(
 _OPENERS = _wordlist(
     """
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
-    wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk
+    wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
     random quick question questions q qq genuine serious dumb stupid silly noob real just curious
     sorry weird odd ones hello hi hey
     """

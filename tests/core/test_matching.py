@@ -257,3 +257,26 @@ def test_chat_idioms_reach_their_facts(matcher: Matcher, question: str, fact_ids
     result = matcher.ask(question)
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id in fact_ids
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_ids"),
+    [
+        # hedges and fillers ("even", "kinda", "nah") say nothing a fact could
+        ("what rating did douban give it, kinda curious", {"douban-score"}),
+        ("is it even on netflix or nah", {"netflix-this-june", "distributor-international"}),
+    ],
+)
+def test_fillers_do_not_drag_a_question_down(
+    matcher: Matcher, message: str, fact_ids: set[str]
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id in fact_ids
+
+
+def test_asking_the_channel_or_for_a_tip_is_not_a_question_about_the_film(
+    matcher: Matcher,
+) -> None:
+    assert not matcher.ask("recommend me a movie").matched
+    assert not matcher.ask("whats everyone's favourite movie").matched
