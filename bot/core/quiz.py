@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.core.choices import ChoiceBuilder
@@ -339,6 +339,18 @@ class QuizRound:
         self._open = _Open(self._asked, fact, card, correct_option)
         self.last_reveal = None
         return card
+
+    def start_clock(self, now: float) -> QuestionCard | None:
+        """Count the open question's time from ``now``: when players can first see it.
+
+        The driver calls this once the card is shown, so a slow or rate-limited post does not eat
+        the answering time. Returns the card with its new deadline (None when nothing is open).
+        """
+        q = self._open
+        if q is None:
+            return None
+        q.card = replace(q.card, opened_at=now, deadline=now + q.card.seconds)
+        return q.card
 
     def next_deadline(self) -> float | None:
         """When `tick` must next run: the automatic hint at half time, else the time limit."""

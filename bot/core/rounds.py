@@ -381,7 +381,19 @@ class RoundManager:
             if card is None:
                 break
             game.wake.clear()
-            await self._present(game, "question", card)
+            if not await self._present(game, "question", card):
+                # Nobody can see the question (the channel refuses posts): a round nobody can
+                # see must not run on, awarding nothing and announcing nothing.
+                log.error(
+                    "stopping the round in channel %s: question %d could not be shown",
+                    game.info.channel_id,
+                    card.number,
+                )
+                rules.stop(game.info.starter_id, True, self.now())
+                game.end_reason = "stopped"
+                break
+            # The clock starts when the card is visible, not when the post was queued.
+            rules.start_clock(self.now())
             while rules.question_open:
                 deadline = rules.next_deadline()
                 assert deadline is not None
@@ -435,8 +447,11 @@ class RoundManager:
         except Exception:
             log.exception("could not store the end of round %s", game.info.round_id)
 
-    async def _present(self, game: _Game, what: str, payload: object) -> None:
+    async def _present(self, game: _Game, what: str, payload: object) -> bool:
+        """Show an event; False (and logged) when the presenter failed."""
         try:
             await getattr(game.presenter, what)(game.info.channel_id, payload)
         except Exception:
             log.exception("presenter %s failed in channel %s", what, game.info.channel_id)
+            return False
+        return True

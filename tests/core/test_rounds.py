@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from pathlib import Path
 
 import pytest
@@ -23,20 +23,22 @@ FAST = 400.0  # a 20 s question lasts 50 ms
 class Recorder:
     """Remembers every event; lets a test wait for the next question or the summary."""
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: Collection[str] = (), card_delay: float = 0.0) -> None:
         self.events: list[tuple[str, object]] = []
-        self.fail = fail
+        self.fail = fail  # kinds of event whose message "cannot be sent"
+        self.card_delay = card_delay  # real seconds a question card takes to appear
         self.questions: asyncio.Queue[QuestionCard] = asyncio.Queue()
         self.done: asyncio.Future[Summary] = asyncio.get_running_loop().create_future()
 
     def _note(self, kind: str, payload: object) -> None:
         self.events.append((kind, payload))
-        if self.fail:
+        if kind in self.fail:
             raise RuntimeError("the chat service is down")
 
     async def question(self, channel_id: int, card: QuestionCard) -> None:
-        self.questions.put_nowait(card)
+        await asyncio.sleep(self.card_delay)
         self._note("question", card)
+        self.questions.put_nowait(card)
 
     async def hint(self, channel_id: int, hint: object) -> None:
         self._note("hint", hint)
@@ -205,7 +207,7 @@ async def test_shutdown_stops_every_round_and_records_it(
 async def test_a_failing_presenter_loses_no_points(
     manager: RoundManager, store: ScoreStore
 ) -> None:
-    presenter = Recorder(fail=True)
+    presenter = Recorder(fail={"hint", "correct", "reveal", "summary"})
     await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2, seed=2), presenter)
     for _ in range(2):
         card = await presenter.next_question()
@@ -213,6 +215,30 @@ async def test_a_failing_presenter_loses_no_points(
     assert (await presenter.summary_result()).standings[0].correct == 2
     stats = await store.player_stats(GUILD, ANN)
     assert stats is not None and stats.correct == 2 and stats.rounds_won == 1
+
+
+async def test_a_question_that_cannot_be_shown_stops_the_round_with_a_log_line(
+    manager: RoundManager, caplog: pytest.LogCaptureFixture
+) -> None:
+    presenter = Recorder(fail={"question"})
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=5, seed=2), presenter)
+    summary = await presenter.summary_result()
+    assert summary.reason == "stopped" and summary.asked == 1
+    assert presenter.kinds() == ["question", "summary"]
+    assert f"stopping the round in channel {CHANNEL}: question 1 could not be shown" in caplog.text
+
+
+async def test_the_answering_time_starts_when_the_card_is_visible(manager: RoundManager) -> None:
+    # The card takes 40 game seconds to appear (a rate-limited post) on 20 s questions.
+    presenter = Recorder(card_delay=40 / FAST)
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=1, seed=2, hints=False), presenter
+    )
+    card = await presenter.next_question()
+    await asyncio.sleep(5 / FAST)  # an answer 5 s after the card appears
+    result = await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))
+    assert result is not None and result.status == "correct"
+    assert result.elapsed < 20
 
 
 async def test_answers_outside_a_round_are_ignored(manager: RoundManager) -> None:
