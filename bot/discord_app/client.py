@@ -23,6 +23,7 @@ from discord.ext import commands
 
 from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.errors import NO_MENTIONS, handle_error
+from bot.discord_app.expired import ExpiredButton, new_boot_id
 from bot.discord_app.knowledge import KnowledgeHolder
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class TriviaBot(commands.AutoShardedBot):
         self._force_sync = force_sync
         self._health_task: asyncio.Task[None] | None = None
         self._wound_down = False
+        self.boot_id = new_boot_id()  # in the custom_id of every button this process sends
 
     async def setup_hook(self) -> None:
         from bot.discord_app.cogs import COGS  # the cogs import this module
@@ -116,6 +118,8 @@ class TriviaBot(commands.AutoShardedBot):
         for cog_class in COGS:
             await self.add_cog(cog_class(self))
         log.info("Loaded cogs: %s", ", ".join(self.cogs))
+        # Clicks on buttons of an earlier process get a short answer, not "interaction failed".
+        self.add_dynamic_items(ExpiredButton)
         await self.sync_commands(force=self._force_sync)
         if self._health_file is not None:
             self._health_task = asyncio.create_task(self._touch_health_file(self._health_file))

@@ -19,8 +19,11 @@ from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
 
 
 class DiscordPresenter:
-    def __init__(self, client: discord.Client, rounds: RoundManager, chat_answers: bool) -> None:
+    def __init__(
+        self, client: discord.Client, rounds: RoundManager, chat_answers: bool, boot_id: str
+    ) -> None:
         self._client = client
+        self._boot_id = boot_id  # marks this process's buttons (see bot.discord_app.expired)
         self._rounds = rounds
         self._chat_answers = chat_answers  # typed answers in the channel are read too
         self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
@@ -43,9 +46,9 @@ class DiscordPresenter:
     async def question(self, channel_id: int, card: QuestionCard) -> None:
         view: QuestionView
         if card.mode == "choice":
-            view, how = ChoiceView(card, self._choose), "pick one"
+            view, how = ChoiceView(card, self._choose, self._boot_id), "pick one"
         else:
-            view, how = TypedView(card, self._answer), "press Answer"
+            view, how = TypedView(card, self._answer, self._boot_id), "press Answer"
             if self._chat_answers:
                 how = "type it here or press Answer"
         ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)

@@ -14,6 +14,7 @@ import discord
 
 from bot.core.quiz import AnswerResult, QuestionCard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
+from bot.discord_app.expired import button_id
 from bot.discord_app.render import OPTION_LETTERS
 from bot.discord_app.views import BaseView
 
@@ -59,14 +60,14 @@ def _option_index(custom_id: str) -> int | None:
 class ChoiceView(QuestionView):
     """One button per option (A, B, C, D)."""
 
-    def __init__(self, card: QuestionCard, choose: Choose) -> None:
+    def __init__(self, card: QuestionCard, choose: Choose, boot_id: str) -> None:
         super().__init__(card)
         self._choose = choose
         for index, option in enumerate(card.options):
             button: discord.ui.Button[ChoiceView] = discord.ui.Button(
                 label=f"{OPTION_LETTERS[index]}. {option}"[:80],
                 style=discord.ButtonStyle.primary,
-                custom_id=f"quiz:{card.number}:opt:{index}",
+                custom_id=button_id("quiz", boot_id, f"{card.number}:opt:{index}"),
             )
             button.callback = self._callback(index)
             self.add_item(button)
@@ -112,11 +113,12 @@ class TypedView(QuestionView):
     """An "Answer" button that opens a text box: typed answers without the message content
     intent. With BOT_MESSAGE_CONTENT=1, answers typed in the channel count as well."""
 
-    def __init__(self, card: QuestionCard, submit: Answer) -> None:
+    def __init__(self, card: QuestionCard, submit: Answer, boot_id: str) -> None:
         super().__init__(card)
         self._submit = submit
+        self.open_answer_box.custom_id = button_id("quiz", boot_id, "answer")
 
-    @discord.ui.button(label="Answer", style=discord.ButtonStyle.primary, custom_id="quiz:answer")
+    @discord.ui.button(label="Answer", style=discord.ButtonStyle.primary)
     async def open_answer_box(
         self, interaction: discord.Interaction, _button: discord.ui.Button
     ) -> None:

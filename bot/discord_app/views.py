@@ -9,6 +9,7 @@ import discord
 
 from bot.core.storage import LeaderboardPage
 from bot.discord_app.errors import NO_MENTIONS, handle_error
+from bot.discord_app.expired import button_id
 
 
 class BaseView(discord.ui.View):
@@ -44,13 +45,16 @@ class SuggestionsView(BaseView):
         self,
         suggestions: list[str],
         answer: Callable[[discord.Interaction, str], Awaitable[None]],
+        boot_id: str,
         timeout: float = 120.0,
     ) -> None:
         super().__init__(timeout=timeout)
         self._answer = answer
         for index, text in enumerate(suggestions[:3]):
             button: discord.ui.Button[SuggestionsView] = discord.ui.Button(
-                label=text[:80], style=discord.ButtonStyle.secondary, custom_id=f"suggest:{index}"
+                label=text[:80],
+                style=discord.ButtonStyle.secondary,
+                custom_id=button_id("suggest", boot_id, str(index)),
             )
             button.callback = self._make_callback(text)
             self.add_item(button)
@@ -127,9 +131,13 @@ class PagerView(BaseView):
         board: LeaderboardPage,
         fetch: Callable[[int], Awaitable[LeaderboardPage]],
         render_page: Callable[[LeaderboardPage], discord.Embed],
+        boot_id: str,
         timeout: float = 180.0,
     ) -> None:
         super().__init__(timeout=timeout)
+        # Fixed ids (not discord.py's random ones), so a click after a restart is recognised.
+        self.previous.custom_id = button_id("pager", boot_id, "previous")
+        self.next.custom_id = button_id("pager", boot_id, "next")
         self._fetch = fetch
         self._render = render_page
         self._update(board)

@@ -47,6 +47,6 @@ class AskCog(commands.Cog):
         if not suggestions:
             await interaction.response.send_message(text, allowed_mentions=NO_MENTIONS)
             return
-        view = SuggestionsView(suggestions, self.answer)
+        view = SuggestionsView(suggestions, self.answer, self.bot.boot_id)
         await interaction.response.send_message(text, view=view, allowed_mentions=NO_MENTIONS)
         view.message = await interaction.original_response()

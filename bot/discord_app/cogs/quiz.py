@@ -54,7 +54,9 @@ class QuizCog(commands.Cog):
         self.rounds = RoundManager(
             knowledge.facts, bot.store, checker=self._check, clock=_monotonic
         )
-        self.presenter = DiscordPresenter(bot, self.rounds, chat_answers=bot.message_content)
+        self.presenter = DiscordPresenter(
+            bot, self.rounds, chat_answers=bot.message_content, boot_id=bot.boot_id
+        )
 
     def _check(self, fact: Fact, text: str) -> bool:
         return self.bot.knowledge.current.checker(fact, text)

@@ -48,7 +48,9 @@ class ScoresCog(commands.Cog):
         if board.pages == 1:
             await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
             return
-        view = PagerView(board, fetch, lambda b: render.leaderboard_embed(b, scope_name))
+        view = PagerView(
+            board, fetch, lambda b: render.leaderboard_embed(b, scope_name), self.bot.boot_id
+        )
         await interaction.response.send_message(
             embed=embed, view=view, allowed_mentions=NO_MENTIONS
         )
