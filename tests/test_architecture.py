@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def test_core_console_and_tools_do_not_import_discord(repo_root: Path) -> None:
     modules = sorted(
@@ -25,3 +27,47 @@ def test_core_console_and_tools_do_not_import_discord(repo_root: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
     assert len(modules) > 10  # the glob found the core
+
+
+# Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.
+_WRAPPER = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write("\\n".join(sorted(sys.modules))))
+runpy.run_module("bot", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ask", "who directed it"],
+        ["quote", "snow"],
+        ["facts", "check"],
+        ["console", "--name", "tester"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_commands_other_than_run_load_neither_discord_nor_aiohttp(
+    repo_root: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """`ask`, `quote`, `facts` and the console start without discord.py, aiohttp or the
+    stemmers of other languages: each costs a user start-up time and none is needed."""
+    listing = tmp_path / "modules.txt"
+    if command[0] == "console":
+        command = [*command, "--db", str(tmp_path / "scores.sqlite3")]
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, str(listing), *command],
+        input="quit\n",
+        capture_output=True,
+        text=True,
+        cwd=repo_root,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    modules = listing.read_text().split()
+    assert "bot.core.facts" in modules  # the command really ran
+    loaded = [m for m in modules if m.split(".")[0] in {"discord", "aiohttp"}]
+    assert loaded == []
+    stemmers = [m.rsplit(".", 1)[-1] for m in modules if m.endswith("_stemmer")]
+    assert stemmers in ([], ["english_stemmer"])

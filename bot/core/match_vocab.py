@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 
-import snowballstemmer
+from bot.core.snowball import english_stemmer
 
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
 NAME = "name"  # "what is X called", "what's the name of ...": the answer must be a name
@@ -486,7 +486,7 @@ def stem(word: str) -> str:
     return _stem(word)
 
 
-_SNOWBALL = snowballstemmer.stemmer("english")
+_SNOWBALL = english_stemmer()
 
 
 # Porter2 keeps the doer apart from the deed (director/directed); a question rarely does.
