@@ -5,8 +5,10 @@
     python -m bot ask --json - < questions.txt   # one JSON object per input line, in order
 
 JSON fields: ``matched`` (bool), ``answer`` (the reply a user sees; "" when not matched),
-``fact_id`` (or null), ``score`` (0-100), ``source`` (``{document, quote}`` or null) and
-``suggestions`` (questions to try instead). Exit status: 0 answered (always 0 for ``-``),
+``fact_id`` (or null), ``score`` (0-100), ``source`` (``{document, quote}`` or null),
+``suggestions`` (questions to try instead), ``answering`` (the question the answer answers, or
+null) and ``decision`` (``{answer, confidence, features}``: the evidence read from the ranking
+and the call made on it; null for an unusable input). Exit status: 0 answered (always 0 for ``-``),
 1 not answered, 2 bad usage or a broken fact pack.
 """
 
@@ -88,7 +90,17 @@ def as_dict(result: AskResult) -> dict[str, Any]:
         "score": result.score,
         "source": {"document": fact.source.document, "quote": fact.source.quote} if fact else None,
         "suggestions": list(result.suggestions),
+        "answering": result.answering or None,
+        "decision": _decision(result),
     }
+
+
+def _decision(result: AskResult) -> dict[str, Any] | None:
+    d = result.decision
+    if d is None:
+        return None
+    features = {k: round(v, 3) for k, v in d.features.items()}
+    return {"answer": d.answer, "confidence": d.confidence, "features": features}
 
 
 def _as_json(result: AskResult) -> str:

@@ -18,8 +18,10 @@ How a question is ranked (``match_index`` builds the terms, ``match_vocab`` hold
    question; names and numbers of the answer count, so "was it filmed in hailar" fits "where
    was it filmed"), and an *intent* factor (a "when" question is not answered by a "who" fact,
    a "what is X called" question only by a name).
-3. Below ``THRESHOLD`` the bot abstains and offers up to three "did you mean" questions, each
-   one the bot can answer.
+3. ``bot.core.decision`` reads the ranking's evidence (top score, margin, words and names the
+   fact lacks, intent...) and answers only when its learned confidence is high enough; else
+   the bot abstains and offers up to three "did you mean" questions, each one it can answer.
+   An answer says which question it answers ("Answering: Who directed Us and Them?").
 """
 
 from __future__ import annotations
@@ -30,13 +32,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
+from bot.core.decision import Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
 from bot.core.message import parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
-THRESHOLD = 64.0  # tuned on tests/eval/dev_questions.yaml with `python -m bot eval`
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
@@ -73,6 +75,8 @@ class AskResult:
     suggestions: tuple[str, ...] = ()  # up to 3 "did you mean" questions
     refusal: str = ""  # what the user sees when not matched
     suggested: tuple[Fact, ...] = ()  # the facts behind ``suggestions``, in the same order
+    decision: Decision | None = None  # the evidence and the call (None: the input was unusable)
+    answering: str = ""  # the question the reply answers, so a misreading shows at a glance
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +105,11 @@ class Ranked:
 class Matcher:
     """Answers questions from one ``FactBase``; build once, ask many times (thread-safe reads)."""
 
-    def __init__(self, fact_base: FactBase) -> None:
+    def __init__(self, fact_base: FactBase, decision: DecisionModel | None = None) -> None:
         self.fact_base = fact_base
         self.index = Index.build(fact_base)
+        self.decision = decision or DecisionModel.load()
+        self._suggestions: dict[str, str] = {}  # fact id -> the question it answers (lazily)
         self.film = fact_base.films[0] if fact_base.films else "the film"
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()
@@ -128,8 +134,11 @@ class Matcher:
         problem = self._input_problem(question)
         if problem:
             return AskResult(False, None, 0.0, "", refusal=problem)
-        ranked = self.rank(question)
-        if not ranked or ranked[0].score < THRESHOLD:
+        analysis, ranked = self.ranking(question)
+        decision = self.decision.decide(
+            evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
+        )
+        if not decision.answer:
             top = ranked[0].score if ranked else 0.0
             offered: dict[str, Fact] = {}
             for r in ranked[:3]:
@@ -143,23 +152,32 @@ class Matcher:
                 suggestions=tuple(offered),
                 refusal=self._refusal(offered),
                 suggested=tuple(offered.values()),
+                decision=decision,
             )
         best = ranked[0]
         also = self.fact_base.disagreeing(best.entry.fact)
+        answering = self._suggestion(best.entry.fact)
         return AskResult(
             True,
             best.entry.fact,
             round(best.score, 1),
-            format_reply(best.entry.fact, also),
+            format_reply(best.entry.fact, also, answering),
             also=also,
+            decision=decision,
+            answering=answering,
         )
 
     def rank(self, question: str, limit: int = 5) -> list[Ranked]:
         """The best-scoring facts for ``question``, best first (scores 0-100)."""
+        return self.ranking(question, limit)[1]
+
+    def ranking(self, question: str, limit: int = 5) -> tuple[Analysis | None, list[Ranked]]:
+        """``rank`` with the analysis of the sentence it ranked by (the decision reads both)."""
         found = parts(question[: MAX_QUESTION_CHARS * 2])
         asking = any(p.asks for p in found)
         analyzer = self.index.analyzer
         best: list[Ranked] = []
+        chosen: Analysis | None = None
         for part in found:
             analysis = analyzer.analyze_words(analyzer.read(part.words))
             if not analysis.terms:
@@ -169,7 +187,8 @@ class Matcher:
             ranked = self._rank(analysis, limit, factor)
             if ranked and (not best or ranked[0].score > best[0].score):
                 best = ranked  # on a tie the earlier sentence: a message's first question
-        return best
+                chosen = analysis
+        return chosen, best
 
     def _rank(self, analysis: Analysis, limit: int, factor: float) -> list[Ranked]:
         query = self._query(analysis)
@@ -367,6 +386,12 @@ class Matcher:
         return ""
 
     def _suggestion(self, fact: Fact) -> str:
+        cached = self._suggestions.get(fact.id)
+        if cached is None:
+            cached = self._suggestions[fact.id] = self._make_suggestion(fact)
+        return cached
+
+    def _make_suggestion(self, fact: Fact) -> str:
         """A question to offer: the quiz prompt when short, else the first phrasing, with the
         names in it written as the pack writes them ("who is rene liu" -> "Who is Rene Liu?")."""
         prompt = fact.quiz.prompt if fact.quiz is not None else ""
@@ -396,11 +421,13 @@ def _cite(fact: Fact) -> str:
     return f"{fact.source.title}: “{quote}”"
 
 
-def format_reply(fact: Fact, also: tuple[Fact, ...] = ()) -> str:
-    """The text a user sees: the fact and its source; every claim with its own when they differ."""
+def format_reply(fact: Fact, also: tuple[Fact, ...] = (), answering: str = "") -> str:
+    """The text a user sees: the question it answers, the fact and its source; every claim with
+    its own source when they differ."""
+    head = f"Answering: {answering}\n" if answering else ""
     if not also:
-        return f"{fact.text}\nSource: {_cite(fact)}"
-    lines = ["The sources disagree:"]
+        return f"{head}{fact.text}\nSource: {_cite(fact)}"
+    lines = [f"{head}The sources disagree:"]
     for claim in (fact, *also):
         lines.append(f"• {claim.text}\n  Source: {_cite(claim)}")
     return "\n".join(lines)

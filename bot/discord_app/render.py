@@ -46,9 +46,13 @@ def citation(source: Source) -> str:
     return clip(f"*{source.title}*\n> {' '.join(source.quote.split())}", FIELD_MAX)
 
 
-def answer_embed(question: str, fact: Fact, also: Sequence[Fact] = ()) -> discord.Embed:
-    """The answer with its source; when documents disagree, every claim with its own source."""
-    intro = "The sources disagree:\n" if also else ""
+def answer_embed(
+    question: str, fact: Fact, also: Sequence[Fact] = (), answering: str = ""
+) -> discord.Embed:
+    """The answer with its source; when documents disagree, every claim with its own source.
+    ``answering``: the question the bot took it to be, shown first so a misreading is plain."""
+    intro = f"*Answering: {escape_markdown(answering)}*\n" if answering else ""
+    intro += "The sources disagree:\n" if also else ""
     embed = discord.Embed(
         title=clip(user_text(question, TITLE_MAX), TITLE_MAX),
         description=clip(intro + fact.text, DESCRIPTION_MAX),

@@ -11,7 +11,16 @@ import pytest
 
 from bot.cli import ask, evaluate, quote
 
-ASK_FIELDS = {"matched", "answer", "fact_id", "score", "source", "suggestions"}
+ASK_FIELDS = {
+    "matched",
+    "answer",
+    "fact_id",
+    "score",
+    "source",
+    "suggestions",
+    "answering",
+    "decision",
+}
 
 
 def test_ask_prints_answer_and_source(capsys: pytest.CaptureFixture[str]) -> None:
@@ -26,7 +35,11 @@ def test_ask_json_fields(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(data) == ASK_FIELDS
     assert data["matched"] is True and data["fact_id"] == "director"
     assert set(data["source"]) == {"document", "quote"}
-    assert data["answer"]
+    assert data["answer"].startswith("Answering: Who directed Us and Them?\n")
+    assert data["answering"] == "Who directed Us and Them?"
+    decision = data["decision"]
+    assert decision["answer"] is True and 0.5 < decision["confidence"] <= 1
+    assert decision["features"]["top"] == 1.0 and "margin" in decision["features"]
 
 
 def test_ask_json_refusal(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,6 +47,8 @@ def test_ask_json_refusal(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["matched"] is False
     assert data["answer"] == "" and data["fact_id"] is None and data["source"] is None
+    assert data["answering"] is None
+    assert data["decision"]["answer"] is False and data["decision"]["features"]["unknown"] > 0
     assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
 
 

@@ -19,6 +19,7 @@ async def test_ask_answers_with_the_fact_and_its_source(world: World, fact_base:
 
     embed = result.response.embeds[0]
     assert "Rene Liu" in embed.description
+    assert embed.description.startswith("*Answering: Who directed Us and Them?*")
     source = next(f for f in embed.fields if f.name == "Source")
     assert director.source.title in source.value
     assert not result.ephemeral  # an answer is for the whole channel

@@ -1,6 +1,8 @@
 """/ask measured on the development set against both baselines (issue 3).
 
-The issue's targets are 97% answered right and 90% refused right, ahead of both baselines.
+The targets are 97% answered right and 96% refused right (issues 3 and 10), ahead of both
+baselines. Since issue 10 a learned decision (bot/core/decision.py) answers or refuses: dev
+97.4% / 96.8% with 1.7% wrong answers; fresh 92.0% / 88.7% (6.9% wrong); held-out 92.0% / 100.0%.
 Measured (455 answerable, 125 to refuse): 97.4% / 96.0%; on the 406 whose wording is not a pack
 phrasing, 97.0% / 96.0%. WRatio answers 56.0% and refuses 93.6%, BM25 63.5% / 93.6% (each at
 its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.0%; on
@@ -26,7 +28,7 @@ FRESH = Path(__file__).with_name("fresh_questions.yaml")  # written from seeds/ 
 BLIND_A = Path(__file__).with_name("blind_a.yaml")  # three styles, blind until its first run
 BLIND_B = Path(__file__).with_name("blind_b.yaml")  # held out: measured, never tuned on
 ANSWERED_FLOOR = 0.97
-REFUSED_FLOOR = 0.90
+REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
 
 

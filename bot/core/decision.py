@@ -1,0 +1,160 @@
+"""Answer or refuse: a small calibrated model over the evidence of the /ask ranking.
+
+One score threshold cannot tell "the right fact, phrased oddly" from "a fact sharing two words
+with a question about something else": both can score 70. The ranking leaves more evidence than
+its top score, so the decision reads it:
+
+- ``top``, ``over``, ``margin``: the best score, whether it reaches ``SCORE_LINE``, and its
+  lead over the best fact that says something else (a runner-up giving the same answer, or a
+  linked claim, is no rival);
+- ``unknown``: the share of the question's weight in words no fact has ("hotel", "titanic");
+- ``uncovered``: the share of the question's known weight that the top fact lacks;
+- ``precision``: how much of the top fact's closest phrasing the question says;
+- ``names_missing``: names and numbers the question gives that the top fact lacks;
+- ``intent_missing``: the question asks who/when/where/how much and the fact answers another;
+- ``no_intent``, ``short``, ``chat``, ``pronoun``: what kind of question it is.
+
+A logistic regression turns these into the probability that the top fact answers the question;
+the bot answers when it reaches ``cut`` and the top score reaches ``SCORE_LINE`` (no development
+question below it was ever answered right, so the model has nothing to go on there).
+Its weights are data (``decision_weights.json``),
+learned by ``tools/train_decision.py`` from the development question sets only, so the figures
+measured on other sets are honest. ``Decision.features`` is what ``ask --json`` shows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.core.text import normalize
+
+if TYPE_CHECKING:
+    from bot.core.match_index import Analysis, FactEntry, Index
+
+SCORE_LINE = 64.0  # the ranking's scores are scaled so that right answers mostly reach it
+WEIGHTS_FILE = Path(__file__).with_name("decision_weights.json")
+FEATURES: tuple[str, ...] = (
+    "top",
+    "over",
+    "margin",
+    "unknown",
+    "uncovered",
+    "precision",
+    "names_missing",
+    "intent_missing",
+    "no_intent",
+    "short",
+    "chat",
+    "pronoun",
+)
+
+
+class DecisionModelError(Exception):
+    """The weights file does not fit this code; the message says what to retrain."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    answer: bool
+    confidence: float  # estimated probability that the top fact answers the question
+    features: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionModel:
+    weights: Mapping[str, float]
+    bias: float
+    cut: float  # answer when the confidence reaches it
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DecisionModel:
+        weights = data.get("weights")
+        if not isinstance(weights, dict) or set(weights) != set(FEATURES):
+            raise DecisionModelError(
+                f"decision weights name features {sorted(weights or {})}, the code computes "
+                f"{sorted(FEATURES)}: run `python tools/train_decision.py` to retrain them."
+            )
+        return cls(
+            {k: float(v) for k, v in weights.items()}, float(data["bias"]), float(data["cut"])
+        )
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> DecisionModel:
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    def confidence(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(w * features[name] for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def decide(self, features: Mapping[str, float]) -> Decision:
+        p = self.confidence(features)
+        # Below the line no development question was answered right: the model has learned
+        # nothing there (a sentence that only tells, "just watched it", is ranked down to it).
+        return Decision(p >= self.cut and features["over"] > 0, round(p, 3), features)
+
+
+def same_claim(a: FactEntry, b: FactEntry) -> bool:
+    """Whether two facts say the same thing: linked claims, or the same answer."""
+    fa, fb = a.fact, b.fact
+    if fb.id in fa.disagrees_with:
+        return True
+    return _plain(fa.answer) == _plain(fb.answer)
+
+
+@lru_cache(maxsize=4096)
+def _plain(answer: str) -> str:
+    return normalize(answer)
+
+
+def evidence(
+    index: Index, analysis: Analysis | None, ranked: Sequence[tuple[FactEntry, float]]
+) -> dict[str, float]:
+    """The features of FEATURES for a question's analysis and its ranking (best first)."""
+    if analysis is None or not ranked:
+        return dict.fromkeys(FEATURES, 0.0)
+    best, top = ranked[0]
+    rival = next((s for e, s in ranked[1:] if not same_claim(best, e)), 0.0)
+    idf, implicit = index.idf, index.implicit
+    known = unknown = lacked = 0.0
+    asked: set[str] = set()
+    for term in analysis.terms:
+        if term in implicit:
+            continue
+        w = idf.get(term)
+        if w is None:
+            unknown += index.unknown_idf
+        else:
+            known += w
+            asked.add(term)
+            lacked += w * (1.0 - best.weights.get(term, 0.0))
+    precision = max(
+        (
+            sum(w for t, w in zip(p.terms, p.weights, strict=True) if t in asked) / p.total
+            for p in best.phrasings
+            if p.total
+        ),
+        default=0.0,
+    )
+    names = [t for t in analysis.entities if t not in implicit]
+    missing = sum(1 for t in names if t not in best.weights)
+    intent = analysis.intent
+    return {
+        "top": top / 100.0,
+        "over": float(top >= SCORE_LINE),
+        "margin": (top - rival) / 100.0,
+        "unknown": unknown / (known + unknown) if known + unknown else 0.0,
+        "uncovered": lacked / known if known else 0.0,
+        "precision": precision,
+        "names_missing": float(missing),
+        "intent_missing": float(bool(intent) and intent not in best.intents),
+        "no_intent": float(not intent),
+        "short": 1.0 / (1.0 + len(analysis.terms)),
+        "chat": float(analysis.chat is not None),
+        "pronoun": float(analysis.pronoun),
+    }
