@@ -81,6 +81,11 @@ class ConsolePresenter:
             self.say(f"  {s.rank}. {s.user_name}: {s.points} points, {s.correct} correct{crown}")
         if len(summary.winners) > 1:
             self.say("A tie at the top: the winners share the round.")
+        if summary.unsaved:
+            self.say(
+                f"{summary.unsaved} correct answer(s) could not be saved to the score database "
+                "and are not counted here."
+            )
 
 
 def leaderboard_text(page: LeaderboardPage) -> str:

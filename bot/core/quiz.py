@@ -175,6 +175,9 @@ class Summary:
     asked: int
     total: int
     standings: tuple[Standing, ...]
+    # Correct answers the score database could not store: the standings leave them out, so
+    # what players see agrees with what was saved.
+    unsaved: int = 0
 
     @property
     def winners(self) -> tuple[Standing, ...]:

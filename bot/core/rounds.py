@@ -17,8 +17,10 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
 
 Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
 ``hint(channel_id, hint)`` (any number), ``correct(channel_id, result)`` (the award is already
-committed when this is called), ``reveal(channel_id, reveal)`` (answer + source quote), and once
-per round ``summary(channel_id, summary)``. A presenter that raises is logged and the round goes
+committed when this is called, or ``result.saved`` is False: the store waited out another
+process's lock for ``busy_seconds`` and gave up, and the summary leaves that award out),
+``reveal(channel_id, reveal)`` (answer + source quote), and once per round
+``summary(channel_id, summary)``. A presenter that raises is logged and the round goes
 on: a failed message must not lose anyone's points.
 
 Timers: ``time_scale`` divides every wait (20 s questions last 0.2 s with ``time_scale=100``)
@@ -35,6 +37,7 @@ import logging
 import random
 import secrets
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -47,12 +50,14 @@ from bot.core.quiz import (
     Hint,
     NotAllowed,
     QuestionCard,
+    QuizError,
     QuizRound,
     Reveal,
     RoundOptions,
+    Standing,
     Summary,
 )
-from bot.core.storage import RoundResult, ScoreStore
+from bot.core.storage import RoundResult, ScoreStore, StorageError
 
 __all__ = [
     "NotAllowed",
@@ -60,6 +65,7 @@ __all__ = [
     "RoundInProgress",
     "RoundInfo",
     "RoundManager",
+    "ScoresUnavailable",
 ]
 
 log = logging.getLogger(__name__)
@@ -116,6 +122,17 @@ class RoundInProgress(RuntimeError):
     """A channel already has a round; one at a time per channel."""
 
 
+class ScoresUnavailable(QuizError):
+    """The score database cannot record a new round now (locked, read-only, ...)."""
+
+
+_UNAVAILABLE = {
+    "locked": "is busy (locked by another program)",
+    "read-only": "is read-only",
+    "closed": "is closed",
+}
+
+
 class Presenter(Protocol):
     """What a front end shows. Every method may be slow (network); none may block the loop."""
 
@@ -150,6 +167,7 @@ class _Game:
     award_done: asyncio.Event = field(default_factory=asyncio.Event)
     end_reason: EndReason | None = None
     task: asyncio.Task[None] | None = None
+    unsaved: list[tuple[int, int]] = field(default_factory=list)  # (user, points) not stored
 
 
 class RoundManager:
@@ -253,6 +271,14 @@ class RoundManager:
                     questions=rules.total,
                     seed=seed,
                 )
+        except StorageError as exc:
+            self._games.pop(channel_id, None)
+            log.error("could not record a new round in channel %s: %s", channel_id, exc)
+            why = _UNAVAILABLE.get(exc.problem, "cannot be written (see the log)")
+            raise ScoresUnavailable(
+                f"the score database {why}, so scores could not be saved; no round was "
+                "started. Try again in a minute."
+            ) from exc
         except BaseException:
             self._games.pop(channel_id, None)
             raise
@@ -304,8 +330,16 @@ class RoundManager:
                     points=result.points,
                     streak=result.streak,
                 )
-            except Exception:
-                log.exception("could not store an award in channel %s", game.info.channel_id)
+            except Exception as exc:
+                # The store already waited out locks for busy_seconds. The player is told the
+                # award was not saved, and the round's results leave it out (see _play).
+                if isinstance(exc, StorageError):
+                    log.error(
+                        "could not store an award in channel %s: %s", game.info.channel_id, exc
+                    )
+                else:
+                    log.exception("could not store an award in channel %s", game.info.channel_id)
+                game.unsaved.append((result.user_id, result.points))
                 result = replace(result, saved=False)
         await self._present(game, "correct", result)
         return result
@@ -417,6 +451,8 @@ class RoundManager:
                 if game.end_reason is not None:
                     break
         summary = rules.finish(game.end_reason or "completed")
+        if game.unsaved:
+            summary = _only_saved(summary, game.unsaved)
         await self._record_results(game, summary)
         await self._present(game, "summary", summary)
 
@@ -444,8 +480,9 @@ class RoundManager:
             await self.store.finish_round(
                 game.info.round_id, reason=summary.reason, asked=summary.asked, results=results
             )
-        except Exception:
-            log.exception("could not store the end of round %s", game.info.round_id)
+        except Exception as exc:
+            # The awards are stored: the next start closes the round from them ("interrupted").
+            log.error("could not store the end of round %s: %s", game.info.round_id, exc)
 
     async def _present(self, game: _Game, what: str, payload: object) -> bool:
         """Show an event; False (and logged) when the presenter failed."""
@@ -455,3 +492,24 @@ class RoundManager:
             log.exception("presenter %s failed in channel %s", what, game.info.channel_id)
             return False
         return True
+
+
+def _only_saved(summary: Summary, unsaved: list[tuple[int, int]]) -> Summary:
+    """The ranking without the awards the store could not save, ranked again."""
+    points: Counter[int] = Counter()
+    correct: Counter[int] = Counter()
+    for user_id, lost in unsaved:
+        points[user_id] += lost
+        correct[user_id] += 1
+    kept = sorted(
+        (
+            replace(s, points=s.points - points[s.user_id], correct=s.correct - correct[s.user_id])
+            for s in summary.standings
+        ),
+        key=lambda s: (-s.points, -s.correct, s.user_name.casefold()),
+    )
+    standings: list[Standing] = []
+    for position, s in enumerate(kept, start=1):
+        rank = standings[-1].rank if standings and standings[-1].points == s.points else position
+        standings.append(replace(s, rank=rank, won=rank == 1 and s.points > 0))
+    return replace(summary, standings=tuple(standings), unsaved=len(unsaved))

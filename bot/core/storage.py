@@ -76,6 +76,8 @@ __all__ = [
     "SettingsError",
     "StorageError",
     "default_database_path",
+    "explain_error",
+    "known_schema_version",
 ]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -787,6 +789,17 @@ def _create_private(target: Path) -> None:
         os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
+
+
+def known_schema_version() -> int:
+    """The schema version this bot migrates to (its last migration's number)."""
+    migrations = _migrations()
+    return migrations[-1][0] if migrations else 0
+
+
+def explain_error(exc: sqlite3.Error, path: Path, busy_seconds: float) -> StorageError:
+    """What a SQLite error on the score database means for the user (for tools that read it)."""
+    return _explain(exc, path, busy_seconds)
 
 
 def _user_version(db: sqlite3.Connection) -> int:

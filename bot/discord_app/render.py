@@ -238,5 +238,8 @@ def summary_embed(summary: Summary) -> discord.Embed:
         for s in summary.standings[:15]
     ]
     embed.description = clip("\n".join(lines), DESCRIPTION_MAX)
-    embed.set_footer(text=f"{summary.asked} of {summary.total} question(s) asked")
+    footer = f"{summary.asked} of {summary.total} question(s) asked"
+    if summary.unsaved:
+        footer += f" · {summary.unsaved} correct answer(s) could not be saved and are not counted"
+    embed.set_footer(text=footer)
     return embed

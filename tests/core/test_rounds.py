@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Collection
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from quiz_pack import small_pack
 from bot.core.answers import AnswerChecker
 from bot.core.quiz import NotAllowed, QuestionCard, RoundOptions, Summary
 from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.scores_check import disagreements
 from bot.core.storage import ScoreStore
 
 PACK = small_pack()
@@ -245,3 +248,44 @@ async def test_answers_outside_a_round_are_ignored(manager: RoundManager) -> Non
     assert await manager.answer(CHANNEL, ANN, "Ann", "Rene Liu") is None
     assert await manager.choose(CHANNEL, ANN, "Ann", 0) is None
     assert not await manager.skip(CHANNEL, ANN, is_moderator=True)
+
+
+def disagreements_in(store: ScoreStore) -> list[str]:
+    with contextlib.closing(sqlite3.connect(store.path)) as db:
+        return disagreements(db)
+
+
+async def test_an_award_that_cannot_be_saved_is_reported_and_left_out_everywhere(
+    tmp_path: Path,
+) -> None:
+    store = await ScoreStore.open(tmp_path / "busy.sqlite3", busy_seconds=0.3)
+    manager = RoundManager(PACK, store, checker=AnswerChecker(PACK), time_scale=FAST)
+    presenter = Recorder()
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=3, seed=4, hints=False), presenter
+    )
+    card = await presenter.next_question()
+    assert (await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))).saved  # type: ignore[union-attr]
+
+    card = await presenter.next_question()
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writes longer than the store waits
+    lost = await manager.answer(CHANNEL, BO, "Bo", answer_for(card))
+    other.execute("COMMIT")
+    other.close()
+    assert lost is not None and lost.correct and not lost.saved
+    told = [p for k, p in presenter.events if k == "correct"]
+    assert told[-1].saved is False  # type: ignore[attr-defined]
+
+    card = await presenter.next_question()
+    assert (await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))).saved  # type: ignore[union-attr]
+    summary = await presenter.summary_result()
+    await manager.wait(CHANNEL)
+    assert summary.unsaved == 1
+    standings = {s.user_id: (s.rank, s.points, s.correct) for s in summary.standings}
+    assert standings[BO][1:] == (0, 0)  # the unsaved award is not in the ranking shown
+    assert standings[ANN][0] == 1 and standings[ANN][2] == 2
+    (record,) = await store.round_history(GUILD)
+    assert {r.user_id: r.points for r in record.results} == {ANN: standings[ANN][1], BO: 0}
+    await store.close()
+    assert disagreements_in(store) == []
