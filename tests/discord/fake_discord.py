@@ -25,7 +25,10 @@ from aiohttp import WSMsgType, web
 API = "/api/v10"
 TOKEN = "fake-bot-token.for-tests-only.0123456789"
 EVERYONE_PERMISSIONS = 0x80000 | 0x400 | 0x800 | 0x80000000  # use app commands, view, send
-BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000  # what the invite link grants: view, send, embed links
+SEND_MESSAGES = 0x800
+SEND_MESSAGES_IN_THREADS = 1 << 38
+# What the invite link grants: view, send, embed links, send in threads.
+BOT_PERMISSIONS = 0x400 | SEND_MESSAGES | 0x4000 | SEND_MESSAGES_IN_THREADS
 MANAGE_GUILD = 0x20
 ADMINISTRATOR = 0x8
 MESSAGE_CONTENT_INTENT = 1 << 15
@@ -73,6 +76,7 @@ class FakeDiscord:
         self.bot_user = {**self._user("UsAndThemBot"), "id": self.application_id, "bot": True}
         self.guild_id = self.ids()
         self.channel_id = self.ids()
+        self.thread_id = self.ids()  # a public thread in that channel
         self.requests: list[tuple[str, str, Any]] = []
         self.unhandled: list[tuple[str, str]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
@@ -165,6 +169,30 @@ class FakeDiscord:
             "parent_id": None,
         }
 
+    def _thread(self) -> dict[str, Any]:
+        return {
+            "id": self.thread_id,
+            "type": 11,  # public thread
+            "guild_id": self.guild_id,
+            "name": "quiz night",
+            "parent_id": self.channel_id,
+            "owner_id": self.owner["id"],
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": now(),
+                "locked": False,
+            },
+        }
+
+    def channel(self, channel_id: str) -> dict[str, Any]:
+        return self._thread() if channel_id == self.thread_id else self._channel()
+
     def _guild_create(self) -> dict[str, Any]:
         everyone = {
             "id": self.guild_id,
@@ -186,7 +214,7 @@ class FakeDiscord:
             "channels": [self._channel()],
             "members": [],
             "member_count": 3,
-            "threads": [],
+            "threads": [self._thread()],
             "emojis": [],
             "stickers": [],
             "features": [],
@@ -270,7 +298,14 @@ class FakeDiscord:
 
     # -- acting as users ---------------------------------------------------------------------
 
-    def _interaction_base(self, kind: int, member: dict[str, Any]) -> dict[str, Any]:
+    def _interaction_base(
+        self,
+        kind: int,
+        member: dict[str, Any],
+        channel_id: str | None = None,
+        app_permissions: int = BOT_PERMISSIONS,
+    ) -> dict[str, Any]:
+        channel_id = channel_id or self.channel_id
         return {
             "id": self.ids(),
             "application_id": self.application_id,
@@ -278,10 +313,10 @@ class FakeDiscord:
             "token": secrets.token_urlsafe(24),
             "version": 1,
             "guild_id": self.guild_id,
-            "channel_id": self.channel_id,
-            "channel": self._channel(),
+            "channel_id": channel_id,
+            "channel": self.channel(channel_id),
             "member": member,
-            "app_permissions": str(BOT_PERMISSIONS),
+            "app_permissions": str(app_permissions),
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
@@ -303,6 +338,9 @@ class FakeDiscord:
         name: str,
         options: list[dict[str, Any]] | None = None,
         kind: int = 2,  # 2: command, 4: autocomplete
+        *,
+        channel_id: str | None = None,  # default: the text channel; fake.thread_id: the thread
+        app_permissions: int = BOT_PERMISSIONS,  # the bot's permissions there
     ) -> Interaction:
         """Invoke `name` ("quiz start" for a subcommand) with raw option payloads."""
         root, *sub = name.split()
@@ -310,7 +348,7 @@ class FakeDiscord:
         opts = options or []
         if sub:
             opts = [{"type": 1, "name": sub[0], "options": opts}]
-        payload = self._interaction_base(kind, member)
+        payload = self._interaction_base(kind, member, channel_id, app_permissions)
         payload["data"] = {
             "id": command["id"],
             "name": root,
@@ -323,7 +361,7 @@ class FakeDiscord:
     async def click(
         self, member: dict[str, Any], message: dict[str, Any], custom_id: str
     ) -> Interaction:
-        payload = self._interaction_base(3, member)
+        payload = self._interaction_base(3, member, message["channel_id"])
         payload["message"] = message
         payload["data"] = {"custom_id": custom_id, "component_type": 2}
         return await self._send_interaction(payload)
@@ -391,15 +429,15 @@ class FakeDiscord:
                 return record.original
             case "POST", ["webhooks", _, token]:
                 record = self.interactions[token]
-                message = self._message(body)
+                message = self._message(body, record.payload["channel_id"])
                 record.followups.append(message)
                 return message
             case "PATCH", ["webhooks", _, token, "messages", message_id]:
                 message = self.messages[message_id]
                 message.update(self._message_fields(body))
                 return message
-            case "POST", ["channels", _channel, "messages"]:
-                return self._message(body)
+            case "POST", ["channels", channel_id, "messages"]:
+                return self._message(body, channel_id)
             case "PATCH", ["channels", _channel, "messages", message_id]:
                 message = self.messages[message_id]
                 message.update(self._message_fields(body))
@@ -441,11 +479,12 @@ class FakeDiscord:
         kind = body["type"]
         data = body.get("data") or {}
         resource: dict[str, Any] = {"type": kind}
+        channel_id = record.payload["channel_id"]
         if kind == 4:  # message with source
-            record.original = self._message(data)
+            record.original = self._message(data, channel_id)
             resource["message"] = record.original
         elif kind == 5:  # deferred: an empty "thinking" message
-            record.original = self._message({"flags": data.get("flags", 0)})
+            record.original = self._message({"flags": data.get("flags", 0)}, channel_id)
         elif kind == 7:  # update the message the component is on
             message = self.messages.get(record.payload.get("message", {}).get("id", ""))
             if message is not None:
@@ -466,10 +505,10 @@ class FakeDiscord:
         keep = ("content", "embeds", "components", "flags", "allowed_mentions")
         return {k: body[k] for k in keep if k in body}
 
-    def _message(self, body: dict[str, Any] | None) -> dict[str, Any]:
+    def _message(self, body: dict[str, Any] | None, channel_id: str) -> dict[str, Any]:
         message = {
             "id": self.ids(),
-            "channel_id": self.channel_id,
+            "channel_id": channel_id,
             "guild_id": self.guild_id,
             "author": self.bot_user,
             "content": "",

@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_discord import ADMINISTRATOR, MANAGE_GUILD, TOKEN, FakeDiscord, Interaction
+from fake_discord import (
+    ADMINISTRATOR,
+    BOT_PERMISSIONS,
+    MANAGE_GUILD,
+    SEND_MESSAGES,
+    SEND_MESSAGES_IN_THREADS,
+    TOKEN,
+    FakeDiscord,
+    Interaction,
+)
 
 from bot.core.model import FactBase
 
@@ -208,6 +217,54 @@ def _embed_titled(fake: FakeDiscord, prefix: str) -> bool:
         m["embeds"] and m["embeds"][0].get("title", "").startswith(prefix)
         for m in fake.messages.values()
     )
+
+
+async def test_quiz_runs_in_a_thread_with_send_messages_in_threads(
+    fake: FakeDiscord, repo_root: Path, tmp_path: Path
+) -> None:
+    """A server may deny Send Messages in a channel and allow Send Messages in Threads: the
+    guide's invite permissions include it, and rounds in threads post every message there."""
+    bot = await start_bot(
+        repo_root, tmp_path, DISCORD_API_BASE=fake.api_base, DISCORD_GATEWAY_URL=fake.gateway_url
+    )
+    try:
+        await fake.wait_until(
+            lambda: fake.identified.is_set() and "global" in fake.commands, STARTUP_TIMEOUT
+        )
+        alice = fake.member("alice")
+        thread_only = BOT_PERMISSIONS & ~SEND_MESSAGES
+        started = await fake.slash(
+            alice,
+            "quiz start",
+            [string_option("rounds", 2)],
+            channel_id=fake.thread_id,
+            app_permissions=thread_only,
+        )
+        assert "started a round" in (await reply(fake, started))["data"]["content"]
+        card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
+        assert card["channel_id"] == fake.thread_id
+        await fake.slash(alice, "quiz stop", channel_id=fake.thread_id)
+        await fake.wait_until(lambda: _embed_titled(fake, "Round stopped"), REPLY_TIMEOUT)
+        round_messages = [m for m in fake.messages.values() if m["embeds"]]
+        assert {m["channel_id"] for m in round_messages} == {fake.thread_id}
+
+        # Without Send Messages in Threads the round is refused, saying which permission.
+        refused = await reply(
+            fake,
+            await fake.slash(
+                alice,
+                "quiz start",
+                channel_id=fake.thread_id,
+                app_permissions=BOT_PERMISSIONS & ~SEND_MESSAGES_IN_THREADS,
+            ),
+        )
+        assert refused["data"]["flags"] & 64
+        assert "I need Send Messages in Threads in this thread" in refused["data"]["content"]
+        bot.proc.send_signal(signal.SIGTERM)
+        assert await bot.finish() == 0, bot.text
+    finally:
+        bot.kill()
+    assert "Traceback" not in bot.text and not fake.unhandled, (bot.text, fake.unhandled)
 
 
 async def test_commands_are_not_synced_again_when_unchanged(

@@ -27,16 +27,24 @@ if TYPE_CHECKING:
 CHOICE_MAX = 25
 
 
-ROUND_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+# What a round's messages need, by the names the Discord UI shows. In a thread Discord checks
+# "Send Messages in Threads" instead of "Send Messages" (a channel can allow one and not the other).
+ROUND_PERMISSIONS = {"view_channel": "View Channel", "embed_links": "Embed Links"}
+SEND_IN_CHANNEL = {"send_messages": "Send Messages"}
+SEND_IN_THREAD = {"send_messages_in_threads": "Send Messages in Threads"}
 
 
 def _require_bot_permissions(interaction: discord.Interaction) -> None:
     """Cards are channel messages: without these a round would run silently."""
     have = interaction.app_permissions
-    missing = [name for name, needed in ROUND_PERMISSIONS if needed and not getattr(have, name)]
+    in_thread = isinstance(interaction.channel, discord.Thread)
+    needed = ROUND_PERMISSIONS | (SEND_IN_THREAD if in_thread else SEND_IN_CHANNEL)
+    missing = [label for name, label in needed.items() if not getattr(have, name)]
     if missing:
-        names = ", ".join(n.replace("_", " ").title() for n in missing)
-        raise UserFacingError(f"I can't run a round here: I need {names} in this channel.")
+        where = "thread" if in_thread else "channel"
+        raise UserFacingError(
+            f"I can't run a round here: I need {', '.join(missing)} in this {where}."
+        )
 
 
 def _monotonic() -> float:
