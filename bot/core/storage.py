@@ -64,6 +64,8 @@ from typing import Any, Literal
 
 import aiosqlite
 
+from bot.core.cooldowns import DEFAULT_LIMITS, CooldownLimits, check_limits
+
 __all__ = [
     "SORTS",
     "GuildSettings",
@@ -668,6 +670,29 @@ class ScoreStore:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+    # -- cooldowns (issue 14, fair play) ------------------------------------------------------
+
+    async def get_cooldowns(self, guild_id: int) -> dict[str, CooldownLimits]:
+        """This server's cooldown limits per command (the defaults where none was set)."""
+        limits = dict(DEFAULT_LIMITS)
+        async with self._db.execute(
+            "SELECT command, per_user, per_channel FROM cooldown_settings WHERE guild_id = ?",
+            (guild_id,),
+        ) as cursor:
+            for command, per_user, per_channel in await cursor.fetchall():
+                limits[command] = CooldownLimits(float(per_user), float(per_channel))
+        return limits
+
+    async def set_cooldown(self, guild_id: int, command: str, limits: CooldownLimits) -> None:
+        """Raises CooldownError naming the bad value."""
+        check_limits(command, limits)
+        await self._returning(
+            "INSERT INTO cooldown_settings (guild_id, command, per_user, per_channel)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, command) DO UPDATE SET"
+            " per_user = excluded.per_user, per_channel = excluded.per_channel RETURNING guild_id",
+            (guild_id, command, float(limits.per_user), float(limits.per_channel)),
+        )
 
 
 def _location(target: Path) -> tuple[str, bool]:

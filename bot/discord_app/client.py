@@ -22,6 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app.command_sync import CommandSyncer
+from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import ExpiredButton, new_boot_id
 from bot.discord_app.knowledge import KnowledgeHolder
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HEALTH_INTERVAL = 30.0  # seconds between heartbeat-file touches; the Docker check allows 3x
+
+
+def _monotonic() -> float:
+    # Looked up at call time, so a test's virtual clock that replaces time.monotonic drives it.
+    return time.monotonic()
 
 
 class Winding(Protocol):
@@ -50,6 +56,11 @@ class _QuietAfterClose(logging.Filter):
 
 
 class TriviaTree(app_commands.CommandTree):
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # Fair play: /ask, /quote and /quiz start are refused while on cooldown.
+        await self.client.cooldowns.check(interaction)  # type: ignore[attr-defined]
+        return True
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
@@ -107,6 +118,7 @@ class TriviaBot(commands.AutoShardedBot):
         self._force_sync = force_sync
         self._health_task: asyncio.Task[None] | None = None
         self._wound_down = False
+        self.cooldowns = CooldownGuard(store, clock=_monotonic)
         self.boot_id = new_boot_id()  # in the custom_id of every button this process sends
 
     async def setup_hook(self) -> None:

@@ -28,7 +28,7 @@ async def test_ask_answers_with_the_fact_and_its_source(world: World, fact_base:
 
 async def test_ask_escapes_what_the_user_typed(world: World) -> None:
     answered = await world.alice.slash(world.channel, "ask", question="**who** directed it")
-    refused = await world.alice.slash(
+    refused = await world.bob.slash(
         world.channel, "ask", question="__@everyone__ who directed titanic"
     )
 

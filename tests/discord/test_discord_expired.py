@@ -7,11 +7,11 @@ from collections.abc import Callable
 import pytest
 import simcord
 from discord_helpers import World, option_labels, question_cards
+from test_discord_ask import VAGUE_QUESTIONS
 
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
 from bot.discord_app.knowledge import Knowledge
-from test_discord_ask import VAGUE_QUESTIONS
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 

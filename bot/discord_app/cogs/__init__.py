@@ -7,6 +7,7 @@ from discord.ext import commands
 from bot.discord_app.cogs.admin import AdminCog
 from bot.discord_app.cogs.ask import AskCog
 from bot.discord_app.cogs.facts import FactsCog
+from bot.discord_app.cogs.fairplay import FairPlayCog
 from bot.discord_app.cogs.owner import OwnerCog
 from bot.discord_app.cogs.quiz import QuizCog
 from bot.discord_app.cogs.quote import QuoteCog
@@ -19,5 +20,6 @@ COGS: tuple[type[commands.Cog], ...] = (
     ScoresCog,
     FactsCog,
     AdminCog,
+    FairPlayCog,
     OwnerCog,
 )

@@ -1,0 +1,68 @@
+"""Applies the cooldowns of `bot.core.cooldowns` to slash commands, before any command runs.
+
+`TriviaTree.interaction_check` calls `CooldownGuard.check` for every command interaction, so the
+cogs stay unaware of it. A refusal is a private reply that says how long to wait. Each server's
+limits are read from the store once and cached until an admin changes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.core.cooldowns import COMMANDS, DEFAULT_LIMITS, CooldownLimits, Cooldowns, Refusal
+from bot.discord_app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from bot.core.storage import ScoreStore
+
+
+class OnCooldown(UserFacingError):
+    """The command was refused by a cooldown; the message says how long to wait."""
+
+
+def refusal_text(refusal: Refusal) -> str:
+    command, wait = f"/{refusal.command}", refusal.wait_text()
+    if refusal.scope == "user":
+        return f"Slow down: you can use {command} again in {wait}."
+    return f"Slow down: {command} can be used in this channel again in {wait}."
+
+
+class CooldownGuard:
+    def __init__(self, store: ScoreStore, clock: Callable[[], float]) -> None:
+        self._store = store
+        self._cooldowns = Cooldowns(clock)
+        self._limits: dict[int, dict[str, CooldownLimits]] = {}  # guild -> limits, cached
+
+    async def limits(self, guild_id: int | None) -> dict[str, CooldownLimits]:
+        if guild_id is None:  # direct messages: the defaults
+            return DEFAULT_LIMITS
+        cached = self._limits.get(guild_id)
+        if cached is None:
+            cached = self._limits[guild_id] = await self._store.get_cooldowns(guild_id)
+        return cached
+
+    async def set_limits(self, guild_id: int, command: str, limits: CooldownLimits) -> None:
+        await self._store.set_cooldown(guild_id, command, limits)
+        self._limits.pop(guild_id, None)
+
+    async def check(self, interaction: discord.Interaction) -> None:
+        """Raise OnCooldown if this command interaction must wait; otherwise count the use."""
+        if interaction.type is not discord.InteractionType.application_command:
+            return  # autocomplete, buttons: never limited
+        command = interaction.command
+        if command is None or command.qualified_name not in COMMANDS:
+            return
+        name = command.qualified_name
+        limits = (await self.limits(interaction.guild_id))[name]
+        refusal = self._cooldowns.try_use(
+            name,
+            limits,
+            guild_id=interaction.guild_id or 0,
+            channel_id=interaction.channel_id or 0,
+            user_id=interaction.user.id,
+        )
+        if refusal is not None:
+            raise OnCooldown(refusal_text(refusal))
