@@ -597,6 +597,17 @@ _I = _wordlist("i im ive")
 _TRY = _wordlist("trying try tryna")
 _FIND = _wordlist("remember recall figure work find")
 
+# Words with which people tell of their own viewing around a question ("just finished it and
+# i'm a wreck", "watched it with my gf last night"): never what the question is about.
+VIEWER_WORDS = _wordlist(
+    """
+    finished finish watched watching watch saw seen rewatched rewatching binged started
+    finally last night yesterday today tonight week weekend ago earlier rn now
+    wreck wrecked mess destroyed crying cried sobbing bawling ugly loved love liked enjoyed hated
+    obsessed dying dead omg gf bf girlfriend boyfriend friend friends roommate wife husband
+    good great amazing awesome beautiful cute sad wow insane wild crazy lowkey highkey
+    """
+)
 # Words after which a question may start inside a sentence: "i loved it but who wrote it".
 PIVOTS = _wordlist("but so and")
 # Words that start a sentence that asks.

@@ -34,8 +34,19 @@ from operator import itemgetter
 
 from bot.core.decision import Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
-from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
-from bot.core.message import parts
+from bot.core.match_vocab import (
+    AGE,
+    COUNT,
+    MONEY,
+    NAME,
+    ROLE_WORDS,
+    VIEWER_WORDS,
+    WHEN,
+    WHERE,
+    WHO,
+    stem,
+)
+from bot.core.message import context, parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
@@ -50,6 +61,10 @@ ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than 
 FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
 OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
 CONTEXT_FACTOR = 0.5  # a sentence beside a question that only tells: "the ending made me cry"
+LATER_MARGIN = 1.1  # how much better a later sentence of a message must rank to be the question
+CONTEXT_SHARE = 0.5  # weight of a term from another sentence of the message than the question
+CONTEXT_MISS = 0.15  # share of that weight lost when a fact lacks it
+CONTEXT_UNKNOWN = 0.35  # ... and when no fact has it ("i loved titanic. who directed it?")
 CHAT_FACTOR = 0.6  # a question to the bot itself, or one word said with "thanks bot"
 # intents whose answer is a value (a person, a date, a count...), not an event or a reason
 VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
@@ -184,14 +199,19 @@ class Matcher:
                 continue
             # a sentence that only tells ("loved it") is weighed below one that asks
             factor = 1.0 if part.asks or not asking else CONTEXT_FACTOR
-            ranked = self._rank(analysis, limit, factor)
-            if ranked and (not best or ranked[0].score > best[0].score):
-                best = ranked  # on a tie the earlier sentence: a message's first question
+            around = [w for w in context(found, part) if w not in VIEWER_WORDS] if part.asks else ()
+            told = analyzer.analyze_words(analyzer.read(around)) if around else None
+            ranked = self._rank(analysis, limit, factor, told)
+            # a later sentence must do clearly better: a message's first question comes first
+            if ranked and (not best or ranked[0].score > LATER_MARGIN * best[0].score):
+                best = ranked
                 chosen = analysis
         return chosen, best
 
-    def _rank(self, analysis: Analysis, limit: int, factor: float) -> list[Ranked]:
-        query = self._query(analysis)
+    def _rank(
+        self, analysis: Analysis, limit: int, factor: float, told: Analysis | None = None
+    ) -> list[Ranked]:
+        query = self._query(analysis, told)
         ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
@@ -242,8 +262,12 @@ class Matcher:
         entries = self.index.entries
         return [entries[pos] for pos, _ in best]
 
-    def _query(self, analysis: Analysis) -> _Query:
-        """The question's terms with their weights, worked out once for all candidates."""
+    def _query(self, analysis: Analysis, told: Analysis | None = None) -> _Query:
+        """The question's terms with their weights, worked out once for all candidates.
+
+        ``told``: the other sentences of the message ("the ticket inspector was so rude. what
+        was he threatening her with"). Their terms count a share of their weight, found or
+        missing, so they settle what the question points to without outweighing it."""
         idf = self.index.idf
         query_intent = analysis.intent
         known: list[tuple[str, float, float]] = []  # term, weight, miss factor
@@ -264,6 +288,16 @@ class Matcher:
                 else:
                     miss = KNOWN_MISS
                 known.append((term, w, miss))
+        if told is not None:
+            asked = {t for t, _, _ in known}
+            for term in told.terms:
+                w = idf.get(term)
+                if term in self.index.implicit or term in asked:
+                    continue
+                if w is None:
+                    unknown += CONTEXT_SHARE * CONTEXT_UNKNOWN * self.index.unknown_idf
+                else:
+                    known.append((term, CONTEXT_SHARE * w, CONTEXT_MISS))
         terms = frozenset(t for t, _, _ in known)
         names = terms.intersection(analysis.entities)
         # "who is wynne", "zhang yibai role": a question that is a name (and a job word)

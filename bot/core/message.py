@@ -46,6 +46,7 @@ class Part:
 
     words: tuple[str, ...]  # normalised words
     asks: bool  # reads as a question, not as context
+    sentence: int = 0  # which sentence of the message it comes from
 
 
 def parts(message: str) -> list[Part]:
@@ -55,9 +56,8 @@ def parts(message: str) -> list[Part]:
     it, who directed it", "sorry if dumb but who plays the girl") also gives that question
     as a part of its own."""
     out: list[Part] = []
-    for sentence in _SENTENCE_END.split(_PRONOUN_ONE.sub(r"\1 ones", message)):
-        if not sentence or not sentence.strip():
-            continue
+    sentences = _SENTENCE_END.split(_PRONOUN_ONE.sub(r"\1 ones", message))
+    for n, sentence in enumerate(s for s in sentences if s and s.strip()):
         words: list[str] = []
         starts: list[int] = []  # where a comma-separated chunk starts
         for chunk in _COMMA.split(sentence):
@@ -67,21 +67,34 @@ def parts(message: str) -> list[Part]:
         asked = sentence.rstrip().endswith("?")
         inner = None
         for start in sorted(set(starts) - {0}):
-            inner = _part(words[start:], asked, need_ask=True)
+            inner = _part(words[start:], asked, n, need_ask=True)
             if inner is not None:
                 break
-        whole = _part(words, asked or inner is not None)
+        whole = _part(words, asked or inner is not None, n)
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
     return out
 
 
-def _part(words: list[str], asked: bool, need_ask: bool = False) -> Part | None:
+def context(found: list[Part], part: Part) -> tuple[str, ...]:
+    """The words of the message's other sentences: what "that" and "he" may
+    point to ("jing boran's gray hair was wild. was that a first for him?"), or a follow-up
+    says ("why did she leave him? something about his family?")."""
+    seen: set[int] = set()
+    words: list[str] = []
+    for other in found:
+        if other.sentence != part.sentence and other.sentence not in seen:
+            seen.add(other.sentence)
+            words.extend(other.words)
+    return tuple(words)
+
+
+def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:
     kept, hedged = vocab.strip_chat(words)
     if not kept:
         return None
     asks = hedged or vocab.asks(kept)
     if need_ask and not asks:
         return None
-    return Part(tuple(kept), asks or asked)
+    return Part(tuple(kept), asks or asked, sentence)

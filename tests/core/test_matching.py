@@ -280,3 +280,15 @@ def test_asking_the_channel_or_for_a_tip_is_not_a_question_about_the_film(
 ) -> None:
     assert not matcher.ask("recommend me a movie").matched
     assert not matcher.ask("whats everyone's favourite movie").matched
+
+
+def test_a_question_pointing_back_is_read_with_the_sentence_before(matcher: Matcher) -> None:
+    # "that" and "him" point to the sentence before: jing boran's gray hair
+    result = matcher.ask("jing boran's gray hair in this was wild. was that a first for him?")
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "jing-boran-gray-hair"
+
+
+def test_what_the_sentence_before_names_can_make_it_another_film(matcher: Matcher) -> None:
+    # "it" is Titanic here: a name no fact knows, told just before the question
+    assert not matcher.ask("i loved titanic. who directed it?").matched

@@ -45,3 +45,12 @@ def test_words_of_the_question_itself_stay() -> None:
 def test_chat_alone_leaves_nothing_to_score() -> None:
     assert parts("hey all! lol") == []
     assert parts("   ") == []
+
+
+def test_context_comes_from_the_other_sentences() -> None:
+    from bot.core.message import context
+
+    found = parts("jing boran's gray hair was wild. was that a first for him?")
+    question = next(p for p in found if p.asks)
+    assert context(found, question) == ("jing", "boran", "gray", "hair", "was", "wild")
+    assert context([question], question) == ()  # a bare question has none
