@@ -321,3 +321,15 @@ def rest_base(api_base: str) -> str:
 
 if __name__ == "__main__":
     print(variables_markdown())
+
+
+def index_cache_dir(database: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The fact index cache: a `cache/` folder beside the score database (``database``, else
+    BOT_DATABASE, else the checkout's `data/bot.sqlite3`), so one volume keeps both."""
+    if database is None:
+        raw = (os.environ if environ is None else environ).get("BOT_DATABASE", "").strip()
+        database = Path(raw).expanduser() if raw else _CHECKOUT / "data" / "bot.sqlite3"
+    return database.parent / "cache"
+
+
+_CHECKOUT = Path(__file__).resolve().parents[1]

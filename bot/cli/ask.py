@@ -17,12 +17,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from bot.core.facts import FactPackError, PackPathError, load_fact_base
-from bot.core.matching import AskResult, Matcher
+from bot.core.index_cache import Indexed, load_indexed
+from bot.core.matching import AskResult
 from bot.core.model import FactBase
+from bot.settings import index_cache_dir
+
+T = TypeVar("T")
 
 
 def main(argv: list[str]) -> int:
@@ -36,10 +41,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_pack_option(parser)
     args = parser.parse_args(argv)
-    fact_base = load_pack_or_report(args.pack)
-    if fact_base is None:
+    indexed = load_indexed_or_report(args.pack)
+    if indexed is None:
         return 2
-    matcher = Matcher(fact_base)
+    matcher = indexed.matcher
     if args.question == ["-"]:
         replace_undecodable(sys.stdin)
         replace_undecodable(sys.stdout)
@@ -60,8 +65,20 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 def load_pack_or_report(paths: list[Path] | None) -> FactBase | None:
     """The fact base, or None after printing every FILE:LINE problem to stderr."""
+    return _reported(lambda: load_fact_base(paths))
+
+
+def load_indexed_or_report(
+    paths: list[Path] | None, database: Path | None = None
+) -> Indexed | None:
+    """The fact base and its /ask index (from the index cache beside ``database`` when
+    unchanged), or None after printing every FILE:LINE problem to stderr."""
+    return _reported(lambda: load_indexed(paths, cache_dir=index_cache_dir(database)))
+
+
+def _reported(load: Callable[[], T]) -> T | None:
     try:
-        return load_fact_base(paths)
+        return load()
     except PackPathError as exc:  # a --pack or BOT_FACTS_DIR that cannot be read: one line each
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)

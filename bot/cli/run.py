@@ -23,14 +23,15 @@ import discord
 import yarl
 
 from bot import redact
-from bot.core.facts import FactPackError, load_fact_base
-from bot.core.model import FactBase
+from bot.core.facts import FactPackError
+from bot.core.index_cache import Indexed, load_indexed
 from bot.core.storage import ScoreStore, StorageError, default_database_path
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 from bot.settings import (
     Settings,
     SettingsError,
+    index_cache_dir,
     load_settings,
     read_environment,
     rest_base,
@@ -80,8 +81,12 @@ def _error(message: str) -> None:
     print(f"error: {redact.mask(message)}", file=sys.stderr)
 
 
-def _load_facts(settings: Settings) -> FactBase:
-    return load_fact_base([settings.facts_dir] if settings.facts_dir else None, settings.seeds_dir)
+def _load_facts(settings: Settings) -> Indexed:
+    """The fact base and its /ask index, from the cache when the packs and code are unchanged."""
+    packs = [settings.facts_dir] if settings.facts_dir else None
+    indexed = load_indexed(packs, settings.seeds_dir, index_cache_dir(database_path(settings)))
+    log.info("Fact index %s", "loaded from the cache" if indexed.cached else "built")
+    return indexed
 
 
 def _healthcheck(settings: Settings) -> int:
@@ -170,7 +175,7 @@ async def _stop(bot: TriviaBot, running: asyncio.Task[None]) -> None:
         await asyncio.wait({running}, timeout=0.5)
 
 
-async def serve(settings: Settings, facts: FactBase, *, force_sync: bool = False) -> int:
+async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False) -> int:
     token = settings.require_token()
     _point_at_proxies(settings)
     sync_file, health_file = state_files(settings)

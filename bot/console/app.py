@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.ask import as_text, load_pack_or_report
+from bot.cli.ask import as_text, load_indexed_or_report
 from bot.console.presenter import (
     LETTERS,
     ConsolePresenter,
@@ -31,6 +31,7 @@ from bot.console.presenter import (
     stats_text,
 )
 from bot.core.answers import AnswerChecker
+from bot.core.index_cache import Indexed
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
@@ -371,12 +372,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.fast <= 0:
         parser.error("--fast must be a positive number")
-    fact_base = load_pack_or_report(args.pack)
-    if fact_base is None:
+    indexed = load_indexed_or_report(args.pack, args.db)
+    if indexed is None:
         return 2
     name = args.name or _login_name()
     try:
-        return asyncio.run(_run(fact_base, args.db, name, args.fast, sys.stdin, sys.stdout))
+        return asyncio.run(_run(indexed, args.db, name, args.fast, sys.stdin, sys.stdout))
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -385,19 +386,20 @@ def main(argv: list[str]) -> int:
 
 
 async def _run(
-    fact_base: FactBase,
+    indexed: Indexed,
     db: Path | None,
     name: str,
     fast: float,
     stdin: TextIO,
     stdout: TextIO,
 ) -> int:
+    fact_base = indexed.fact_base
     store = await ScoreStore.open(db or default_database_path())
     presenter = ConsolePresenter(stdout)
     checker = AnswerChecker(fact_base)
     console = Console(
         fact_base=fact_base,
-        matcher=Matcher(fact_base),
+        matcher=indexed.matcher,
         quotes=QuoteIndex(fact_base),
         rounds=RoundManager(fact_base, store, checker=checker, time_scale=fast),
         store=store,

@@ -139,10 +139,17 @@ def check_paths(paths: Sequence[Path], seeds_dir: Path | None = None) -> None:
         raise PackPathError(problems)
 
 
-def load_fact_base(paths: Sequence[Path] | None = None, seeds_dir: Path | None = None) -> FactBase:
-    """Read, validate and freeze the packs; raise `FactPackError` listing every problem.
+@dataclass(frozen=True, slots=True)
+class PackInputs:
+    """What a load reads: the paths named, the pack files found below them, the seeds folder."""
 
-    Paths that cannot be used raise its subclass `PackPathError` before anything is read."""
+    paths: tuple[Path, ...]
+    files: tuple[Path, ...]
+    seeds: Path
+
+
+def pack_inputs(paths: Sequence[Path] | None = None, seeds_dir: Path | None = None) -> PackInputs:
+    """The files a load would read; raise `PackPathError` if a path named cannot be used."""
     if paths is None:
         facts_dir = default_facts_dir()
         paths = [facts_dir]
@@ -151,14 +158,26 @@ def load_fact_base(paths: Sequence[Path] | None = None, seeds_dir: Path | None =
     check_paths(paths)
     seeds = seeds_dir or default_seeds_dir(facts_dir)
     check_paths([], seeds)
-    files = pack_files(paths)
-    builder = _Builder(seeds)
-    if not files:
-        where = ", ".join(shown_path(p) for p in paths)
+    return PackInputs(tuple(paths), tuple(pack_files(paths)), seeds)
+
+
+def load_fact_base(
+    paths: Sequence[Path] | None = None,
+    seeds_dir: Path | None = None,
+    inputs: PackInputs | None = None,
+) -> FactBase:
+    """Read, validate and freeze the packs; raise `FactPackError` listing every problem.
+
+    Paths that cannot be used raise its subclass `PackPathError` before anything is read."""
+    if inputs is None:
+        inputs = pack_inputs(paths, seeds_dir)
+    builder = _Builder(inputs.seeds)
+    if not inputs.files:
+        where = ", ".join(shown_path(p) for p in inputs.paths)
         builder.problem(
             where, 1, "no fact pack found", "put *.yaml packs there or set BOT_FACTS_DIR"
         )
-    for file in files:
+    for file in inputs.files:
         builder.read_file(file)
     return builder.finish()
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.answers import AnswerChecker
+from bot.core.index_cache import Indexed
 from bot.core.matching import Matcher
 from bot.core.model import Fact, FactBase
 from bot.core.quotes import QuoteIndex
@@ -26,10 +27,15 @@ class Knowledge:
     checker: Callable[[Fact, str], bool]  # is this typed answer right for this fact?
 
     @classmethod
-    def build(cls, facts: FactBase) -> Knowledge:
+    def build(cls, facts: FactBase | Indexed) -> Knowledge:
+        """The indexes of ``facts``; an ``Indexed`` brings its matcher (perhaps from the cache)."""
+        if isinstance(facts, Indexed):
+            facts, matcher = facts.fact_base, facts.matcher
+        else:
+            matcher = Matcher(facts)
         return cls(
             facts=facts,
-            matcher=Matcher(facts),
+            matcher=matcher,
             quotes=QuoteIndex(facts),
             checker=AnswerChecker(facts),
         )
@@ -38,7 +44,7 @@ class Knowledge:
 class KnowledgeHolder:
     """Owns the one reference to the current `Knowledge`."""
 
-    def __init__(self, knowledge: Knowledge, loader: Callable[[], FactBase]) -> None:
+    def __init__(self, knowledge: Knowledge, loader: Callable[[], FactBase | Indexed]) -> None:
         self._current = knowledge
         self._loader = loader  # reads and validates the packs; raises FactPackError
         self._lock = asyncio.Lock()  # two admins reloading at once run one after the other

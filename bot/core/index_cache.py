@@ -1,0 +1,171 @@
+"""The fact base and its /ask index, saved after a build and loaded instead of rebuilding.
+
+    indexed = load_indexed(paths, seeds_dir, cache_dir)   # Indexed(fact_base, matcher, cached)
+
+Building the index costs far more than starting Python; most starts (every CLI call, the
+console, a restart, a `/facts-reload` of unchanged packs) would rebuild exactly what the last
+one built. The cache file is keyed by everything the result depends on: the bytes of the pack
+files and of the seed documents (and where they are), the source of every core module (any code
+change invalidates it, no version number to forget), the files of the libraries that parse and
+stem, and the Python version. A file whose key differs, that cannot be read, or that is not ours
+is ignored and rebuilt; it is written to a temporary file and renamed, so a reader never sees
+half of one. Deleting the folder is always safe.
+
+pickle runs code named by the file, so only files this module wrote into the bot's own cache
+folder (created 0700, owned by this user) are read, and only once their key matches.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import importlib.util
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from bot.core.facts import PackInputs, load_fact_base, pack_inputs
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+FORMAT = b"us-and-them-index/1\n"  # first line of every cache file
+KEEP_FILES = 16  # cache files of other pack locations kept (tests make many)
+# Libraries whose code shapes the result: the YAML parser, the stemmer, the speller's distance.
+LIBRARIES = ("yaml", "_yaml", "snowballstemmer", "rapidfuzz")
+_CORE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    fact_base: FactBase
+    matcher: Matcher
+    cached: bool  # loaded from the cache rather than built
+
+
+def load_indexed(
+    paths: Sequence[Path] | None = None,
+    seeds_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Indexed:
+    """The validated fact base and its matcher, from ``cache_dir`` when still valid.
+
+    Raises what `load_fact_base` raises (`PackPathError`, `FactPackError`); with no
+    ``cache_dir`` it simply builds."""
+    inputs = pack_inputs(paths, seeds_dir)
+    if cache_dir is None:
+        return _build(inputs)
+    file = cache_dir / f"index-{_location(inputs)}.pickle"
+    key = cache_key(inputs)
+    matcher = _read(file, key)
+    if matcher is not None:
+        return Indexed(matcher.fact_base, matcher, cached=True)
+    indexed = _build(inputs)
+    _write(file, key, indexed.matcher)
+    return indexed
+
+
+def _build(inputs: PackInputs) -> Indexed:
+    fact_base = load_fact_base(inputs=inputs)
+    return Indexed(fact_base, Matcher(fact_base), cached=False)
+
+
+def cache_key(inputs: PackInputs) -> bytes:
+    """A digest of everything the fact base and its index are made from."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(f"{sys.implementation.cache_tag} {sys.version}\n".encode())
+    for path in sorted(_CORE.glob("*.py")):
+        _add_file(digest, path.name, path)
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is not None:  # a reinstall changes its size or time
+            stat = origin.stat()
+            digest.update(f"{name} {origin} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    for file in inputs.files:
+        _add_file(digest, str(file.resolve()), file)
+    if inputs.seeds.is_dir():
+        for file in sorted(p for p in inputs.seeds.rglob("*") if p.is_file()):
+            _add_file(digest, str(file.relative_to(inputs.seeds)), file)
+    return digest.hexdigest().encode()
+
+
+def _add_file(digest: Any, name: str, path: Path) -> None:
+    data = path.read_bytes()
+    digest.update(f"{name}\0{len(data)}\0".encode())
+    digest.update(data)
+
+
+def _location(inputs: PackInputs) -> str:
+    """One cache file per set of pack paths: a changed pack replaces its own file."""
+    named = "\0".join(str(p.resolve()) for p in (*inputs.paths, inputs.seeds))
+    return hashlib.sha256(named.encode()).hexdigest()[:16]
+
+
+def _read(file: Path, key: bytes) -> Matcher | None:
+    try:
+        with file.open("rb") as stream:
+            if not _ours(os.fstat(stream.fileno()).st_uid, file.parent):
+                return None
+            if stream.readline() != FORMAT or stream.readline().rstrip(b"\n") != key:
+                return None  # another version's file: never unpickled
+            matcher = pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged file of ours is rebuilt, whatever is wrong with it
+        return None
+    return matcher if isinstance(matcher, Matcher) else None
+
+
+def _ours(owner: int, folder: Path) -> bool:
+    """Written by this user into a folder only this user can write to."""
+    if not hasattr(os, "getuid"):
+        return True
+    mode = folder.stat().st_mode
+    return owner == os.getuid() and folder.stat().st_uid == os.getuid() and not mode & 0o022
+
+
+def _write(file: Path, key: bytes, matcher: Matcher) -> None:
+    """Save atomically; a cache that cannot be written only costs the next start a build."""
+    try:
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        buffer.write(FORMAT + key + b"\n")
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(matcher)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".index-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(buffer.getbuffer())
+            os.replace(temp, file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        _prune(file.parent)
+    except (OSError, pickle.PicklingError, RecursionError):
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest ``KEEP_FILES`` cache files: every pack location tried leaves one."""
+    files = sorted(folder.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP_FILES:]:
+        old.unlink(missing_ok=True)
+
+
+def _mapping_proxy(items: Mapping[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(dict(items))
+
+
+class _Pickler(pickle.Pickler):
+    """The fact base's read-only mappings are saved as their items."""
+
+    dispatch_table: ClassVar[dict[type, Callable[[Any], Any]]] = {
+        **copyreg.dispatch_table,
+        MappingProxyType: lambda proxy: (_mapping_proxy, (dict(proxy),)),
+    }

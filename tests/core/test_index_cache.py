@@ -1,0 +1,102 @@
+"""The index cache: a second start loads what the first built, and answers exactly the same;
+anything changed, damaged or not ours is rebuilt instead of trusted."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.index_cache import load_indexed
+from bot.core.match_eval import load_dev_set
+from bot.core.matching import Matcher
+
+DIRECTOR = "who directed it"
+
+
+@pytest.fixture
+def pack(tmp_path: Path, repo_root: Path) -> tuple[Path, Path]:
+    """A private copy of part of facts/ (the reviews: a third of the pack, quick to build) and of
+    seeds/, that a test may edit."""
+    shutil.copytree(repo_root / "facts", tmp_path / "facts")
+    shutil.copytree(repo_root / "seeds", tmp_path / "seeds")
+    for name in ("encyclopedia.yaml", "interview.yaml"):
+        (tmp_path / "facts" / "us_and_them" / name).unlink()
+    return tmp_path / "facts", tmp_path / "seeds"
+
+
+def _answers(matcher: Matcher, questions: list[str]) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for question in questions:
+        r = matcher.ask(question)
+        fact = r.fact.id if r.fact else None
+        out.append((r.matched, fact, r.score, r.reply, r.suggestions, r.refusal))
+    return out
+
+
+def test_a_second_start_loads_the_cache_and_answers_the_same(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    facts, seeds = repo_root / "facts", repo_root / "seeds"  # the whole shipped pack
+    cache = tmp_path / "cache"
+    built = load_indexed([facts], seeds, cache)
+    loaded = load_indexed([facts], seeds, cache)
+    assert (built.cached, loaded.cached) == (False, True)
+    dev = load_dev_set(repo_root / "tests" / "eval" / "dev_questions.yaml")
+    questions = [q for q, _ in dev.answerable] + list(dev.refuse)
+    assert _answers(loaded.matcher, questions) == _answers(built.matcher, questions)
+    assert loaded.matcher.autocomplete("who") == built.matcher.autocomplete("who")
+    assert loaded.fact_base.by_id.keys() == built.fact_base.by_id.keys()
+
+
+def test_an_edited_pack_is_read_again(pack: tuple[Path, Path], tmp_path: Path) -> None:
+    facts, seeds = pack
+    cache = tmp_path / "cache"
+    reply = load_indexed([facts], seeds, cache).matcher.ask(DIRECTOR).reply
+    assert "credits Rene Liu as the director" in reply
+    reviews = facts / "us_and_them" / "reviews.yaml"
+    text = reviews.read_text(encoding="utf-8")
+    reviews.write_text(text.replace("credits Rene Liu as the director", "names Rene Liu director"))
+    edited = load_indexed([facts], seeds, cache)
+    assert not edited.cached
+    assert "names Rene Liu director" in edited.matcher.ask(DIRECTOR).reply
+    assert load_indexed([facts], seeds, cache).cached  # the new build was saved in its place
+
+
+DAMAGES = {
+    "truncated": lambda data: data[: len(data) // 2],  # a full disk, a crash before the rename
+    "garbage": lambda data: b"\x80\x04garbage" * 100,  # not a cache file at all
+    "other key": lambda data: data.replace(data.splitlines()[1], b"0" * 64, 1),  # another version
+    "no payload": lambda data: b"".join(data.splitlines(keepends=True)[:2]),
+}
+
+
+def test_a_damaged_foreign_or_deleted_cache_is_rebuilt(
+    pack: tuple[Path, Path], tmp_path: Path
+) -> None:
+    facts, seeds = pack
+    cache = tmp_path / "cache"
+    load_indexed([facts], seeds, cache)
+    (file,) = cache.glob("index-*.pickle")
+    for name, damage in DAMAGES.items():
+        file.write_bytes(damage(file.read_bytes()))
+        rebuilt = load_indexed([facts], seeds, cache)
+        assert not rebuilt.cached, name
+        assert rebuilt.matcher.ask(DIRECTOR).matched, name
+    shutil.rmtree(cache)
+    assert not load_indexed([facts], seeds, cache).cached
+    assert load_indexed([facts], seeds, cache).cached  # rebuilt and saved again
+    cache.chmod(0o777)  # anyone could have put a file there: never unpickle it
+    assert not load_indexed([facts], seeds, cache).cached
+
+
+def test_an_unwritable_cache_folder_only_costs_a_build(
+    pack: tuple[Path, Path], tmp_path: Path
+) -> None:
+    facts, seeds = pack
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    indexed = load_indexed([facts], seeds, blocked / "cache")
+    assert not indexed.cached
+    assert indexed.matcher.ask(DIRECTOR).matched
