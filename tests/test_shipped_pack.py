@@ -84,13 +84,26 @@ def test_disagreeing_sources_are_linked_both_ways(fact_base: FactBase) -> None:
     for fact in fact_base.facts:
         for other in fact_base.disagreeing(fact):
             assert fact.id in other.disagrees_with
+    for fact in fact_base.facts:
+        for other in fact_base.related_to(fact):
+            assert fact.id in other.related
+    # measures of different things are related figures, not a disagreement (issue 10)
     gross = fact_base.by_id["box-office-gross-209m"]
-    assert {f.source.document for f in (gross, *fact_base.disagreeing(gross))} >= {
+    assert not gross.disagrees_with
+    assert {f.source.document for f in (gross, *fact_base.related_to(gross))} >= {
         "001_bcec255b40af6893.txt",
         "003_c643adb93aa20613.txt",
     }
+    # the same thing measured two ways is one
     heat = fact_base.by_id["shoot-temperature-minus-40"]
     assert "shoot-temperature-minus-30" in heat.disagrees_with
+
+
+def test_every_list_has_several_facts(fact_base: FactBase) -> None:
+    groups = {f.group for f in fact_base.facts if f.group}
+    assert {"cast", "accolades", "box-office", "release-dates", "critics"} <= groups
+    for group in groups:
+        assert len([f for f in fact_base.facts if f.group == group]) >= 2, group
 
 
 def test_quiz_facts_can_be_asked_both_ways_without_a_second_correct_option(

@@ -46,6 +46,8 @@ def fact_to_json(fact: Fact) -> dict[str, Any]:
         "distractors": list(quiz.distractors) if quiz else [],
         "source": _source(fact.source),
         "disagrees_with": list(fact.disagrees_with),
+        "related": list(fact.related),
+        "group": fact.group or None,
     }
 
 

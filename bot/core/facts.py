@@ -375,7 +375,7 @@ class _Builder:
             "a fact",
             2,
             ("id", "category", "questions", "answer", "kind", "text", "source"),
-            ("accept", "quiz", "disagrees_with"),
+            ("accept", "quiz", "disagrees_with", "related", "group"),
         )
         if fields is None:
             return None
@@ -392,6 +392,8 @@ class _Builder:
                 if "disagrees_with" in fields
                 else []
             ),
+            "related": walk.texts(fields["related"], "related", 3) if "related" in fields else [],
+            "group": walk.text(fields["group"], "group", 3) if "group" in fields else "",
         }
         source = self._read_source(walk, fields["source"])
         quiz = self._read_quiz(walk, fields["quiz"], values) if "quiz" in fields else None
@@ -402,6 +404,13 @@ class _Builder:
                 fields["id"],
                 f"id {values['id']!r} is not lowercase-with-dashes",
                 "e.g. id: box-office-gross",
+            )
+            return None
+        if values["group"] and not ID_PATTERN.match(values["group"]):
+            walk.problem(
+                fields["group"],
+                f"group {values['group']!r} is not lowercase-with-dashes",
+                "e.g. group: cast",
             )
             return None
         if values["kind"] not in ANSWER_KINDS:
@@ -545,6 +554,8 @@ class _Builder:
                     disagrees_with=tuple(v["disagrees_with"]),
                     file=draft.walk.name,
                     line=node_line(draft.node),
+                    related=tuple(v["related"]),
+                    group=v["group"],
                 )
             )
         quotes: list[Quote] = []
@@ -569,6 +580,7 @@ class _Builder:
         self._check_ids([(q.id, q.file, q.line) for q in quotes], "quote")
         self._check_phrasings()
         facts = self._link_disagreements(facts)
+        self._check_groups(facts)
         if self.problems:
             raise FactPackError(sorted(set(self.problems), key=_problem_order))
         if not facts:
@@ -618,27 +630,63 @@ class _Builder:
                     )
 
     def _link_disagreements(self, facts: list[Fact]) -> list[Fact]:
-        ids = {f.id for f in facts}
-        links: dict[str, set[str]] = {f.id: set() for f in facts}
+        """``disagrees_with`` and ``related`` made symmetric; a pair is one or the other."""
+        conflicts = self._links(facts, "disagrees_with", "disagrees with")
+        related = self._links(facts, "related", "is related to")
         for fact in facts:
-            for other in fact.disagrees_with:
-                if other == fact.id:
+            for other in sorted(conflicts[fact.id] & related[fact.id]):
+                if fact.id < other:
                     self.problem(
                         fact.file,
                         fact.line,
-                        f"fact {fact.id!r} disagrees with itself",
-                        "remove its own id",
+                        f"facts {fact.id!r} and {other!r} are linked both as disagreeing "
+                        "and as related",
+                        "disagrees_with: the sources claim different things about the same "
+                        "thing; related: figures measuring different things. Keep one",
+                    )
+        return [
+            replace(
+                f,
+                disagrees_with=tuple(sorted(conflicts[f.id])),
+                related=tuple(sorted(related[f.id])),
+            )
+            for f in facts
+        ]
+
+    def _links(self, facts: list[Fact], key: str, verb: str) -> dict[str, set[str]]:
+        ids = {f.id for f in facts}
+        links: dict[str, set[str]] = {f.id: set() for f in facts}
+        for fact in facts:
+            for other in getattr(fact, key):
+                if other == fact.id:
+                    self.problem(
+                        fact.file, fact.line, f"fact {fact.id!r} {verb} itself", "remove its own id"
                     )
                 elif other not in ids:
                     close = difflib.get_close_matches(other, list(ids), n=1)
                     hint = f"did you mean {close[0]!r}?" if close else "name an existing fact id"
-                    self.problem(
-                        fact.file, fact.line, f"disagrees_with names unknown fact {other!r}", hint
-                    )
+                    self.problem(fact.file, fact.line, f"{key} names unknown fact {other!r}", hint)
                 else:
                     links[fact.id].add(other)
                     links[other].add(fact.id)
-        return [replace(f, disagrees_with=tuple(sorted(links[f.id]))) for f in facts]
+        return links
+
+    def _check_groups(self, facts: list[Fact]) -> None:
+        """A list of one is a misspelt group name."""
+        members: dict[str, list[Fact]] = {}
+        for fact in facts:
+            if fact.group:
+                members.setdefault(fact.group, []).append(fact)
+        for group, found in members.items():
+            if len(found) == 1:
+                known = sorted(g for g in members if len(members[g]) > 1)
+                close = difflib.get_close_matches(group, known, n=1)
+                self.problem(
+                    found[0].file,
+                    found[0].line,
+                    f"group {group!r} has only this fact; a group is a list of facts",
+                    f"did you mean {close[0]!r}?" if close else "give it to the other facts too",
+                )
 
 
 @dataclass(frozen=True, slots=True)

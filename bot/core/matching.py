@@ -50,6 +50,7 @@ from bot.core.message import context, parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
+GROUP_MARGIN = 20.0  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
@@ -92,6 +93,8 @@ class AskResult:
     suggested: tuple[Fact, ...] = ()  # the facts behind ``suggestions``, in the same order
     decision: Decision | None = None  # the evidence and the call (None: the input was unusable)
     answering: str = ""  # the question the reply answers, so a misreading shows at a glance
+    related: tuple[Fact, ...] = ()  # related figures from the sources (no contradiction)
+    listed: tuple[Fact, ...] = ()  # the whole list when the answer is one (cast, accolades...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,17 +173,34 @@ class Matcher:
                 decision=decision,
             )
         best = ranked[0]
-        also = self.fact_base.disagreeing(best.entry.fact)
-        answering = self._suggestion(best.entry.fact)
+        fact = best.entry.fact
+        listed = self._listed(ranked)
+        also = self.fact_base.disagreeing(fact)
+        related = () if listed else self.fact_base.related_to(fact)
+        answering = self._suggestion(fact)
         return AskResult(
             True,
-            best.entry.fact,
+            fact,
             round(best.score, 1),
-            format_reply(best.entry.fact, also, answering),
+            format_reply(fact, also, answering, related, listed),
             also=also,
             decision=decision,
             answering=answering,
+            related=related,
+            listed=listed,
         )
+
+    def _listed(self, ranked: list[Ranked]) -> tuple[Fact, ...]:
+        """The top fact's whole list, when another of its members ranks close behind it: the
+        question then asks for the list ("who is in the cast"), not for one of its items."""
+        best = ranked[0]
+        group = best.entry.fact.group
+        if not group or not any(
+            r.entry.fact.group == group and r.score >= best.score - GROUP_MARGIN for r in ranked[1:]
+        ):
+            return ()
+        members = self.fact_base.group_of(best.entry.fact)
+        return (best.entry.fact, *(f for f in members if f is not best.entry.fact))
 
     def rank(self, question: str, limit: int = 5) -> list[Ranked]:
         """The best-scoring facts for ``question``, best first (scores 0-100)."""
@@ -455,13 +475,35 @@ def _cite(fact: Fact) -> str:
     return f"{fact.source.title}: “{quote}”"
 
 
-def format_reply(fact: Fact, also: tuple[Fact, ...] = (), answering: str = "") -> str:
-    """The text a user sees: the question it answers, the fact and its source; every claim with
-    its own source when they differ."""
-    head = f"Answering: {answering}\n" if answering else ""
-    if not also:
-        return f"{head}{fact.text}\nSource: {_cite(fact)}"
-    lines = [f"{head}The sources disagree:"]
-    for claim in (fact, *also):
-        lines.append(f"• {claim.text}\n  Source: {_cite(claim)}")
+DISAGREE_INTRO = "The sources disagree about this:"
+RELATED_INTRO = "Related, not a contradiction (each says something else):"
+
+
+def list_intro(count: int) -> str:
+    return f"{count} facts answer this, each from its source:"
+
+
+def format_reply(
+    fact: Fact,
+    also: tuple[Fact, ...] = (),
+    answering: str = "",
+    related: tuple[Fact, ...] = (),
+    listed: tuple[Fact, ...] = (),
+) -> str:
+    """The text a user sees: the question it answers, then the fact and its source; a list
+    item by item; every claim with its own source when documents contradict each other; and
+    related figures, worded as such."""
+    lines = [f"Answering: {answering}"] if answering else []
+    if listed:
+        lines.append(list_intro(len(listed)))
+        lines += [f"• {item.text}\n  Source: {_cite(item)}" for item in listed]
+        return "\n".join(lines)
+    if also:
+        lines.append(DISAGREE_INTRO)
+        lines += [f"• {claim.text}\n  Source: {_cite(claim)}" for claim in (fact, *also)]
+    else:
+        lines.append(f"{fact.text}\nSource: {_cite(fact)}")
+    if related:
+        lines.append(RELATED_INTRO)
+        lines += [f"• {other.text}\n  Source: {_cite(other)}" for other in related]
     return "\n".join(lines)

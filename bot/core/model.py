@@ -69,6 +69,8 @@ class Fact:
     disagrees_with: tuple[str, ...]  # ids of facts from other documents that claim otherwise
     file: str  # pack file and line, for messages
     line: int
+    related: tuple[str, ...] = ()  # ids of facts giving related figures (not a contradiction)
+    group: str = ""  # facts sharing a group form one list ("cast", "accolades")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +119,13 @@ class FactBase:
     def disagreeing(self, fact: Fact) -> tuple[Fact, ...]:
         """Facts from other documents that make a different claim about the same thing."""
         return tuple(self.by_id[i] for i in fact.disagrees_with if i in self.by_id)
+
+    def related_to(self, fact: Fact) -> tuple[Fact, ...]:
+        """Facts giving related figures that measure something else ($200m in 10 days)."""
+        return tuple(self.by_id[i] for i in fact.related if i in self.by_id)
+
+    def group_of(self, fact: Fact) -> tuple[Fact, ...]:
+        """Every fact of ``fact``'s list, in pack order (empty when it belongs to none)."""
+        if not fact.group:
+            return ()
+        return tuple(f for f in self.facts if f.group == fact.group)

@@ -13,7 +13,8 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.core.model import Fact, FactBase, Quote, Source
+from bot.core.matching import DISAGREE_INTRO, AskResult, list_intro
+from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 
@@ -22,6 +23,8 @@ UNSURE = discord.Colour.light_grey()
 GOOD = discord.Colour.green()
 
 TITLE_MAX, DESCRIPTION_MAX, FIELD_MAX = 256, 4096, 1024  # Discord's embed limits
+FIELD_NAME_MAX = 256
+MAX_LISTED = 10  # items of a list answer shown (each a field; an embed holds 25)
 
 OPTION_LETTERS = "ABCDEFGHIJ"
 END_REASONS = {
@@ -46,26 +49,37 @@ def citation(source: Source) -> str:
     return clip(f"*{source.title}*\n> {' '.join(source.quote.split())}", FIELD_MAX)
 
 
-def answer_embed(
-    question: str, fact: Fact, also: Sequence[Fact] = (), answering: str = ""
-) -> discord.Embed:
-    """The answer with its source; when documents disagree, every claim with its own source.
-    ``answering``: the question the bot took it to be, shown first so a misreading is plain."""
-    intro = f"*Answering: {escape_markdown(answering)}*\n" if answering else ""
-    intro += "The sources disagree:\n" if also else ""
-    embed = discord.Embed(
-        title=clip(user_text(question, TITLE_MAX), TITLE_MAX),
-        description=clip(intro + fact.text, DESCRIPTION_MAX),
-        colour=ACCENT,
-    )
+def answer_embed(question: str, result: AskResult) -> discord.Embed:
+    """The answer with its source, under the question the bot took it to be (so a misreading is
+    plain); a list item by item; contradicting sources each with its own source; related
+    figures worded as such."""
+    assert result.fact is not None
+    fact = result.fact
+    intro = f"*Answering: {escape_markdown(result.answering)}*\n" if result.answering else ""
+    embed = discord.Embed(title=clip(user_text(question, TITLE_MAX), TITLE_MAX), colour=ACCENT)
+    embed.set_footer(text=f"fact: {fact.id}")
+    if result.listed:
+        embed.description = clip(intro + list_intro(len(result.listed)), DESCRIPTION_MAX)
+        for item in result.listed[:MAX_LISTED]:
+            embed.add_field(
+                name=clip(item.text, FIELD_NAME_MAX), value=citation(item.source), inline=False
+            )
+        return embed
+    intro += DISAGREE_INTRO + "\n" if result.also else ""
+    embed.description = clip(intro + fact.text, DESCRIPTION_MAX)
     embed.add_field(name="Source", value=citation(fact.source), inline=False)
-    for other in also[:3]:
+    for other in result.also[:3]:
         embed.add_field(
             name="Another source says",
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
         )
-    embed.set_footer(text=f"fact: {fact.id}")
+    for other in result.related[:3]:
+        embed.add_field(
+            name="Related, not a contradiction",
+            value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
+            inline=False,
+        )
     return embed
 
 

@@ -211,6 +211,21 @@ BROKEN: dict[str, tuple[str | bytes, int, str]] = {
         4,
         "disagrees_with names unknown fact 'nobody'",
     ),
+    "unknown-related": (
+        HEADER + fact().replace("    kind: person\n", "    kind: person\n    related: [nobody]\n"),
+        4,
+        "related names unknown fact 'nobody'",
+    ),
+    "group-of-one": (
+        HEADER + fact().replace("    kind: person\n", "    kind: person\n    group: crew\n"),
+        4,
+        "group 'crew' has only this fact; a group is a list of facts",
+    ),
+    "group-not-an-id": (
+        HEADER + fact().replace("    kind: person\n", "    kind: person\n    group: The Crew\n"),
+        9,
+        "group 'The Crew' is not lowercase-with-dashes",
+    ),
     "distractor-is-correct": (
         HEADER
         + fact().replace(
@@ -298,6 +313,37 @@ def test_disagreements_are_made_symmetric(tmp_path: Path) -> None:
     base = load_fact_base([write(tmp_path, "ok.yaml", text)], SEEDS)
     assert base.by_id["director"].disagrees_with == ("director-b",)
     assert [f.id for f in base.disagreeing(base.by_id["director"])] == ["director-b"]
+
+
+def test_related_figures_are_symmetric_and_never_also_a_disagreement(tmp_path: Path) -> None:
+    second = fact(id="director-b", question="director name")
+    related = (
+        HEADER
+        + fact()
+        + second.replace(
+            "    kind: person\n", "    kind: person\n    related: [director]\n    group: crew\n"
+        ).replace("  - id: director-b\n", "  - id: director-b\n")
+        + fact(id="director-c", question="who made it").replace(
+            "    kind: person\n", "    kind: person\n    group: crew\n"
+        )
+    )
+    base = load_fact_base([write(tmp_path, "ok.yaml", related)], SEEDS)
+    assert base.by_id["director"].related == ("director-b",)
+    assert base.by_id["director"].disagrees_with == ()
+    assert [f.id for f in base.group_of(base.by_id["director-c"])] == ["director-b", "director-c"]
+
+    both = (
+        HEADER
+        + fact()
+        + second.replace(
+            "    kind: person\n",
+            "    kind: person\n    related: [director]\n    disagrees_with: [director]\n",
+        )
+    )
+    problems = "\n".join(problems_of(write(tmp_path, "both.yaml", both)))
+    assert "facts 'director' and 'director-b' are linked both as disagreeing and as related" in (
+        problems
+    )
 
 
 def test_quoted_values_stay_exactly_as_written(tmp_path: Path) -> None:

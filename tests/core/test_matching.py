@@ -121,12 +121,47 @@ def test_near_miss_offers_questions_the_bot_can_answer(matcher: Matcher) -> None
         assert matcher.ask(suggestion).matched, suggestion
 
 
+def test_a_list_answer_gives_every_item_with_its_source(matcher: Matcher) -> None:
+    """ "how much did it make": every box-office figure, each cited, none called a conflict."""
+    result = matcher.ask("how much did it make")
+    assert result.matched and result.fact is not None
+    ids = {f.id for f in result.listed}
+    assert {
+        "box-office-gross-209m",
+        "box-office-ten-days-200m",
+        "box-office-two-weekends-191m",
+    } <= (ids)
+    assert f"{len(result.listed)} facts answer this" in result.reply
+    for item in result.listed:
+        assert item.text in result.reply
+    assert result.reply.count("Source: ") == len(result.listed)
+    assert "disagree" not in result.reply
+
+
+def test_the_credited_writers_come_with_the_script_credit(matcher: Matcher) -> None:
+    result = matcher.ask("who wrote the script")
+    assert result.matched
+    assert "Yuan Yuan, He Yuming, Pan Wei, An Zhen and Liu Ruoying" in result.reply
+    assert "Zhang Yibai" in result.reply
+
+
+def test_one_figure_asked_for_comes_alone_with_related_figures_worded_as_such(
+    matcher: Matcher,
+) -> None:
+    result = matcher.ask("how much did it make in the first 2 weekends")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "box-office-two-weekends-191m" and not result.listed
+    assert result.reply.index("$191 million") < result.reply.index("Related, not a contradiction")
+    assert "$209 million" in result.reply and "disagree" not in result.reply
+
+
 def test_disagreeing_documents_show_every_claim(matcher: Matcher, fact_base: FactBase) -> None:
     fact = next(f for f in fact_base.facts if f.disagrees_with)
     result = matcher.ask(fact.questions[0])
     assert result.matched and result.fact is not None
     others = fact_base.disagreeing(result.fact)
     assert result.also == others and others
+    assert "The sources disagree about this:" in result.reply
     for claim in (result.fact, *others):
         assert claim.text in result.reply
         assert claim.source.title in result.reply

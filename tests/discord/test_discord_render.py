@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.matching import AskResult
 from bot.core.model import FactBase
 from bot.discord_app import render
 
@@ -16,12 +17,28 @@ def test_user_text_is_one_escaped_line() -> None:
 def test_answer_embed_fits_discord_limits_for_the_longest_question(fact_base: FactBase) -> None:
     longest_quote = max(fact_base.facts, key=lambda f: len(f.source.quote))
     question = "why " * 75  # /ask accepts up to 300 characters
+    longest_list = max(
+        (fact_base.group_of(f) for f in fact_base.facts),
+        key=lambda g: sum(len(f.text) + len(f.source.quote) for f in g),
+    )
+    results = [
+        AskResult(
+            True,
+            longest_quote,
+            99.0,
+            "",
+            also=fact_base.disagreeing(longest_quote),
+            answering="x" * 300,
+        ),
+        AskResult(True, longest_list[0], 99.0, "", listed=longest_list, answering="Q?"),
+    ]
 
-    embed = render.answer_embed(question, longest_quote, fact_base.disagreeing(longest_quote))
-
-    assert len(embed.title or "") <= render.TITLE_MAX
-    assert all(len(field.value or "") <= render.FIELD_MAX for field in embed.fields)
-    assert len(embed) <= 6000  # Discord's total for one embed
+    for result in results:
+        embed = render.answer_embed(question, result)
+        assert len(embed.title or "") <= render.TITLE_MAX
+        assert all(len(field.value or "") <= render.FIELD_MAX for field in embed.fields)
+        assert all(len(field.name or "") <= 256 for field in embed.fields)
+        assert len(embed) <= 6000  # Discord's total for one embed
 
 
 def test_reload_failure_shows_the_first_problems_and_counts_the_rest() -> None:

@@ -39,7 +39,7 @@ class AskCog(commands.Cog):
     async def answer(self, interaction: discord.Interaction, question: str) -> None:
         result = self.bot.knowledge.current.matcher.ask(question)
         if result.matched and result.fact is not None:
-            embed = render.answer_embed(question, result.fact, result.also, result.answering)
+            embed = render.answer_embed(question, result)
             await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
             return
         suggestions = list(result.suggestions)[:3]
