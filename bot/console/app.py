@@ -36,7 +36,7 @@ from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import QuoteIndex, format_quote
-from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.storage import (
     SORTS,
     ScoreStore,
@@ -415,6 +415,8 @@ async def _run(
         console.say(f"{film} trivia. Hello {name}! Type `help` for commands, `quit` to leave.")
     lines = _LineReader(stdin)
     try:
+        for record in await store.close_interrupted_rounds(console=True):
+            console.say(interrupted_notice(record))
         while True:
             if interactive:
                 stdout.write("> ")

@@ -57,7 +57,7 @@ from bot.core.quiz import (
     Standing,
     Summary,
 )
-from bot.core.storage import RoundResult, ScoreStore, StorageError
+from bot.core.storage import RoundRecord, RoundResult, ScoreStore, StorageError
 
 __all__ = [
     "NotAllowed",
@@ -66,6 +66,7 @@ __all__ = [
     "RoundInfo",
     "RoundManager",
     "ScoresUnavailable",
+    "interrupted_notice",
 ]
 
 log = logging.getLogger(__name__)
@@ -513,3 +514,20 @@ def _only_saved(summary: Summary, unsaved: list[tuple[int, int]]) -> Summary:
         rank = standings[-1].rank if standings and standings[-1].points == s.points else position
         standings.append(replace(s, rank=rank, won=rank == 1 and s.points > 0))
     return replace(summary, standings=tuple(standings), unsaved=len(unsaved))
+
+
+def interrupted_notice(record: RoundRecord) -> str:
+    """What a channel is told about a round that a crash cut short (see
+    ``ScoreStore.close_interrupted_rounds``); plain text, no player names."""
+    started = time.strftime("%H:%M UTC on %d %b", time.gmtime(record.started_at))
+    scored = sum(1 for r in record.results if r.points > 0)
+    saved = (
+        f"points won by {scored} player(s) were saved and count"
+        if scored
+        else "nobody had scored yet"
+    )
+    return (
+        f"The quiz round started at {started} was interrupted when the bot stopped "
+        f"unexpectedly, after {record.asked} of {record.questions} question(s); {saved}. "
+        "Start a new round whenever you like."
+    )

@@ -16,6 +16,7 @@ Stable API (the Discord cog and the console build on it; only additions from her
     settings = await store.get_settings(guild_id)
     settings = await store.update_settings(guild_id, question_seconds=30, mode="choice")
     removed = await store.reset_guild(guild_id)
+    closed = await store.close_interrupted_rounds(console=False)  # at start: crash leftovers
     await store.close()
 
 Durability: every award is one INSERT into the ``awards`` ledger; triggers update the player's
@@ -347,7 +348,7 @@ class ScoreStore:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
-    async def _returning(self, sql: str, params: Sequence[Any]) -> list[Any]:
+    async def _returning(self, sql: str, params: Sequence[Any] | dict[str, Any]) -> list[Any]:
         """Run one write statement (its own transaction) and return its RETURNING rows.
 
         Every write is a single statement, so coroutines never share a transaction and need no
@@ -535,6 +536,29 @@ class ScoreStore:
             (ended_at or time.time(), reason, asked, round_id),
         )
 
+    async def close_interrupted_rounds(self, *, console: bool) -> list[RoundRecord]:
+        """Close the rounds a crash left open as "interrupted"; returns them to announce.
+
+        Call once at start, before starting rounds. Each round's results are made from the
+        awards and attempts it stored (ranked by points, like a finished round), so they count
+        in stats and agree with the ledger. ``console`` picks the console's rounds (server 0) or
+        the Discord servers' ones: the console and the bot may share one file, and each closes
+        only its own. (Two consoles running at once on one file would close each other's.)
+        """
+        scope = "guild_id = 0" if console else "guild_id != 0"
+        async with self._db.execute(
+            f"SELECT id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
+        ) as cursor:
+            open_ids = [int(row[0]) for row in await cursor.fetchall()]
+        for round_id in open_ids:
+            # Results first, then the end: the same order (and repeat-safety) as finish_round.
+            await self._returning(_INTERRUPTED_RESULTS, {"round": round_id})
+            await self._returning(_INTERRUPTED_END, {"round": round_id})
+        if not open_ids:
+            return []
+        marks = ", ".join("?" * len(open_ids))
+        return await self._records(f"id IN ({marks}) ORDER BY id", open_ids)
+
     async def award_count(self) -> int:
         async with self._db.execute("SELECT count(*) FROM awards") as cursor:
             row = await cursor.fetchone()
@@ -590,11 +614,15 @@ class ScoreStore:
         if channel_id is not None:
             where += " AND channel_id = ?"
             params.append(channel_id)
+        return await self._records(
+            f"{where} ORDER BY started_at DESC, id DESC LIMIT ?", (*params, max(1, limit))
+        )
+
+    async def _records(self, where: str, params: Sequence[Any]) -> list[RoundRecord]:
         async with self._db.execute(
             "SELECT id, guild_id, channel_id, starter_id, mode, questions, asked, started_at,"
-            f" ended_at, end_reason FROM rounds WHERE {where} ORDER BY started_at DESC, id DESC"
-            " LIMIT ?",
-            (*params, max(1, limit)),
+            f" ended_at, end_reason FROM rounds WHERE {where}",
+            params,
         ) as cursor:
             rounds = await cursor.fetchall()
         records = []
@@ -693,6 +721,38 @@ class ScoreStore:
             " per_user = excluded.per_user, per_channel = excluded.per_channel RETURNING guild_id",
             (guild_id, command, float(limits.per_user), float(limits.per_channel)),
         )
+
+
+# An interrupted round's ranking, from its ledger: everyone who won or tried a question.
+_INTERRUPTED_RESULTS = """
+INSERT OR IGNORE INTO round_results (round_id, guild_id, user_id, user_name, rank, points, correct,
+                                     won)
+SELECT :round, r.guild_id, p.user_id, p.user_name, rank() OVER (ORDER BY p.points DESC),
+       p.points, p.correct, rank() OVER (ORDER BY p.points DESC) = 1 AND p.points > 0
+FROM rounds AS r, (
+    SELECT user_id, max(user_name) AS user_name, sum(points) AS points, sum(won) AS correct
+    FROM (
+        SELECT user_id, user_name, points, 1 AS won FROM awards WHERE round_id = :round
+        UNION ALL
+        SELECT user_id, user_name, 0, 0 FROM attempts WHERE round_id = :round
+    )
+    GROUP BY user_id
+) AS p
+WHERE r.id = :round
+RETURNING user_id
+"""
+# Its end: when it was last heard of, and at least as many questions as it stored answers for.
+_INTERRUPTED_END = """
+UPDATE rounds SET
+    end_reason = 'interrupted',
+    ended_at = max(started_at, coalesce((SELECT max(awarded_at) FROM awards
+                                         WHERE round_id = :round), 0)),
+    asked = max(asked, coalesce((SELECT max(question_index) + 1 FROM (
+        SELECT question_index FROM awards WHERE round_id = :round
+        UNION ALL SELECT question_index FROM attempts WHERE round_id = :round)), 0))
+WHERE id = :round AND ended_at IS NULL
+RETURNING id
+"""
 
 
 def _location(target: Path) -> tuple[str, bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sqlite3
 import stat
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.scores_check import disagreements
 from bot.core.storage import (
     MIGRATIONS_DIR,
     GuildSettings,
@@ -435,3 +437,33 @@ async def test_an_in_memory_store_works_for_quick_use() -> None:
     assert (await store.leaderboard(GUILD)).entries[0].points == 10
     await store.close()
     await store.close()  # twice is fine
+
+
+async def test_rounds_a_crash_left_open_are_closed_as_interrupted_from_the_ledger(
+    store: ScoreStore,
+) -> None:
+    crashed = await new_round(store, channel=5)
+    await award(store, crashed, 0, user=7, points=30)
+    await award(store, crashed, 1, user=8, points=10)
+    await award(store, crashed, 2, user=7, points=15)
+    await store.record_attempt(
+        round_id=crashed, question_index=3, guild_id=GUILD, user_id=9, user_name="player9"
+    )
+    console_round = await new_round(store, guild=0)  # the console's: not the bot's to close
+
+    (record,) = await store.close_interrupted_rounds(console=False)
+    assert (record.id, record.channel_id, record.end_reason) == (crashed, 5, "interrupted")
+    assert record.asked == 4 and record.ended_at is not None
+    assert [(r.user_id, r.rank, r.points, r.correct, r.won) for r in record.results] == [
+        (7, 1, 45, 2, True),
+        (8, 2, 10, 1, False),
+        (9, 3, 0, 0, False),
+    ]
+    winner = await store.player_stats(GUILD, 7)
+    assert winner is not None and (winner.rounds_played, winner.rounds_won) == (1, 1)
+    assert await store.close_interrupted_rounds(console=False) == []  # once
+    (left_open,) = [r for r in await store.round_history(0) if r.id == console_round]
+    assert left_open.end_reason is None
+    assert [r.id for r in await store.close_interrupted_rounds(console=True)] == [console_round]
+    with contextlib.closing(sqlite3.connect(store.path)) as db:
+        assert disagreements(db) == []

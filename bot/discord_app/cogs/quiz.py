@@ -6,6 +6,7 @@ calls, and `DiscordPresenter` turns its events into messages and buttons.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Literal
 
@@ -15,7 +16,8 @@ from discord.ext import commands
 
 from bot.core.model import Fact
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
-from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
+from bot.core.storage import RoundRecord, StorageError
 from bot.discord_app import render
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
 
 CHOICE_MAX = 25
+log = logging.getLogger(__name__)
 
 
 # What a round's messages need, by the names the Discord UI shows. In a thread Discord checks
@@ -62,6 +65,7 @@ class QuizCog(commands.Cog):
         self.rounds = RoundManager(
             knowledge.facts, bot.store, checker=self._check, clock=_monotonic
         )
+        self._interrupted: list[RoundRecord] = []
         self.presenter = DiscordPresenter(
             bot, self.rounds, chat_answers=bot.message_content, boot_id=bot.boot_id
         )
@@ -72,6 +76,25 @@ class QuizCog(commands.Cog):
     async def wind_down(self) -> None:
         """Shutdown: reveal open questions, store results and post each round's summary."""
         await self.rounds.shutdown()
+
+    async def cog_load(self) -> None:
+        # Rounds a crash left open are closed now and announced once connected (on_ready).
+        try:
+            self._interrupted = await self.bot.store.close_interrupted_rounds(console=False)
+        except StorageError as exc:
+            log.error("could not close the rounds the last run left open: %s", exc)
+            self._interrupted = []
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        pending, self._interrupted = self._interrupted, []
+        for record in pending:
+            try:
+                await self.bot.get_partial_messageable(record.channel_id).send(
+                    interrupted_notice(record), allowed_mentions=NO_MENTIONS
+                )
+            except discord.HTTPException as exc:
+                log.warning("could not announce interrupted round %s: %s", record.id, exc)
 
     # -- commands ------------------------------------------------------------------------------
 
