@@ -127,7 +127,8 @@ class Speller:
     """Corrects words the index has never seen to a known word one or two edits away.
 
     The first letter must agree (typos rarely hit it, and it keeps "Jason" from becoming
-    "Eason"). Words of 5-7 letters may be one edit off, longer ones two; words of three or four
+    "Eason"). Words of 5-9 letters may be one edit off, longer ones two (two edits turn real
+    words of eight or nine letters into others: "existing" into "editing"); words of three or four
     letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"). Numbers are
     never corrected.
     """
@@ -166,7 +167,7 @@ class Speller:
                 if swap and OSA.distance(word, known) == 1:
                     return known
             return word
-        max_edits = 1 if len(word) <= 7 else 2
+        max_edits = 1 if len(word) <= 9 else 2
         found = process.extractOne(
             word,
             bucket,
@@ -291,7 +292,7 @@ class Index:
 
     @classmethod
     def build(cls, fact_base: FactBase) -> Index:
-        aliases = AliasTable.from_fact_base(fact_base)
+        aliases = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
         plain = Analyzer(aliases)
         spelling: Counter[str] = Counter(list(vocab.CHAT_SPELLINGS))
         spelling.update(vocab.STOP_WORDS)

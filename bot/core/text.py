@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.model import Alias, FactBase
@@ -43,6 +43,8 @@ __all__ = [
     "number_value",
     "tokens",
 ]
+
+Respell = Callable[[list[str]], list[str]]
 
 _UNITS = [
     "zero",
@@ -279,10 +281,10 @@ class AliasTable:
     _max_words: int = 1
 
     @classmethod
-    def from_fact_base(cls, fact_base: FactBase) -> AliasTable:
+    def from_fact_base(cls, fact_base: FactBase, respell: Respell | None = None) -> AliasTable:
         refs: Sequence[str] = fact_base.film_references
         film = fact_base.films[0] if fact_base.films else None
-        return cls.build(fact_base.aliases, film_title=film, film_references=refs)
+        return cls.build(fact_base.aliases, film_title=film, film_references=refs, respell=respell)
 
     @classmethod
     def build(
@@ -290,23 +292,30 @@ class AliasTable:
         aliases: Iterable[Alias],
         film_title: str | None = None,
         film_references: Iterable[str] = (),
+        respell: Respell | None = None,
     ) -> AliasTable:
+        """``respell``: how the user of the table rewrites words before looking names up (the
+        matcher reads "lady" as "woman"); each variant is then also known in that spelling."""
         table = cls()
         for alias in aliases:
             entry = _Entry(alias.canonical, normalize(alias.canonical), alias.kind)
-            table._add(alias.canonical, entry)
+            table._add(alias.canonical, entry, respell)
             for variant in alias.variants:
-                table._add(variant, entry)
+                table._add(variant, entry, respell)
         if film_title:
             film_entry = table._by_compact.get(compact(film_title)) or _Entry(
                 film_title, normalize(film_title), "film"
             )
-            table._add(film_title, film_entry)
+            table._add(film_title, film_entry, respell)
             for ref in film_references:
-                table._add(ref, film_entry)
+                table._add(ref, film_entry, respell)
         return table
 
-    def _add(self, variant: str, entry: _Entry) -> None:
+    def _add(self, variant: str, entry: _Entry, respell: Respell | None = None) -> None:
+        if respell is not None:
+            respelled = " ".join(respell(normalize(variant).split()))
+            if respelled != normalize(variant):
+                self._add(respelled, entry)
         words = normalize(variant).split()
         key = "".join(words).replace("-", "")
         if not key:

@@ -327,3 +327,30 @@ def test_a_question_pointing_back_is_read_with_the_sentence_before(matcher: Matc
 def test_what_the_sentence_before_names_can_make_it_another_film(matcher: Matcher) -> None:
     # "it" is Titanic here: a name no fact knows, told just before the question
     assert not matcher.ask("i loved titanic. who directed it?").matched
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("what tongue is the film in", {"language"}),
+        ("who turned rene liu's tale into a script", {"script-made-by-zhang-yibai"}),
+        ("by the end, has xiaoxiao settled down", {"plot-xiaoxiao-single"}),  # married
+        ("how did jianqing get roughed up at work", {"plot-fight-with-caller"}),
+        (
+            "what was the temp in hailar",
+            {"shoot-temperature-minus-40", "shoot-temperature-minus-30", "hailar-coldest"},
+        ),
+        ("did the freezing shoot pay off for rene liu", {"hailar-worth-it"}),  # worth it
+        ("what was the blogger's verdict", {"wynne-favorite-movie"}),  # a blog is a review
+        ("who did xiaoxiao bring her flames to meet", {"wynne-introduced-boyfriends"}),
+        ("is the story run of the mill", {"flixxpanda-familiar-plot"}),
+        # the pack's names for people, in the words the matcher reads them by ("lady": woman)
+        ("did the leading lady enjoy the shoot", {"zhou-dongyu-rarely-so-happy"}),
+    ],
+)
+def test_paraphrases_in_everyday_words_reach_their_facts(
+    matcher: Matcher, question: str, fact_ids: set[str]
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id in fact_ids
