@@ -51,7 +51,7 @@ class Analysis:
 @dataclass(frozen=True, slots=True)
 class Phrasing:
     terms: tuple[str, ...]
-    weights: tuple[float, ...]  # of each term, in the fit
+    weights: array[float]  # of each term, in the fit (doubles: no boxed float per term)
     total: float  # summed weight of the terms
     intent: str | None  # "where is rene liu from" is about a place, not just Rene Liu
 
@@ -104,8 +104,8 @@ def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tupl
     for all_terms, intent in raw:
         terms = tuple(t for t in all_terms if t not in implicit)
         if terms:
-            weights = tuple(
-                idf[t] * (SOFT_SHARE if intent and t in SOFT_STEMS else 1.0) for t in terms
+            weights = array(
+                "d", (idf[t] * (SOFT_SHARE if intent and t in SOFT_STEMS else 1.0) for t in terms)
             )
             out.append(Phrasing(terms, weights, sum(weights), intent))
     return tuple(out)
@@ -220,7 +220,7 @@ class Analyzer:
             if i in spans:
                 start = i
                 end, canonical = spans[i]
-                token = "@" + compact(canonical)
+                token = sys.intern("@" + compact(canonical))  # one string per entity
                 terms.append(token)
                 entities.append(token)
                 i = end
@@ -300,11 +300,17 @@ class Index:
             for name in (alias.canonical, *alias.variants):
                 spelling.update(normalize(name).split())
 
+        # Phrasings repeat across facts ("who directed it"): each distinct text is analysed once.
+        analysed: dict[str, tuple[list[str], Analysis]] = {}
+
         def analyze(text: str, count: bool = True) -> Analysis:
-            words = normalize(text).split()
+            known = analysed.get(text)
+            if known is None:
+                words = normalize(text).split()
+                known = analysed[text] = (words, plain.analyze_words(vocab.spell(list(words))))
             if count:
-                spelling.update(words)
-            return plain.analyze_words(vocab.spell(words))
+                spelling.update(known[0])
+            return known[1]
 
         # First pass: each fact's terms; the weights need every fact's terms first.
         drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str]]] = []

@@ -12,6 +12,7 @@ entity (by the alias table) before "us" and "and" are dropped as stop words.
 from __future__ import annotations
 
 import functools
+import itertools
 
 from bot.core.snowball import english_stemmer
 
@@ -306,6 +307,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("to", "film"): "to shoot",
 }
 _MAX_PHRASE = max(len(p) for p in PHRASES)
+_PHRASE_STARTS = frozenset(p[0] for p in PHRASES)  # other words start no phrase
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -444,6 +446,10 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("what", "award"), NAME),
     (("which", "award"), NAME),
 )
+# The same as a lookup: (word, next word) -> the first intent listed for that pair.
+_INTENT_PAIRS: dict[tuple[str, ...], str] = {}
+for _phrase, _name in _INTENT_PHRASES:
+    _INTENT_PAIRS.setdefault(_phrase[:2], _name)
 # Nouns that restate a question's intent ("which city" = where, "what year" = when): a fact
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
@@ -491,7 +497,8 @@ def spell(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
+        longest = min(_MAX_PHRASE, len(words) - i) if words[i] in _PHRASE_STARTS else 1
+        for n in range(longest, 1, -1):
             phrase = PHRASES.get(tuple(words[i : i + n]))
             if phrase is not None:
                 out.extend(phrase.split())
@@ -514,10 +521,10 @@ _RELATIVE_WORDS = frozenset({"who", "that"})
 
 def intent(words: list[str]) -> str | None:
     """The strongest intent in a question: "how much" -> money, "what year" -> when, ..."""
-    for i in range(len(words) - 1):
-        for phrase, name in _INTENT_PHRASES:
-            if words[i] == phrase[0] and words[i + 1] == phrase[1]:
-                return name
+    for pair in itertools.pairwise(words):
+        name = _INTENT_PAIRS.get(pair)
+        if name is not None:
+            return name
     for word in words:
         if word in _INTENT_WORDS:
             return _INTENT_WORDS[word]

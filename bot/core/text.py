@@ -28,6 +28,7 @@ Stable API (other modules build on it; only additions from here on):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -205,6 +206,8 @@ def _ordinal_suffix(value: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
+# A pure function of its text, called for the same names and phrasings again and again.
+@functools.lru_cache(maxsize=32768)
 def normalize(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring for every rule)."""
     text = _CONTROL.sub(" ", text)
@@ -266,6 +269,9 @@ def number_value(text: str) -> float | None:
     return -value if match["sign"] else value
 
 
+_HEAD = 4  # characters of a name's compact key kept to rule out words quickly
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     canonical: str  # display form
@@ -279,6 +285,8 @@ class AliasTable:
 
     _by_compact: dict[str, _Entry] = field(default_factory=dict)
     _max_words: int = 1
+    # the first characters (up to _HEAD) of every key: most words start no name at all
+    _heads: set[str] = field(default_factory=lambda: {""})
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase, respell: Respell | None = None) -> AliasTable:
@@ -323,6 +331,7 @@ class AliasTable:
         # First declaration wins, so a pack cannot silently re-point a name.
         self._by_compact.setdefault(key, entry)
         self._max_words = max(self._max_words, len(words))
+        self._heads.update(key[:n] for n in range(1, _HEAD + 1))
 
     def canonical(self, name: str) -> str | None:
         """The canonical display form of ``name`` if it is a known variant, else None."""
@@ -345,7 +354,16 @@ class AliasTable:
         # Names of more words than declared can still appear when a user splits a word.
         longest = self._max_words + 2
         while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
+            # a key's head is the head of every shorter join that could start it: beyond the
+            # joins whose head no key has, nothing can match
+            most = min(longest, len(words) - i)
+            joined = ""
+            for n in range(1, most + 1):
+                joined += words[i + n - 1].replace("-", "")
+                if joined[:_HEAD] not in self._heads:
+                    most = n - 1
+                    break
+            for n in range(most, 0, -1):
                 entry = self._by_compact.get("".join(words[i : i + n]).replace("-", ""))
                 if entry is not None:
                     spans.append((i, i + n, entry))
