@@ -17,6 +17,8 @@ MASK = "********"
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{10,}(?![\w-])")
 # /interactions/<id>/<token>/callback and /webhooks/<application id>/<token>[/...]
 _URL_TOKEN = re.compile(r"(/(?:interactions|webhooks)/\d+/)[^/\s?#'\"]+")
+# "token": "..." in a logged payload (discord.py logs gateway events at DEBUG)
+_FIELD_TOKEN = re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+""")
 
 
 def mask(text: str, secrets: Iterable[str] = ()) -> str:
@@ -25,6 +27,7 @@ def mask(text: str, secrets: Iterable[str] = ()) -> str:
         if secret:
             text = text.replace(secret, MASK)
     text = _URL_TOKEN.sub(lambda m: m.group(1) + MASK, text)
+    text = _FIELD_TOKEN.sub(lambda m: m.group(1) + MASK, text)
     return _TOKEN.sub(MASK, text)
 
 

@@ -21,6 +21,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_app.ack import InFlight
 from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
@@ -120,6 +121,7 @@ class TriviaBot(commands.AutoShardedBot):
         self._wound_down = False
         self.cooldowns = CooldownGuard(store, clock=_monotonic)
         self.boot_id = new_boot_id()  # in the custom_id of every button this process sends
+        self.in_flight = InFlight()  # interactions being answered: busy means defer first
 
     async def setup_hook(self) -> None:
         from bot.discord_app.cogs import COGS  # the cogs import this module

@@ -7,6 +7,9 @@ answer per player per question.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import time
 from datetime import timedelta
 
 import discord
@@ -16,6 +19,8 @@ from bot.core.rounds import RoundManager
 from bot.discord_app import render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
+
+LATE_CARD_SECONDS = 1.0  # a card post slower than this gets its shown deadline corrected
 
 
 class DiscordPresenter:
@@ -27,6 +32,7 @@ class DiscordPresenter:
         self._rounds = rounds
         self._chat_answers = chat_answers  # typed answers in the channel are read too
         self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
+        self._edits: set[asyncio.Task[None]] = set()  # deadline corrections under way
 
     def _channel(self, channel_id: int) -> discord.PartialMessageable:
         return self._client.get_partial_messageable(channel_id)
@@ -53,11 +59,26 @@ class DiscordPresenter:
                 how = "type it here or press Answer"
         ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
         self._views[channel_id] = view
-        view.message = await self._channel(channel_id).send(
+        posting = time.monotonic()
+        message = await self._channel(channel_id).send(
             embed=render.question_embed(card, ends_at, how),
             view=view,
             allowed_mentions=NO_MENTIONS,
         )
+        view.message = message
+        if time.monotonic() - posting > LATE_CARD_SECONDS:
+            # The round's clock starts once this returns; show players that deadline, not the
+            # one the slow (rate-limited) post was prepared with. Cosmetic, so off the clock.
+            ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
+            embed = render.question_embed(card, ends_at, how)
+            task = asyncio.create_task(self._edit_quietly(message, embed))
+            self._edits.add(task)
+            task.add_done_callback(self._edits.discard)
+
+    @staticmethod
+    async def _edit_quietly(message: discord.Message, embed: discord.Embed) -> None:
+        with contextlib.suppress(discord.HTTPException):
+            await message.edit(embed=embed)
 
     async def hint(self, channel_id: int, hint: Hint) -> None:
         view = self._views.get(channel_id)

@@ -13,7 +13,8 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.core.quiz import AnswerResult, QuestionCard
-from bot.discord_app.errors import NO_MENTIONS, handle_error
+from bot.discord_app.ack import Reply, respond
+from bot.discord_app.errors import handle_error
 from bot.discord_app.expired import button_id
 from bot.discord_app.render import OPTION_LETTERS
 from bot.discord_app.views import BaseView
@@ -74,10 +75,11 @@ class ChoiceView(QuestionView):
 
     def _callback(self, index: int) -> Callable[[discord.Interaction], Awaitable[None]]:
         async def callback(interaction: discord.Interaction) -> None:
-            result = await self._choose(interaction, index)
-            await interaction.response.send_message(
-                feedback(result), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            async def work() -> Reply:
+                return Reply(content=feedback(await self._choose(interaction, index)))
+
+            # Storing an award may wait on the database; the click is acknowledged in time.
+            await respond(interaction, work, ephemeral=True)
 
         return callback
 
@@ -104,9 +106,12 @@ class AnswerModal(discord.ui.Modal, title="Your answer"):
         await handle_error(interaction, error)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        result = await self._submit(interaction, self.answer.value)
-        text = feedback(result) if result is None or result.correct else "Not quite; try again!"
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        async def work() -> Reply:
+            result = await self._submit(interaction, self.answer.value)
+            correct = result is None or result.correct
+            return Reply(content=feedback(result) if correct else "Not quite; try again!")
+
+        await respond(interaction, work, ephemeral=True)
 
 
 class TypedView(QuestionView):

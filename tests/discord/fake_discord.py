@@ -15,7 +15,8 @@ import asyncio
 import itertools
 import json
 import secrets
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -38,12 +39,19 @@ def now() -> str:
     return datetime.now(UTC).isoformat()
 
 
+DISCORD_EPOCH_MS = 1_420_070_400_000
+
+
 class Snowflakes:
-    def __init__(self, start: int = 1_200_000_000_000_000_000) -> None:
-        self._counter = itertools.count(start)
+    """Ids as Discord makes them: creation time in ms since 2015 in the top bits, so
+    `interaction.created_at` tells the bot how long ago an interaction was made."""
+
+    def __init__(self) -> None:
+        self._counter = itertools.count()
 
     def __call__(self) -> str:
-        return str(next(self._counter))
+        ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+        return str((ms << 22) | (next(self._counter) & 0x3FFFFF))
 
 
 @dataclass
@@ -54,6 +62,8 @@ class Interaction:
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     original: dict[str, Any] | None = None  # the response message, once there is one
     followups: list[dict[str, Any]] = field(default_factory=list)
+    sent_at: float = 0.0  # time.monotonic() when dispatched to the bot
+    answered_at: float | None = None  # when its first callback (reply or defer) arrived
 
 
 class FakeDiscord:
@@ -83,6 +93,10 @@ class FakeDiscord:
         self.interactions: dict[str, Interaction] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # every message the bot created
         self.identified = asyncio.Event()
+        # A test's fault injection: awaited before each REST request is answered with
+        # (method, path parts, body); it may sleep (a slow, rate-limited route) or return a
+        # response to send instead (a route that fails).
+        self.fault: Callable[[str, list[str], Any], Awaitable[web.Response | None]] | None = None
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
         self._changed = asyncio.Condition()
@@ -367,7 +381,7 @@ class FakeDiscord:
         return await self._send_interaction(payload)
 
     async def _send_interaction(self, payload: dict[str, Any]) -> Interaction:
-        record = Interaction(payload["id"], payload["token"], payload)
+        record = Interaction(payload["id"], payload["token"], payload, sent_at=time.monotonic())
         self.interactions[record.id] = record
         self.interactions[record.token] = record
         await self.dispatch("INTERACTION_CREATE", payload)
@@ -392,6 +406,11 @@ class FakeDiscord:
         is_webhook = parts[0] in ("interactions", "webhooks")
         if not is_webhook and request.headers.get("Authorization") != f"Bot {self.token}":
             return self._json({"message": "401: Unauthorized", "code": 0}, 401)
+        if self.fault is not None:
+            injected = await self.fault(request.method, parts, body)
+            if injected is not None:
+                await self._notify()
+                return injected
         try:
             response = self._route(request.method, parts, body)
         finally:
@@ -475,6 +494,8 @@ class FakeDiscord:
         return stored
 
     def _callback(self, record: Interaction, body: dict[str, Any]) -> dict[str, Any]:
+        if record.answered_at is None:
+            record.answered_at = time.monotonic()
         record.callbacks.append(body)
         kind = body["type"]
         data = body.get("data") or {}

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app import render
-from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.ack import Reply, respond
 from bot.discord_app.views import SuggestionsView
 
 if TYPE_CHECKING:
@@ -37,16 +37,17 @@ class AskCog(commands.Cog):
         return [app_commands.Choice(name=s[:CHOICE_MAX], value=s[:CHOICE_MAX]) for s in suggestions]
 
     async def answer(self, interaction: discord.Interaction, question: str) -> None:
-        result = self.bot.knowledge.current.matcher.ask(question)
-        if result.matched and result.fact is not None:
-            embed = render.answer_embed(question, result)
-            await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
-            return
-        suggestions = list(result.suggestions)[:3]
-        text = render.unknown_text(question, result.refusal, suggestions)
-        if not suggestions:
-            await interaction.response.send_message(text, allowed_mentions=NO_MENTIONS)
-            return
-        view = SuggestionsView(suggestions, self.answer, self.bot.boot_id)
-        await interaction.response.send_message(text, view=view, allowed_mentions=NO_MENTIONS)
-        view.message = await interaction.original_response()
+        async def work() -> Reply:
+            result = self.bot.knowledge.current.matcher.ask(question)
+            if result.matched and result.fact is not None:
+                embed = render.answer_embed(question, result)
+                return Reply(embed=embed)
+            suggestions = list(result.suggestions)[:3]
+            text = render.unknown_text(question, result.refusal, suggestions)
+            if not suggestions:
+                return Reply(content=text)
+            return Reply(
+                content=text, view=SuggestionsView(suggestions, self.answer, self.bot.boot_id)
+            )
+
+        await respond(interaction, work)
