@@ -105,6 +105,12 @@ VARIABLES: tuple[Variable, ...] = (
         "REST proxy origin (`http(s)://`; `/api/v10` is appended)",
     ),
     Variable("DISCORD_GATEWAY_URL", "Discord's", "gateway proxy (`ws(s)://`)"),
+    Variable(
+        "BOT_QUIZ_REPEAT_DAYS",
+        "— (only once all are used up)",
+        "days after which a quiz question asked in a channel may be asked there again, even "
+        "before the pack's other questions are used up",
+    ),
 )
 
 
@@ -138,6 +144,7 @@ class Settings:
     api_base: str | None  # DISCORD_API_BASE: REST proxy origin, `/api/v10` is appended
     gateway_url: str | None  # DISCORD_GATEWAY_URL: gateway proxy (ws:// or wss://)
     message_content: bool  # BOT_MESSAGE_CONTENT: read typed quiz answers from chat messages
+    quiz_repeat_days: float | None = None  # BOT_QUIZ_REPEAT_DAYS; None: no repeat window
 
     @property
     def log_level_number(self) -> int:
@@ -188,6 +195,7 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
     api_base = _url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http", "https"), problems)
     gateway_url = _url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws", "wss"), problems)
     message_content = _flag("BOT_MESSAGE_CONTENT", get("BOT_MESSAGE_CONTENT"), problems)
+    quiz_repeat_days = _days("BOT_QUIZ_REPEAT_DAYS", get("BOT_QUIZ_REPEAT_DAYS"), problems)
     if problems:
         # Whatever went wrong, a token pasted anywhere is not echoed back.
         raise SettingsError([mask(p, [get("DISCORD_TOKEN")]) for p in problems])
@@ -201,6 +209,7 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         api_base=api_base,
         gateway_url=gateway_url,
         message_content=message_content,
+        quiz_repeat_days=quiz_repeat_days,
     )
 
 
@@ -310,6 +319,22 @@ def _flag(name: str, raw: str, problems: list[str]) -> bool:
     if value not in _FALSE:
         problems.append(f"{name}={_shown(raw)} is not a yes/no value. Fix: use 1 or 0.")
     return False
+
+
+def _days(name: str, raw: str, problems: list[str]) -> float | None:
+    if not raw:
+        return None
+    try:
+        days = float(raw)
+    except ValueError:
+        days = -1.0
+    if not 0 < days <= 3650:  # also refuses nan and inf
+        problems.append(
+            f"{name}={_shown(raw)} is not a number of days. Fix: a number from 0.01 to 3650 "
+            "(e.g. 7), or unset it to repeat only once every question was asked."
+        )
+        return None
+    return days
 
 
 def rest_base(api_base: str) -> str:

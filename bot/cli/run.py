@@ -194,6 +194,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
         health_file=health_file,
         gateway_url=settings.gateway_url,
         force_sync=force_sync,
+        quiz_repeat_days=settings.quiz_repeat_days,
     )
     loop = asyncio.get_running_loop()
     running = loop.create_task(bot.start(token.reveal()), name="discord-connection")

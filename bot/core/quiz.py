@@ -24,7 +24,7 @@ points win the round.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -243,10 +243,13 @@ class QuizRound:
         checker: Checker,
         starter_id: int,
         choices: ChoiceBuilder | None = None,
+        asked: Mapping[str, float] | None = None,
     ) -> QuizRound:
         """Draw the round's questions (without repeats) from the quiz facts matching the options.
 
         Pass one ``choices`` builder for many rounds on the same fact base: it caches verdicts.
+        ``asked`` (fact id -> when last asked in this channel) puts questions never asked there
+        first and the others after them, longest ago first: nothing repeats until all are used.
         """
         options.validate()
         choices = choices or ChoiceBuilder(fact_base.facts, checker)
@@ -268,6 +271,9 @@ class QuizRound:
                 if f.quiz is not None and f.quiz.difficulty == options.difficulty
             ]
         rng.shuffle(candidates)
+        if asked:
+            # A stable sort: the shuffled order stays within the never-asked questions.
+            candidates.sort(key=lambda f: (f.id in asked, asked.get(f.id, 0.0)))
         drawn: list[tuple[Fact, tuple[str, ...], int | None]] = []
         for fact in candidates:
             if len(drawn) >= options.questions:

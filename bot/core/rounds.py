@@ -183,9 +183,13 @@ class RoundManager:
         time_scale: float = 1.0,
         pause_seconds: float = PAUSE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        repeat_window: float | None = None,
     ) -> None:
+        """``repeat_window``: seconds after which a question asked in a channel may come again
+        there even before the others are used up (None: only once all are used up)."""
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
+        self._repeat_window = repeat_window
         self.fact_base = fact_base
         self.store = store
         self._check = checker
@@ -246,6 +250,7 @@ class RoundManager:
             raise RoundInProgress("a round is already running in this channel; stop it first")
         seed = options.seed if options.seed is not None else secrets.randbits(32)
         options = replace(options, seed=seed)
+        asked = await self._asked_before(channel_id)
         rules = QuizRound.create(
             self.fact_base,
             options,
@@ -253,6 +258,7 @@ class RoundManager:
             checker=self._check,
             starter_id=starter_id,
             choices=self._choice_builder(),
+            asked=asked,
         )
         if channel_id in self._games:  # another start won the race while we drew questions
             raise RoundInProgress("a round is already running in this channel; stop it first")
@@ -429,6 +435,7 @@ class RoundManager:
                 break
             # The clock starts when the card is visible, not when the post was queued.
             rules.start_clock(self.now())
+            await self._remember_asked(game, card)
             while rules.question_open:
                 deadline = rules.next_deadline()
                 assert deadline is not None
@@ -456,6 +463,32 @@ class RoundManager:
             summary = _only_saved(summary, game.unsaved)
         await self._record_results(game, summary)
         await self._present(game, "summary", summary)
+
+    # -- no repeats (issue 14) ------------------------------------------------------------------
+
+    async def _asked_before(self, channel_id: int) -> dict[str, float]:
+        """The questions asked in this channel (within the repeat window), to draw them last."""
+        if self.store is None:
+            return {}
+        since = None if self._repeat_window is None else time.time() - self._repeat_window
+        try:
+            return await self.store.asked_questions(channel_id, since)
+        except StorageError as exc:
+            log.warning("no question history for channel %s: %s", channel_id, exc)
+            return {}
+
+    async def _remember_asked(self, game: _Game, card: QuestionCard) -> None:
+        if self.store is None:
+            return
+        try:
+            await self.store.record_asked(game.info.channel_id, card.fact_id)
+        except StorageError as exc:  # a repeat later is better than a stopped round now
+            log.warning(
+                "could not remember question %s in channel %s: %s",
+                card.fact_id,
+                game.info.channel_id,
+                exc,
+            )
 
     async def _record_attempts(self, game: _Game, reveal: Reveal) -> None:
         if self.store is None or game.info.round_id is None or not reveal.attempted:

@@ -722,6 +722,28 @@ class ScoreStore:
             (guild_id, command, float(limits.per_user), float(limits.per_channel)),
         )
 
+    # -- questions asked per channel (issue 14, no repeats) ------------------------------------
+
+    async def asked_questions(
+        self, channel_id: int, since: float | None = None
+    ) -> dict[str, float]:
+        """fact id -> when it was last asked in this channel (only since ``since`` if given)."""
+        async with self._db.execute(
+            "SELECT fact_id, asked_at FROM asked_questions WHERE channel_id = ? AND asked_at >= ?",
+            (channel_id, since if since is not None else float("-inf")),
+        ) as cursor:
+            return {fact_id: float(at) for fact_id, at in await cursor.fetchall()}
+
+    async def record_asked(
+        self, channel_id: int, fact_id: str, asked_at: float | None = None
+    ) -> None:
+        await self._returning(
+            "INSERT INTO asked_questions (channel_id, fact_id, asked_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (channel_id, fact_id) DO UPDATE SET asked_at = excluded.asked_at"
+            " RETURNING channel_id",
+            (channel_id, fact_id, asked_at if asked_at is not None else time.time()),
+        )
+
 
 # An interrupted round's ranking, from its ledger: everyone who won or tried a question.
 _INTERRUPTED_RESULTS = """

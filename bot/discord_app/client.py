@@ -93,6 +93,7 @@ class TriviaBot(commands.AutoShardedBot):
         force_sync: bool = False,
         shard_count: int | None = None,
         guild_ready_timeout: float = 2.0,
+        quiz_repeat_days: float | None = None,
     ) -> None:
         # The bot never joins voice: don't warn at start that voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -113,6 +114,7 @@ class TriviaBot(commands.AutoShardedBot):
         self.store = store
         self.dev_guild = dev_guild
         self.message_content = message_content
+        self.quiz_repeat_days = quiz_repeat_days  # None: repeat only once all were asked
         self.syncer = CommandSyncer(self.tree, sync_state_file)
         self._health_file = health_file
         self._gateway_url = gateway_url

@@ -63,7 +63,11 @@ class QuizCog(commands.Cog):
         self.bot = bot
         knowledge = bot.knowledge.current
         self.rounds = RoundManager(
-            knowledge.facts, bot.store, checker=self._check, clock=_monotonic
+            knowledge.facts,
+            bot.store,
+            checker=self._check,
+            clock=_monotonic,
+            repeat_window=None if bot.quiz_repeat_days is None else bot.quiz_repeat_days * 86400,
         )
         self._interrupted: list[RoundRecord] = []
         self.presenter = DiscordPresenter(
