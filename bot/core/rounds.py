@@ -248,9 +248,10 @@ class RoundManager:
         """Start a round in a channel. Raises RoundInProgress, or QuizError for bad options."""
         if channel_id in self._games:
             raise RoundInProgress("a round is already running in this channel; stop it first")
+        # A given seed replays exactly its round; otherwise the channel's history is avoided.
+        asked = await self._asked_before(channel_id) if options.seed is None else {}
         seed = options.seed if options.seed is not None else secrets.randbits(32)
         options = replace(options, seed=seed)
-        asked = await self._asked_before(channel_id)
         rules = QuizRound.create(
             self.fact_base,
             options,
