@@ -12,7 +12,7 @@ import pytest
 from quiz_pack import small_pack
 
 from bot.core.answers import AnswerChecker
-from bot.core.quiz import NotAllowed, QuestionCard, RoundOptions, Summary
+from bot.core.quiz import NotAllowed, QuestionCard, QuizError, RoundOptions, Summary
 from bot.core.rounds import RoundInProgress, RoundManager
 from bot.core.scores_check import disagreements
 from bot.core.storage import ScoreStore
@@ -289,3 +289,20 @@ async def test_an_award_that_cannot_be_saved_is_reported_and_left_out_everywhere
     assert {r.user_id: r.points for r in record.results} == {ANN: standings[ANN][1], BO: 0}
     await store.close()
     assert disagreements_in(store) == []
+
+
+async def test_a_round_that_cannot_be_recorded_is_refused_with_a_reason(tmp_path: Path) -> None:
+    store = await ScoreStore.open(tmp_path / "busy.sqlite3", busy_seconds=0.2)
+    manager = RoundManager(PACK, store, checker=AnswerChecker(PACK), time_scale=FAST)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(QuizError, match=r"is busy \(locked by another program\)"):
+            await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=1), Recorder())
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert not manager.active(CHANNEL)  # the channel is free to try again
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=1), Recorder())
+    await manager.shutdown()
+    await store.close()
