@@ -63,11 +63,11 @@ def load_indexed(
         return _build(inputs)
     file = cache_dir / f"index-{_location(inputs)}.pickle"
     key = cache_key(inputs)
-    matcher = _read(file, key)
+    matcher = load_matcher(file, key)
     if matcher is not None:
         return Indexed(matcher.fact_base, matcher, cached=True)
     indexed = _build(inputs)
-    _write(file, key, indexed.matcher)
+    save_matcher(file, key, indexed.matcher)
     return indexed
 
 
@@ -108,7 +108,8 @@ def _location(inputs: PackInputs) -> str:
     return hashlib.sha256(named.encode()).hexdigest()[:16]
 
 
-def _read(file: Path, key: bytes) -> Matcher | None:
+def load_matcher(file: Path, key: bytes) -> Matcher | None:
+    """The matcher saved in ``file`` under ``key``; None when absent, stale, damaged or foreign."""
     try:
         with file.open("rb") as stream:
             if not _ours(os.fstat(stream.fileno()).st_uid, file.parent):
@@ -131,7 +132,7 @@ def _ours(owner: int, folder: Path) -> bool:
     return owner == os.getuid() and folder.stat().st_uid == os.getuid() and not mode & 0o022
 
 
-def _write(file: Path, key: bytes, matcher: Matcher) -> None:
+def save_matcher(file: Path, key: bytes, matcher: Matcher) -> None:
     """Save atomically; a cache that cannot be written only costs the next start a build."""
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
