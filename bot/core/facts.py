@@ -216,6 +216,10 @@ class _Builder:
         self.references: list[str] = []
         self.files: list[str] = []
         self._squashed_texts: dict[str, str] = {}  # document key -> text with spaces squashed
+        # What an earlier problem makes unknowable, so its consequences are not reported too:
+        self.unreadable_documents: set[str] = set()  # declared, but the file cannot be read
+        self.file_lost = False  # a whole file was refused: its documents and facts are unknown
+        self.facts_lost = False  # a fact was refused: its id is unknown
 
     def _squashed(self, document: Document) -> str:
         if document.key not in self._squashed_texts:
@@ -232,11 +236,13 @@ class _Builder:
         self.files.append(name)
         parsed = read_pack_file(path, name, self.problems)
         if parsed is None:
+            self.file_lost = self.facts_lost = True
             return
         walk, root = parsed
         try:
             self._read_top(walk, root)
         except TooDeep as deep:
+            self.file_lost = self.facts_lost = True
             walk.problem(
                 deep.args[0], f"nesting deeper than {MAX_DEPTH} levels", "flatten the file"
             )
@@ -280,6 +286,8 @@ class _Builder:
                 draft = read(walk, depth_item)
                 if draft is not None:
                     store.append(draft)
+                else:
+                    self.facts_lost = True
 
     def _read_film(self, walk: PackWalk, node: yaml.Node) -> None:
         film = walk.mapping(node, "film", 1, ("title",), ("year", "references"))
@@ -306,6 +314,7 @@ class _Builder:
                 )
                 continue
             doc = walk.mapping(value, f"document {key!r}", 2, ("file", "title", "kind"))
+            self.unreadable_documents.add(key)  # until it has been read
             if doc is None:
                 continue
             file_name = walk.text(doc["file"], "document file", 3)
@@ -332,6 +341,7 @@ class _Builder:
                 continue
             self.document_lines[key] = (walk.name, node_line(key_node))
             self.documents[key] = Document(key, file_name, title, kind, text)
+            self.unreadable_documents.discard(key)
 
     def _read_aliases(self, walk: PackWalk, node: yaml.Node) -> None:
         walk.enter(node, 1)
@@ -512,6 +522,8 @@ class _Builder:
     def _resolve_source(self, draft: _Draft) -> Source | None:
         key, quote, doc_node, quote_node = draft.source
         document = self.documents.get(key)
+        if document is None and (key in self.unreadable_documents or self.file_lost):
+            return None  # the problem with that document (or file) is reported already
         if document is None:
             known = ", ".join(sorted(self.documents)) or "none declared"
             close = difflib.get_close_matches(key, list(self.documents), n=1)
@@ -538,6 +550,7 @@ class _Builder:
         for draft in self.drafts:
             source = self._resolve_source(draft)
             if source is None:
+                self.facts_lost = True
                 continue
             v = draft.values
             facts.append(
@@ -662,6 +675,8 @@ class _Builder:
                     self.problem(
                         fact.file, fact.line, f"fact {fact.id!r} {verb} itself", "remove its own id"
                     )
+                elif other not in ids and self.facts_lost:
+                    continue  # it may be a fact refused for an earlier problem
                 elif other not in ids:
                     close = difflib.get_close_matches(other, list(ids), n=1)
                     hint = f"did you mean {close[0]!r}?" if close else "name an existing fact id"

@@ -90,6 +90,17 @@ class PackWalk:
                 f'put it in quotes: "{node.value}"',
             )
             return None
+        if not node.style and node.end_mark.line > node.start_mark.line:
+            # A plain value that runs on: YAML silently joined the next line(s) into it, e.g. a
+            # list item indented two spaces too far became part of the item above.
+            joined = node.start_mark.line + 2
+            self.problem(
+                joined,
+                f"line {joined} is joined into {what} of line {joined - 1} ({node.value!r})",
+                "a new list item starts with '- ' lined up with the others; "
+                "to write one long text over several lines, put it in quotes",
+            )
+            return None
         if not node.style and self._comment_cuts(node):
             self.problem(
                 node,
@@ -242,6 +253,8 @@ def _parse(walk: PackWalk, text: str) -> yaml.Node | None:
         deep = _too_deep_at(text, yaml.SafeLoader, quiet=True)
         if deep is None:
             mark = error.problem_mark or error.context_mark
+            if error.context_mark is not None and _unclosed(error):
+                mark = error.context_mark  # where the quote or bracket opens, not end of file
             line = mark.line + 1 if mark else 1
             walk.problem(
                 line, f"YAML syntax error: {_yaml_message(error)}", _syntax_hint(text, line, error)
@@ -306,6 +319,12 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
         total += sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
     sizes[key] = total
     return total
+
+
+def _unclosed(error: yaml.MarkedYAMLError) -> bool:
+    """A quote or bracket that is never closed: the parser only notices far below its start."""
+    context = error.context or ""
+    return "quoted scalar" in context or "flow sequence" in context or "flow mapping" in context
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

@@ -82,13 +82,23 @@ BROKEN: dict[str, tuple[str | bytes, int, str]] = {
     ),
     "unclosed-quote": (
         HEADER + fact(answer='"Rene Liu'),
-        13,
+        7,  # where the quote opens, not where the file ends
         "YAML syntax error: while scanning a quoted scalar; found unexpected end of stream",
     ),
     "unclosed-bracket": (
         HEADER + fact(question="[who directed it"),
-        7,
+        6,
         "YAML syntax error: while parsing a flow sequence; did not find expected ',' or ']'",
+    ),
+    "question-indented-into-the-one-above": (
+        HEADER
+        + fact().replace(
+            "    questions: [who directed us and them]\n",
+            "    questions:\n      - who directed us and them\n        - who made it\n",
+        ),
+        8,
+        "line 8 is joined into an item of questions of line 7 ('who directed us and them"
+        " - who made it')",
     ),
     "bad-bytes": (
         (HEADER + fact()).encode().replace(b"Rene Liu.", b"Ren\xe9 Liu."),
@@ -411,3 +421,26 @@ def test_a_quote_unlike_the_document_gets_the_closest_passage(tmp_path: Path) ->
     )
     problems = problems_of(write(tmp_path, "pack.yaml", text))
     assert any("Fix: copy it exactly; the closest passage is " in p for p in problems), problems
+
+
+def test_a_missing_seed_file_is_reported_once_not_for_every_fact_citing_it(
+    tmp_path: Path,
+) -> None:
+    header = HEADER.replace("001_bcec255b40af6893.txt", "999_missing.txt")
+    text = header + "".join(fact(id=f"f{n}", question=f"question {n}") for n in range(20))
+    problems = problems_of(write(tmp_path, "pack.yaml", text))
+    assert (
+        len(problems) == 1 and "source document '999_missing.txt' does not exist" in (problems[0])
+    ), problems
+
+
+def test_a_yaml_error_in_one_file_does_not_make_others_name_unknown_facts(
+    tmp_path: Path,
+) -> None:
+    broken = write(tmp_path, "a.yaml", HEADER + fact(answer='"Rene Liu'))
+    linking = fact(id="other", question="who made it").replace(
+        "    kind: person\n", "    kind: person\n    disagrees_with: [director]\n"
+    )
+    other = write(tmp_path, "b.yaml", "facts:\n" + linking)
+    problems = problems_of(broken, other)
+    assert [p.split(": ", 2)[1] for p in problems] == ["YAML syntax error"], problems
