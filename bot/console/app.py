@@ -12,30 +12,33 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import difflib
 import getpass
+import math
 import random
 import shlex
 import sys
-import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.ask import as_text, load_indexed_or_report
+from bot.cli.ask import as_text, load_indexed_or_report, replace_undecodable
 from bot.console.presenter import (
     LETTERS,
     ConsolePresenter,
     history_text,
     leaderboard_text,
+    round_prompt,
     stats_text,
 )
+from bot.console.terminal import LineReader, Terminal, terminal_restored
 from bot.core.answers import AnswerChecker
 from bot.core.index_cache import Indexed
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
-from bot.core.quiz import NotAllowed, QuizError, RoundOptions
-from bot.core.quotes import QuoteIndex, format_quote
+from bot.core.quiz import LIMITS, NotAllowed, QuizError, RoundOptions
+from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer, pages_phrase
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.storage import (
     SORTS,
@@ -50,12 +53,12 @@ CONSOLE_CHANNEL = 0
 HELP = """\
 Commands (type them without the quotes):
   ask QUESTION            ask about Us and Them          e.g. ask who directed it
-  quote [WORDS]           a quote (random, or matching the words)
+                          (or just type the question:    who directed it?)
+  quote [WORDS] [PAGE]    quotes matching the words, or a random one   e.g. quote rene liu
+  more                    the next page of the last quotes
   quiz [N] [typed|choice] [easy|medium|hard] [category=NAME] [seconds=S] [seed=N] [nohints]
-                          start a round                  e.g. quiz 5 choice easy
-  (during a round) type your answer, or a letter in multiple choice; `answer TEXT` works too
-  hint | skip | stop      during a round
-  wait                    let the clock run until the next question or the end of the round
+                          start a round                  e.g. quiz 5 choice category=box office
+{round}
   leaderboard [points|wins|accuracy] [PAGE] [global]
   stats                   your totals
   history                 the last rounds played here
@@ -63,6 +66,14 @@ Commands (type them without the quotes):
                           show or change the defaults for new rounds
   reset yes               delete every score and round played at this console
   help | quit"""
+ANY_ROUND_HELP = """\
+  (during a round) type your answer, or a letter in multiple choice; `answer TEXT` works too
+  hint | skip | stop      during a round (hint when the round has hints)
+  wait                    let the clock run until the next question or the end of the round"""
+THIS_ROUND_HELP = """\
+  In this round: {prompt}
+  answer TEXT             an answer that starts with a command's word
+  wait                    let the clock run until the next question or the end of the round"""
 
 
 @dataclass
@@ -77,6 +88,7 @@ class Console:
     player_id: int
     rng: random.Random
     settle_seconds: float  # real seconds to wait for the next question before reading on
+    last_quotes: tuple[str, int] | None = None  # (query, page) of the last quote search
 
     def say(self, text: str = "") -> None:
         self.presenter.say(text)
@@ -96,8 +108,13 @@ class Console:
         if handler is None or (in_round and command not in _ROUND_SAFE and rest):
             if in_round:
                 await self._answer(line)
+            elif rest or line.endswith("?") or not _close_command(command):
+                await self._ask(line, bare=True)
             else:
-                self.say(f"unknown command {command!r}. Type `help` for the list.")
+                self.say(
+                    f"unknown command {command!r}. Did you mean `{_close_command(command)}`? "
+                    "Type `help` for the list, or ask a question."
+                )
             return True
         await handler(rest)
         return True
@@ -105,27 +122,57 @@ class Console:
     # -- knowledge -------------------------------------------------------------------------------
 
     async def cmd_help(self, rest: str) -> None:
-        self.say(HELP)
+        card = self.presenter.card
+        # During a round: what can be done now, in its terms (no `hint` when hints are off).
+        now = THIS_ROUND_HELP.format(prompt=round_prompt(card)) if card else ANY_ROUND_HELP
+        self.say(HELP.format(round=now))
 
     async def cmd_ask(self, rest: str) -> None:
         if not rest:
             self.say("ask what? e.g. `ask who directed it`")
             return
-        result = self.matcher.ask(rest)
-        self.say(as_text(result))
+        await self._ask(rest, bare=False)
+
+    async def _ask(self, question: str, *, bare: bool) -> None:
+        result = self.matcher.ask(question)
+        reply = as_text(result)
+        if bare and not result.matched:
+            reply += "\n(Type `help` for the commands.)"
+        self.say(reply)
 
     async def cmd_quote(self, rest: str) -> None:
         if not self.quotes.quotes:
             self.say("this fact base has no quotes")
             return
+        words = rest.split()
+        page = 1
+        if len(words) > 1 and words[-1].isdigit():  # `quote rene liu 2`: the second page
+            page, rest = int(words[-1]), " ".join(words[:-1])
         if not rest:
+            self.last_quotes = None
             self.say(format_quote(self.quotes.random(self.rng)))
             return
-        found = self.quotes.search(rest, limit=1)
-        if not found:
-            self.say(f"no quote matches {rest!r}; try `quote` for a random one")
+        self._show_quotes(rest, page)
+
+    async def cmd_more(self, rest: str) -> None:
+        if self.last_quotes is None:
+            self.say("no quotes to show more of. Search with e.g. `quote rene liu`")
             return
-        self.say(format_quote(found[0]))
+        query, page = self.last_quotes
+        self._show_quotes(query, page + 1)
+
+    def _show_quotes(self, query: str, number: int) -> None:
+        page = self.quotes.page(query, number)
+        if not page.total:
+            self.say(f"no quote matches {query!r}; try `quote` for a random one")
+            return
+        if not page.exists:
+            self.say(missing_page(page))
+            return
+        self.last_quotes = (query, page.page)
+        shown = "\n\n".join(format_quote(q) for q in page.quotes)
+        footer = page_footer(page, f"`more` or `quote {query} {page.page + 1}`")
+        self.say(f"{shown}\n\n{footer}" if footer else shown)
 
     # -- the quiz --------------------------------------------------------------------------------
 
@@ -171,16 +218,25 @@ class Console:
             )
         if result is None or result.status == "closed":
             self.say("too late: that question is closed")
+        elif result.status == "wrong" and card.options:
+            self.presenter.tried = card.number  # no half-time hint for a question already tried
+            self.say(
+                "Wrong, sorry: one try per question. The answer comes when time is up "
+                "(or type `skip`)."
+            )
         elif result.status == "wrong":
-            self.say("Not quite." if not card.options else "Wrong, sorry: one try per question.")
+            self.say("Not quite.")
         elif result.status == "already_answered":
             self.say("You already chose for this question.")
         if result is not None and result.correct:
             await self._settle(changed)
 
     async def cmd_hint(self, rest: str) -> None:
-        if self.rounds.current(CONSOLE_CHANNEL) is None:
+        card = self.rounds.current(CONSOLE_CHANNEL)
+        if card is None:
             self.say("no question is open")
+        elif not card.hints:
+            self.say("hints are off in this round")
         elif await self.rounds.hint(CONSOLE_CHANNEL) is None:
             self.say("no more hints for this question")
 
@@ -214,6 +270,7 @@ class Console:
 
     async def cmd_leaderboard(self, rest: str) -> None:
         sort, page, guild = "points", 1, CONSOLE_GUILD
+        usage = "usage: leaderboard [points|wins|accuracy] [PAGE] [global]"
         for word in rest.lower().split():
             if word in SORTS:
                 sort = word
@@ -222,9 +279,19 @@ class Console:
             elif word in {"global", "all"}:
                 guild = None
             else:
-                self.say("usage: leaderboard [points|wins|accuracy] [PAGE] [global]")
+                self.say(usage)
                 return
-        self.say(leaderboard_text(await self.store.leaderboard(guild, sort, page, 10)))
+        if page < 1:
+            self.say(f"Pages start at 1. {usage}")
+            return
+        board = await self.store.leaderboard(guild, sort, page, 10)
+        if page > board.pages:  # the store shows the last page instead: say so plainly
+            self.say(
+                f"There {pages_phrase(board.pages)} of the leaderboard by {sort} "
+                f"(you asked for page {page})."
+            )
+            return
+        self.say(leaderboard_text(board))
 
     cmd_top = cmd_leaderboard
 
@@ -239,13 +306,17 @@ class Console:
         changes: dict[str, object] = {}
         for word in rest.split():
             key, eq, value = word.partition("=")
-            name = _SETTING_NAMES.get(key.lower())
-            if not eq or name is None:
+            if not eq or key.lower() not in _SETTING_NAMES:
                 self.say(
                     "usage: settings [seconds=S] [length=N] [mode=typed|choice] [hints=on|off]"
                 )
                 return
-            changes[name] = _setting_value(name, value)
+            try:
+                name, changes_to = _setting_value(key.lower(), value)
+            except ValueError as exc:
+                self.say(f"not changed: {exc}")
+                return
+            changes[name] = changes_to
         try:
             settings = (
                 await self.store.update_settings(CONSOLE_GUILD, **changes)
@@ -293,9 +364,15 @@ class Console:
             words = shlex.split(rest)
         except ValueError as exc:
             raise QuizError(f"cannot read the options ({exc})") from None
+        last_key = ""
         for word in words:
             key, eq, value = word.partition("=")
             key = key.lower()
+            if not eq and last_key in {"category", "cat"} and not _is_quiz_option(word):
+                # `category=box office`: the words after a category name belong to it
+                values["category"] = f"{values['category']} {word}"
+                continue
+            last_key = key if eq else ""
             if not eq and word.isdigit():
                 values["questions"] = int(word)
             elif not eq and key in {"typed", "choice"}:
@@ -311,9 +388,9 @@ class Console:
             elif eq and key in {"seconds", "time"}:
                 values["seconds"] = _number(key, value)
             elif eq and key == "seed":
-                values["seed"] = int(_number(key, value))
+                values["seed"] = _whole(key, value)
             elif eq and key in {"n", "questions"}:
-                values["questions"] = int(_number(key, value))
+                values["questions"] = _whole(key, value)
             else:
                 raise QuizError(f"unknown option {word!r}. Type `help` for the quiz options")
         return RoundOptions(**values)  # type: ignore[arg-type]
@@ -323,6 +400,7 @@ class Console:
 _ROUND_SAFE = frozenset(
     {"answer", "ask", "quote", "leaderboard", "top", "stats", "help", "quiz", "settings", "reset"}
 )
+# The words a player types for a setting -> the store's name for it.
 _SETTING_NAMES = {
     "seconds": "question_seconds",
     "time": "question_seconds",
@@ -331,28 +409,76 @@ _SETTING_NAMES = {
     "mode": "mode",
     "hints": "hints",
 }
+_SWITCH = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
+_QUIZ_WORDS = frozenset(
+    {"typed", "choice", "mc", "multiple", "easy", "medium", "hard", "nohints", "nohint"}
+)
+_COMMANDS = ("ask", "quote", "more", "quiz", "answer", "hint", "skip", "stop", "wait")
+_COMMANDS += ("leaderboard", "top", "stats", "history", "settings", "reset", "help", "quit")
 
 
-def _setting_value(name: str, value: str) -> object:
-    """Text from the prompt as the type the setting has; the store checks the range."""
+def _setting_value(key: str, value: str) -> tuple[str, object]:
+    """The store's name and value for `key=value` as typed; ValueError says, in the words the
+    player used, what is allowed."""
+    name = _SETTING_NAMES[key]
     if name == "hints":
-        return {"on": True, "yes": True, "true": True, "off": False, "no": False}.get(
-            value.lower(), value
-        )
-    if name in {"question_seconds", "round_length"}:
-        try:
-            number = float(value)
-        except ValueError:
-            return value
-        return int(number) if number.is_integer() else number
-    return value.lower()
+        if value.lower() not in _SWITCH:
+            raise ValueError(f"{key} must be on or off (got {value!r})")
+        return name, _SWITCH[value.lower()]
+    if name == "mode":
+        if value.lower() not in {"typed", "choice"}:
+            raise ValueError(f"{key} must be typed or choice (got {value!r})")
+        return name, value.lower()
+    low, high = LIMITS["seconds" if name == "question_seconds" else "questions"]
+    what = "a number of seconds" if name == "question_seconds" else "a whole number"
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    whole = name == "question_seconds" or number.is_integer()
+    if not (low <= number <= high and whole):
+        raise ValueError(f"{key} must be {what} from {low:g} to {high:g} (got {value})")
+    return name, int(number) if number.is_integer() else number
+
+
+def _is_quiz_option(word: str) -> bool:
+    return "=" in word or word.isdigit() or word.lower() in _QUIZ_WORDS
+
+
+def _close_command(word: str) -> str:
+    """The command a one-word typo most likely meant ("hlep" -> "help"), or ""."""
+    close = difflib.get_close_matches(word, _COMMANDS, n=1, cutoff=0.75)
+    return close[0] if close else ""
 
 
 def _number(key: str, value: str) -> float:
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise QuizError(f"{key} must be a number (got {value!r})") from None
+        number = math.nan
+    if not math.isfinite(number):
+        raise QuizError(f"{key} must be a number (got {value!r})")
+    return number
+
+
+def _whole(key: str, value: str) -> int:
+    number = _number(key, value)
+    if not number.is_integer():
+        raise QuizError(f"{key} must be a whole number (got {value!r})")
+    return int(number)
+
+
+def _speed_factor(text: str) -> float:
+    """--fast: a positive, finite factor (nan would never time out, inf would at once)."""
+    try:
+        factor = float(text)
+    except ValueError:
+        factor = math.nan
+    if not (math.isfinite(factor) and factor > 0):
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number, e.g. 10 for timers ten times faster (got {text!r})"
+        )
+    return factor
 
 
 def main(argv: list[str]) -> int:
@@ -363,21 +489,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--name", help="your player name (default: your login name)")
     parser.add_argument(
         "--fast",
-        type=float,
+        type=_speed_factor,
         default=1.0,
         metavar="FACTOR",
         help="run round timers FACTOR times faster (for tests and demos)",
     )
     parser.add_argument("--pack", action="append", type=Path, help="fact pack file or folder")
     args = parser.parse_args(argv)
-    if args.fast <= 0:
-        parser.error("--fast must be a positive number")
     indexed = load_indexed_or_report(args.pack, args.db)
     if indexed is None:
         return 2
     name = args.name or _login_name()
+    replace_undecodable(sys.stdout)
     try:
-        return asyncio.run(_run(indexed, args.db, name, args.fast, sys.stdin, sys.stdout))
+        with terminal_restored(sys.stdin):
+            return asyncio.run(_run(indexed, args.db, name, args.fast, sys.stdin, sys.stdout))
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -395,7 +521,9 @@ async def _run(
 ) -> int:
     fact_base = indexed.fact_base
     store = await ScoreStore.open(db or default_database_path())
-    presenter = ConsolePresenter(stdout)
+    interactive = stdin.isatty()
+    terminal = Terminal(stdout, interactive)
+    presenter = ConsolePresenter(terminal)
     checker = AnswerChecker(fact_base)
     console = Console(
         fact_base=fact_base,
@@ -409,18 +537,17 @@ async def _run(
         rng=random.Random(),
         settle_seconds=5.0 / fast + 1.0,
     )
-    interactive = stdin.isatty()
     film = fact_base.films[0] if fact_base.films else "the film"
     if interactive:
-        console.say(f"{film} trivia. Hello {name}! Type `help` for commands, `quit` to leave.")
-    lines = _LineReader(stdin)
+        console.say(
+            f"{film} trivia. Hello {name}! Ask a question, or type `help` for commands, "
+            "`quit` to leave."
+        )
+    lines = LineReader(stdin, terminal)
     try:
         for record in await store.close_interrupted_rounds(console=True):
             console.say(interrupted_notice(record))
         while True:
-            if interactive:
-                stdout.write("> ")
-                stdout.flush()
             line = await lines.next()
             if not line or not await console.handle(line):
                 break
@@ -428,30 +555,6 @@ async def _run(
         await console.rounds.shutdown()
         await store.close()
     return 0
-
-
-class _LineReader:
-    """Lines of a text stream, read by a daemon thread so the round timers keep running and
-    Ctrl-C never waits for one more line of input."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._wanted = threading.Semaphore(0)  # read a line only when one is asked for
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
-
-    def _read(self, stream: TextIO) -> None:
-        while True:
-            self._wanted.acquire()
-            line = stream.readline()
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, line)
-            if not line:
-                return
-
-    async def next(self) -> str:
-        """The next line with its newline, or "" at end of input."""
-        self._wanted.release()
-        return await self._queue.get()
 
 
 def _login_name() -> str:

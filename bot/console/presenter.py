@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import TextIO
 
+from bot.console.terminal import Terminal
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
 
@@ -19,33 +19,34 @@ END_REASONS = {
 
 
 class ConsolePresenter:
-    """Prints round events to a text stream."""
+    """Prints round events on the console's terminal, each event as one block."""
 
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
+    def __init__(self, terminal: Terminal) -> None:
+        self.terminal = terminal
         # Set when a question opens or the round ends, so scripted input can keep pace.
         self.changed = asyncio.Event()
+        self.card: QuestionCard | None = None  # the question open now, if any
+        self.tried: int | None = None  # number of the question the player has had their one try
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        self.terminal.show(text)
 
     async def question(self, channel_id: int, card: QuestionCard) -> None:
-        self.say()
-        self.say(
+        self.card = card
+        lines = [
+            "",
             f"Question {card.number}/{card.total} · {card.category} · {card.difficulty} · "
-            f"{card.points} points · {card.seconds:g} s"
-        )
-        self.say(f"  {card.prompt}")
-        for i, option in enumerate(card.options):
-            self.say(f"  {LETTERS[i]}) {option}")
-        if card.options:
-            self.say("Choose with a letter (one try). Or: hint, skip, stop")
-        else:
-            self.say("Type your answer. Or: hint, skip, stop")
+            f"{card.points} points · {card.seconds:g} s",
+            f"  {card.prompt}",
+        ]
+        lines += [f"  {LETTERS[i]}) {option}" for i, option in enumerate(card.options)]
+        lines.append(round_prompt(card))
+        self.say("\n".join(lines))
         self.changed.set()
 
     async def hint(self, channel_id: int, hint: Hint) -> None:
+        if hint.automatic and self.card is not None and self.tried == self.card.number:
+            return  # the player's one try has ended this question for them: no use now
         when = "Half time! " if hint.automatic else ""
         self.say(f"{when}Hint {hint.number}: {hint.text}  (now worth {hint.cost} points less)")
 
@@ -55,6 +56,7 @@ class ConsolePresenter:
         self.say(f"Correct, {result.user_name}! +{result.points} points{streak}{saved}")
 
     async def reveal(self, channel_id: int, reveal: Reveal) -> None:
+        self.card = None
         lead = {
             "answered": "The answer",
             "timeout": "Time's up! The answer was",
@@ -64,35 +66,49 @@ class ConsolePresenter:
         option = ""
         if reveal.correct_option is not None:
             option = f"{LETTERS[reveal.correct_option]}) "
-        self.say(f"{lead}: {option}{reveal.answer}")
-        self.say(f"  “{reveal.source.quote}” ({reveal.source.title})")
+        self.say(
+            f"{lead}: {option}{reveal.answer}\n  “{reveal.source.quote}” ({reveal.source.title})"
+        )
 
     async def summary(self, channel_id: int, summary: Summary) -> None:
+        self.card = None
         self.changed.set()
-        self.say()
-        self.say(
-            f"{END_REASONS[summary.reason]} after {summary.asked} of {summary.total} questions."
-        )
+        lines = [
+            "",
+            f"{END_REASONS[summary.reason]} after {summary.asked} of {summary.total} questions.",
+        ]
         if not summary.standings:
-            self.say("Nobody scored.")
-            return
+            lines.append("Nobody scored.")
         for s in summary.standings:
             crown = "  winner" if s.won else ""
-            self.say(f"  {s.rank}. {s.user_name}: {s.points} points, {s.correct} correct{crown}")
+            lines.append(
+                f"  {s.rank}. {s.user_name}: {s.points} points, {s.correct} correct{crown}"
+            )
         if len(summary.winners) > 1:
-            self.say("A tie at the top: the winners share the round.")
+            lines.append("A tie at the top: the winners share the round.")
         if summary.unsaved:
-            self.say(
+            lines.append(
                 f"{summary.unsaved} correct answer(s) could not be saved to the score database "
                 "and are not counted here."
             )
+        self.say("\n".join(lines))
+
+
+def round_prompt(card: QuestionCard) -> str:
+    """What the player can do now, as this round allows it (no `hint` when hints are off)."""
+    controls = ", ".join(["hint", "skip", "stop"] if card.hints else ["skip", "stop"])
+    if card.options:
+        letters = LETTERS[: len(card.options)]
+        choices = ", ".join(letters[:-1]) + f" or {letters[-1]}"
+        return f"Choose {choices} (one try). Or: {controls}"
+    return f"Type your answer. Or: {controls}"
 
 
 def leaderboard_text(page: LeaderboardPage) -> str:
     scope = "all servers" if page.guild_id is None else "this console"
     lines = [f"Leaderboard ({scope}, by {page.sort}), page {page.page}/{page.pages}:"]
     if not page.entries:
-        lines.append("  nobody has played yet. Start with: quiz")
+        lines.append("  nobody has scored yet. Start with: quiz")
     for e in page.entries:
         lines.append(
             f"  {e.rank}. {e.name}: {e.points} points · {e.rounds_won} wins · "

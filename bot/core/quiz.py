@@ -474,7 +474,8 @@ class QuizRound:
                     p.points,
                     p.correct,
                     p.best_streak,
-                    won=rank == 1 and p.points > 0,
+                    # Only a round played to its end has a winner: a stopped one is not a win.
+                    won=rank == 1 and p.points > 0 and reason == "completed",
                 )
             )
         self._summary = Summary(reason, self._asked, self.total, tuple(standings))

@@ -4,7 +4,11 @@
     index.search("happiness")     # quotes whose words match, best first (typos tolerated)
     index.search("xiaoxiao")      # quotes said by Fang Xiaoxiao (any spelling of the name)
     index.random(random.Random()) # any quote
+    index.page("rene liu", 2)     # the second page of matches (QUOTES_PER_PAGE a page)
     format_quote(quote)           # “text” — speaker, context, source: what a user sees
+
+The index serves the lines as `complete_lines` shows them: from a sentence start, credited to
+the document that has the whole line, without a line repeated inside a longer one.
 
 Words are matched as stems with the same normalisation, aliases and typo correction as /ask.
 A quote said by the person the query names ranks above quotes that only mention them, and a
@@ -21,12 +25,15 @@ from dataclasses import dataclass
 
 from bot.core.match_index import Analyzer, Speller
 from bot.core.model import FactBase, Quote
+from bot.core.quote_lines import complete_lines
 from bot.core.text import AliasTable, compact, normalize
 
 MIN_SCORE = 50.0  # below this share of the query's weight a quote is not a match
 SPEAKER_BONUS = 20.0  # said by the person asked for, not merely mentioning them
 EXACT_BONUS = 10.0  # "happiness" ranks the line with that very word above "happy"
 CONTEXT_WEIGHT = 0.5  # words of the context ("Xiaoxiao's question") count for less
+QUOTES_PER_PAGE = 3  # a page is what fits on a screen or in one Discord message
+MAX_MATCHES = 50  # no query needs more pages than this
 _COMMAND_WORDS = {"quote", "quotes", "line", "lines", "said", "says", "by", "from", "about"}
 
 
@@ -38,10 +45,25 @@ class _Entry:
     words: frozenset[str]  # the quote's own words, unstemmed: exact wording ranks first
 
 
+@dataclass(frozen=True, slots=True)
+class QuotePage:
+    """One page of the quotes matching a query, best first."""
+
+    query: str
+    quotes: tuple[Quote, ...]  # empty when nothing matches or the page is past the last
+    page: int  # 1-based, as asked for
+    pages: int  # pages there are (0 when nothing matches)
+    total: int  # quotes matching in all
+
+    @property
+    def exists(self) -> bool:
+        return 1 <= self.page <= self.pages
+
+
 class QuoteIndex:
     def __init__(self, fact_base: FactBase) -> None:
-        self.quotes = fact_base.quotes
         aliases = AliasTable.from_fact_base(fact_base)
+        self.quotes = complete_lines(fact_base.quotes, list(fact_base.documents.values()), aliases)
         plain = Analyzer(aliases)
         # speaker words one by one too: "inspector" finds "The ticket inspector"
         bare = Analyzer(AliasTable())
@@ -96,6 +118,14 @@ class QuoteIndex:
         best = heapq.nlargest(limit, scored)
         return [self._entries[-neg].quote for _, neg in best]
 
+    def page(self, query: str, page: int = 1, per_page: int = QUOTES_PER_PAGE) -> QuotePage:
+        """Page ``page`` of the quotes matching ``query``; see `QuotePage.exists`."""
+        found = self.search(query, limit=MAX_MATCHES)
+        per_page = max(1, per_page)
+        pages = math.ceil(len(found) / per_page)
+        shown = found[(page - 1) * per_page : page * per_page] if page >= 1 else []
+        return QuotePage(query, tuple(shown), page, pages, len(found))
+
     def random(self, rng: random.Random) -> Quote:
         """Any quote; raises LookupError when the base has none."""
         if not self.quotes:
@@ -104,6 +134,29 @@ class QuoteIndex:
 
 
 def format_quote(quote: Quote) -> str:
-    """A quote as a user sees it: the words, who said them, the context and the source."""
-    context = f" ({quote.context})" if quote.context else ""
+    """A quote as a user sees it: the words, who said them, the context and the source.
+
+    The context gets a line of its own: it may hold parentheses itself.
+    """
+    context = f"\nContext: {quote.context}" if quote.context else ""
     return f"“{quote.text}”\n— {quote.speaker}{context}\nSource: {quote.source.title}"
+
+
+def page_footer(page: QuotePage, more: str) -> str:
+    """'Page 1 of 3 (7 quotes). More: <more>' under a page; "" when everything fits on one."""
+    if page.pages <= 1:
+        return ""
+    footer = f"Page {page.page} of {page.pages} ({page.total} quotes)."
+    return f"{footer} More: {more}" if page.page < page.pages else footer
+
+
+def missing_page(page: QuotePage) -> str:
+    """What to say when the page asked for does not exist."""
+    if page.page < 1:
+        return "Pages start at 1."
+    return f"There {pages_phrase(page.pages)} of quotes for {page.query!r}."
+
+
+def pages_phrase(pages: int) -> str:
+    """'is only 1 page' / 'are only 3 pages': how many pages there are, said plainly."""
+    return "is only 1 page" if pages == 1 else f"are only {pages} pages"

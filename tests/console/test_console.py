@@ -13,6 +13,7 @@ import pytest
 
 from bot.console.app import main
 from bot.core.model import FactBase
+from bot.core.quotes import QuoteIndex
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,10 +44,19 @@ def database(tmp_path: Path) -> Path:
 
 
 def test_help_and_unknown_commands(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = run_console(["help", "dance"], database, monkeypatch)
+    out = run_console(["help", "hlep"], database, monkeypatch)
     for command in ("ask", "quote", "quiz", "hint", "skip", "stop", "leaderboard", "stats"):
         assert command in out
-    assert "unknown command 'dance'" in out
+    assert "unknown command 'hlep'. Did you mean `help`?" in out
+
+
+def test_a_question_typed_without_ask_is_asked(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run_console(["who directed us and them", "Who directed Titanic?"], database, monkeypatch)
+    assert "unknown command" not in out
+    assert "Rene Liu" in out.split("I don't know")[0]
+    assert "I don't know" in out and "(Type `help` for the commands.)" in out
 
 
 def test_ask_and_quote(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,8 +208,144 @@ def test_settings_history_and_reset(database: Path, monkeypatch: pytest.MonkeyPa
         monkeypatch,
     )
     assert "New rounds: 2 questions, 30 s each, choice mode, hints off." in out
-    assert "not changed: question_seconds must be a number of seconds from 5 to 120 (got 2)" in out
+    assert "not changed: seconds must be a number of seconds from 5 to 120 (got 2)" in out
     assert "Question 1/2" in out and "A) " in out  # the new defaults apply
     assert re.search(r"choice · 1/2 asked · stopped", out)
     assert "Type: reset yes" in out
     assert "No rounds played yet." in out.split("Scores reset")[-1]
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("settings seconds=1", "not changed: seconds must be a number of seconds from 5 to 120"),
+        ("settings time=500", "not changed: time must be a number of seconds from 5 to 120"),
+        ("settings length=0", "not changed: length must be a whole number from 1 to 50 (got 0)"),
+        ("settings questions=2.5", "not changed: questions must be a whole number from 1 to 50"),
+        ("settings hints=maybe", "not changed: hints must be on or off (got 'maybe')"),
+    ],
+)
+def test_settings_are_refused_in_the_words_the_player_used(
+    database: Path, monkeypatch: pytest.MonkeyPatch, command: str, message: str
+) -> None:
+    out = run_console([command, "settings"], database, monkeypatch)
+    assert message in out
+    assert "question_seconds" not in out and "round_length" not in out
+    assert "New rounds: 10 questions, 20 s each" in out  # nothing changed
+
+
+@pytest.mark.parametrize("category", ["category=box office", 'category="box office"'])
+def test_an_option_value_may_have_spaces(
+    database: Path, monkeypatch: pytest.MonkeyPatch, category: str
+) -> None:
+    out = run_console([f"quiz 1 {category} seed=1", "stop"], database, monkeypatch)
+    assert "unknown option" not in out
+    assert "Question 1/1 · box office ·" in out
+
+
+def test_a_leaderboard_page_past_the_last_is_said_plainly(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run_console(["leaderboard accuracy 2", "leaderboard 0"], database, monkeypatch)
+    assert "There is only 1 page of the leaderboard by accuracy (you asked for page 2)." in out
+    assert "Pages start at 1." in out
+    assert "page 1/1" not in out
+
+
+def test_after_a_round_nobody_scored_in_the_board_does_not_say_nobody_played(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run_console(["quiz 1 seed=3", "wait", "leaderboard"], database, monkeypatch)
+    assert "Time's up!" in out
+    assert "nobody has played yet" not in out
+    assert "nobody has scored yet" in out
+
+
+def test_a_stopped_round_is_not_a_win(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    first = run_console(["quiz 2 seed=11", "stop"], database, monkeypatch)
+    fact = fact_base.by_id[asked_fact(first, fact_base)]
+    out = run_console(["quiz 2 seed=11", fact.answer, "stop", "stats"], database, monkeypatch)
+    assert re.search(r"Correct, Ann! \+\d+ points", out)
+    assert "Round stopped after" in out and "winner" not in out
+    assert "rounds: 1 played, 0 won" in out
+
+
+def test_a_hints_off_round_does_not_offer_hints(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run_console(["quiz 1 nohints seed=2", "help", "hint", "wait"], database, monkeypatch)
+    assert "Type your answer. Or: skip, stop" in out
+    assert "In this round: Type your answer. Or: skip, stop" in out
+    assert "hints are off in this round" in out
+    assert "Hint 1" not in out and "hint, skip" not in out
+
+
+def test_no_half_time_hint_after_the_one_try_in_choice_mode(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    first = run_console(["quiz 1 choice seed=4", "stop"], database, monkeypatch)
+    fact = fact_base.by_id[asked_fact(first, fact_base)]
+    right = re.search(rf"^  ([A-D])\) {re.escape(fact.answer)}$", first, re.MULTILINE)
+    assert right, first
+    wrong = "A" if right.group(1) != "A" else "B"
+    assert "Choose A, B, C or D (one try). Or: hint, skip, stop" in first
+    out = run_console(["quiz 1 choice seed=4", wrong, "wait"], database, monkeypatch)
+    assert "Wrong, sorry: one try per question." in out
+    assert "Time's up! The answer was:" in out
+    assert "Half time!" not in out
+
+
+def test_quotes_come_several_at_a_time_with_more_pages(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    index = QuoteIndex(fact_base)
+    first, second = index.page("rene liu", 1), index.page("rene liu", 2)
+    assert first.pages >= 2  # the shipped pack has more than a page of her lines
+    out = run_console(
+        ["quote rene liu", "more", "quote rene liu 2", f"quote rene liu {first.pages + 1}"],
+        database,
+        monkeypatch,
+    )
+
+    shown_first = out.split("Page 1 of")[0]
+    assert all(q.text in shown_first for q in first.quotes)
+    assert not any(q.text in shown_first for q in second.quotes)
+    after_more = out.split("Page 1 of")[1].split("Page 2 of")[0]
+    assert all(q.text in after_more for q in second.quotes)
+    assert f"Page 1 of {first.pages} ({first.total} quotes). More: `more`" in out
+    assert out.count(f"Page 2 of {first.pages}") == 2  # `more` and `quote rene liu 2` agree
+    assert f"There are only {first.pages} pages of quotes for 'rene liu'." in out
+
+
+def test_fast_factor_must_be_a_positive_finite_number(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for bad in ("nan", "inf", "-1", "0"):
+        with pytest.raises(SystemExit) as exited:
+            main(["--db", str(database), "--fast", bad])
+        assert exited.value.code == 2
+        assert f"must be a positive number, e.g. 10 for timers ten times faster (got {bad!r})" in (
+            capsys.readouterr().err
+        )
+
+
+def test_bytes_that_are_not_utf8_do_not_stop_the_console(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--name", "Di"],
+        input=b"ask who \xff\nask who directed us and them\nquote rene \xfe liu\n",
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env={
+            **os.environ,
+            "BOT_DATABASE": str(tmp_path / "bytes.sqlite3"),
+            "PYTHONIOENCODING": "utf-8:strict",
+        },
+        timeout=120,
+    )
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0, done.stderr
+    assert "Rene Liu" in out  # the line after the bad one is answered
+    assert "Source:" in out  # and so is the quote with a bad byte in it
+    assert b"Traceback" not in done.stderr
