@@ -77,7 +77,8 @@ ORDER BY a.round_id, a.user_id
 _RANKS = """
 SELECT round_id, user_name, rank, won, points,
        (SELECT 1 + count(*) FROM round_results AS o
-        WHERE o.round_id = r.round_id AND o.points > r.points) AS expected
+        WHERE o.round_id = r.round_id AND o.points > r.points) AS expected,
+       (SELECT end_reason FROM rounds WHERE id = r.round_id) AS reason
 FROM round_results AS r
 ORDER BY round_id, rank
 """
@@ -149,13 +150,16 @@ def disagreements(db: sqlite3.Connection) -> list[str]:
             f"round {round_id}, {name} (id {user_id}): won {correct} question(s) "
             f"({points} points) but is missing from the round's results"
         )
-    for round_id, name, rank, won, points, expected in db.execute(_RANKS):
+    for round_id, name, rank, won, points, expected, reason in db.execute(_RANKS):
         if rank != expected:
             problems.append(
                 f"round {round_id}, {name}: ranked {rank} with {points} points, "
                 f"expected rank {expected}"
             )
-        if bool(won) != (expected == 1 and points > 0):
+        # A round stopped before its end has no winner (QuizRound.finish); a crashed one
+        # closed as interrupted keeps the leader its ledger shows.
+        ended = reason in ("completed", "interrupted")
+        if bool(won) != (expected == 1 and points > 0 and ended):
             state = "a winner" if won else "not a winner"
             problems.append(f"round {round_id}, {name}: marked {state} with rank {expected}")
     for kind, round_id, user_id in db.execute(_SERVERS):
