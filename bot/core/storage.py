@@ -73,6 +73,7 @@ __all__ = [
     "LeaderboardEntry",
     "LeaderboardPage",
     "PlayerStats",
+    "QuestionReport",
     "RoundRecord",
     "RoundResult",
     "ScoreStore",
@@ -117,6 +118,22 @@ def default_database_path() -> Path:
     if configured:
         return Path(configured).expanduser()
     return Path(__file__).resolve().parents[2] / "data" / "bot.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionReport:
+    """A player's report of a wrong or unclear quiz question."""
+
+    id: int
+    fact_id: str
+    source: str
+    reason: str
+    user_id: int
+    user_name: str
+    channel_id: int
+    created_at: float
+    resolved_at: float | None
+    resolved_by: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -743,6 +760,61 @@ class ScoreStore:
             " RETURNING channel_id",
             (channel_id, fact_id, asked_at if asked_at is not None else time.time()),
         )
+
+    # -- question reports (issue 14) -----------------------------------------------------------
+
+    async def add_report(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        user_id: int,
+        user_name: str,
+        fact_id: str,
+        source: str,
+        reason: str,
+        created_at: float | None = None,
+    ) -> int | None:
+        """File a report; its id, or None when this player already has one open on the fact."""
+        try:
+            rows = await self._returning(
+                "INSERT INTO reports (guild_id, channel_id, user_id, user_name, fact_id, source,"
+                " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    guild_id,
+                    channel_id,
+                    user_id,
+                    user_name,
+                    fact_id,
+                    source,
+                    reason,
+                    created_at if created_at is not None else time.time(),
+                ),
+            )
+        except sqlite3.IntegrityError:
+            return None
+        return int(rows[0][0])
+
+    async def reports(self, guild_id: int, *, open_only: bool = True) -> list[QuestionReport]:
+        """A server's reports, oldest first."""
+        where = " AND resolved_at IS NULL" if open_only else ""
+        async with self._db.execute(
+            "SELECT id, fact_id, source, reason, user_id, user_name, channel_id, created_at,"
+            f" resolved_at, resolved_by FROM reports WHERE guild_id = ?{where} ORDER BY id",
+            (guild_id,),
+        ) as cursor:
+            return [QuestionReport(*row) for row in await cursor.fetchall()]
+
+    async def resolve_report(
+        self, guild_id: int, report_id: int, by_user: int, resolved_at: float | None = None
+    ) -> bool:
+        """Mark an open report of this server resolved; False if there is no such open report."""
+        rows = await self._returning(
+            "UPDATE reports SET resolved_at = ?, resolved_by = ?"
+            " WHERE id = ? AND guild_id = ? AND resolved_at IS NULL RETURNING id",
+            (resolved_at if resolved_at is not None else time.time(), by_user, report_id, guild_id),
+        )
+        return bool(rows)
 
 
 # An interrupted round's ranking, from its ledger: everyone who won or tried a question.

@@ -27,6 +27,7 @@ from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import ExpiredButton, new_boot_id
 from bot.discord_app.knowledge import KnowledgeHolder
+from bot.discord_app.reports import ReportButton
 
 if TYPE_CHECKING:
     from bot.core.storage import ScoreStore
@@ -135,7 +136,7 @@ class TriviaBot(commands.AutoShardedBot):
             await self.add_cog(cog_class(self))
         log.info("Loaded cogs: %s", ", ".join(self.cogs))
         # Clicks on buttons of an earlier process get a short answer, not "interaction failed".
-        self.add_dynamic_items(ExpiredButton)
+        self.add_dynamic_items(ExpiredButton, ReportButton)
         await self.sync_commands(force=self._force_sync)
         if self._health_file is not None:
             self._health_task = asyncio.create_task(self._touch_health_file(self._health_file))

@@ -19,6 +19,7 @@ from bot.core.rounds import RoundManager
 from bot.discord_app import render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
+from bot.discord_app.reports import report_view
 
 LATE_CARD_SECONDS = 1.0  # a card post slower than this gets its shown deadline corrected
 
@@ -100,7 +101,9 @@ class DiscordPresenter:
         if view is not None:
             await view.end(reveal.correct_option)
         await self._channel(channel_id).send(
-            embed=render.reveal_embed(reveal), allowed_mentions=NO_MENTIONS
+            embed=render.reveal_embed(reveal),
+            view=report_view(reveal.fact.id),
+            allowed_mentions=NO_MENTIONS,
         )
 
     async def summary(self, channel_id: int, summary: Summary) -> None:

@@ -1,15 +1,20 @@
-"""`/facts info`: what the bot knows (counts, categories, sources)."""
+"""`/facts info`: what the bot knows (counts, categories, sources); `/facts reports`: players'
+reports of wrong or unclear questions, for server admins (checked at run time: Discord's default
+permissions would hide the whole `/facts` group)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app import render
-from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.checks import manage_guild_at_runtime
+from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.reports import reports_csv, reports_text
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -17,6 +22,9 @@ if TYPE_CHECKING:
 
 class FactsCog(commands.Cog):
     facts = app_commands.Group(name="facts", description="What the bot knows about the film")
+    reports = app_commands.Group(
+        name="reports", description="Reports of wrong or unclear questions (admins)", parent=facts
+    )
 
     def __init__(self, bot: TriviaBot) -> None:
         self.bot = bot
@@ -25,3 +33,47 @@ class FactsCog(commands.Cog):
     async def info(self, interaction: discord.Interaction) -> None:
         embed = render.facts_info_embed(self.bot.knowledge.current.facts)
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    @reports.command(name="list", description="Players' reports of questions (admins)")
+    @app_commands.describe(show="Open reports only, or all")
+    @manage_guild_at_runtime()
+    async def reports_list(
+        self, interaction: discord.Interaction, show: Literal["open", "all"] = "open"
+    ) -> None:
+        assert interaction.guild_id is not None  # the check refuses direct messages
+        found = await self.bot.store.reports(interaction.guild_id, open_only=show == "open")
+        await interaction.response.send_message(
+            reports_text(found, show == "open"), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @reports.command(name="resolve", description="Mark a report as dealt with (admins)")
+    @app_commands.describe(report="The report's number, from /facts reports list")
+    @manage_guild_at_runtime()
+    async def reports_resolve(
+        self, interaction: discord.Interaction, report: app_commands.Range[int, 1]
+    ) -> None:
+        assert interaction.guild_id is not None
+        done = await self.bot.store.resolve_report(
+            interaction.guild_id, report, interaction.user.id
+        )
+        if not done:
+            raise UserFacingError(
+                f"There is no open report #{report} in this server; "
+                "`/facts reports list` shows the open ones."
+            )
+        await interaction.response.send_message(
+            f"Report #{report} resolved.", ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @reports.command(name="export", description="All reports as a CSV file (admins)")
+    @app_commands.describe(show="Open reports only, or all")
+    @manage_guild_at_runtime()
+    async def reports_export(
+        self, interaction: discord.Interaction, show: Literal["open", "all"] = "all"
+    ) -> None:
+        assert interaction.guild_id is not None
+        found = await self.bot.store.reports(interaction.guild_id, open_only=show == "open")
+        data = discord.File(io.BytesIO(reports_csv(found)), filename="question-reports.csv")
+        await interaction.response.send_message(
+            f"{len(found)} report(s).", file=data, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
