@@ -6,6 +6,7 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
     manager = RoundManager(fact_base, store, checker=AnswerChecker(fact_base))
     info = await manager.start(channel_id, guild_id, starter_id, options, presenter,
                                starter_name="Ann")           # RoundInProgress / QuizError
+                                   # (ScoresUnavailable, a QuizError: the store cannot record it)
     result = await manager.answer(channel_id, user_id, user_name, text)   # typed; None: no round
     result = await manager.choose(channel_id, user_id, user_name, option_index)  # buttons
     hint = await manager.hint(channel_id)                    # None: no hint available
@@ -13,6 +14,7 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
     await manager.stop(channel_id, user_id, is_moderator)
     await manager.wait(channel_id)                           # until that round has ended
     await manager.shutdown()                                 # stop every round, announce why
+    text = interrupted_notice(record)  # for a round ScoreStore.close_interrupted_rounds closed
     manager.fact_base = reloaded       # new rounds draw from it; running rounds keep theirs
 
 Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
