@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from bot.core.snowball import english_stemmer
 
@@ -290,6 +291,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pays", "off"): "worth",
     ("run", "of", "the", "mill"): "familiar",
     ("couple", "of"): "2",  # "a couple of weekends"
+    ("blog", "post"): "review",
     ("pine", "for"): "love",
     ("pining", "for"): "love",
     # "the two of them", "both of them": the couple, as "they"
@@ -338,7 +340,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     irl tbh ngl idk imo imho iirc fyi btw smth sth someone somebody something anything
     everything nothing anyone anybody everyone everybody whole sure guess wonder wondering
     curious tho though whatever ya yall y guys folks
-    hiii hii heyy heyyy
+    hiii hii heyy heyyy generally mostly simply
     """
 )
 
@@ -564,6 +566,8 @@ def _stem(word: str) -> str:
 # to tell them, thanks and laughter. ``strip_chat`` sets it aside at both ends of a sentence.
 # Language knowledge only: none of it names anything in a film.
 
+# "hiii", "heyyy", "hellooo", "yooo": greetings typed long
+_ELONGATED_GREETING = re.compile(r"h+i+|h+e+y+|h+e+l+o+|y+o+|s+u+p+|h+o+w+d+y+")
 _GREETINGS = _wordlist("hey hi hello hiya heya howdy yo sup hola greetings morning evening gm")
 _ADDRESSEES = _wordlist(
     "all everyone everybody guys gals folks yall people peeps fam friends team there chat gang "
@@ -748,7 +752,7 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
     greeted = False
     while start < end:
         word = words[start]
-        if word in _GREETINGS:
+        if word in _GREETINGS or _ELONGATED_GREETING.fullmatch(word):
             greeted = True
             start += 1
         elif (greeted and word in _ADDRESSEES) or word in _OPENERS:

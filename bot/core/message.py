@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from bot.core import match_vocab as vocab
 from bot.core.text import normalize
 
+WHOLE = True
 MAX_PARTS = 4  # sentences scored per message: a question rarely hides further in
 
 # Sentence ends: ? and ! always, a full stop before a space (not "5.9" or "decider.com"), new
@@ -46,7 +47,7 @@ class Part:
 
     words: tuple[str, ...]  # normalised words
     asks: bool  # reads as a question, not as context
-    sentence: int = 0  # which sentence of the message it comes from
+    sentence: int = 0  # which sentence of the message it comes from; -1: all of them
 
 
 def parts(message: str) -> list[Part]:
@@ -74,6 +75,16 @@ def parts(message: str) -> list[Part]:
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
+    sentences_seen = {p.sentence for p in out}
+    if len(sentences_seen) > 1 and any(p.asks for p in out):
+        # the message as one question: "i heard there was drama about ticket sales. what was
+        # that about?" asks about what the first sentence says
+        whole: list[str] = []
+        for p in out:
+            if p.sentence in sentences_seen:
+                sentences_seen.discard(p.sentence)
+                whole.extend(p.words)
+        out.append(Part(tuple(whole), True, -1))
     return out
 
 
@@ -81,7 +92,9 @@ def context(found: list[Part], part: Part) -> tuple[str, ...]:
     """The words of the message's other sentences: what "that" and "he" may
     point to ("jing boran's gray hair was wild. was that a first for him?"), or a follow-up
     says ("why did she leave him? something about his family?")."""
-    seen: set[int] = set()
+    if part.sentence < 0:
+        return ()
+    seen: set[int] = {-1}
     words: list[str] = []
     for other in found:
         if other.sentence != part.sentence and other.sentence not in seen:

@@ -354,3 +354,12 @@ def test_paraphrases_in_everyday_words_reach_their_facts(
     result = matcher.ask(question)
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id in fact_ids
+
+
+def test_the_pack_knows_what_fans_call_a_character(matcher: Matcher) -> None:
+    # the ticket inspector is "the conductor" to a fan; the message before says who "he" is
+    result = matcher.ask(
+        "the conductor on the train was so mean to her. what did he threaten her with?"
+    )
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "wynne-inspector-fine"

@@ -32,7 +32,7 @@ def test_the_question_is_found_inside_the_chat(message: str, question: str) -> N
 
 def test_sentences_that_only_tell_are_context() -> None:
     found = parts("just finished it and im a wreck. who sings the song at the end??")
-    assert [p.asks for p in found] == [False, True]
+    assert [p.asks for p in found if p.sentence >= 0] == [False, True]
     assert found[1].words == ("who", "sings", "the", "song", "at", "the", "end")
 
 
@@ -54,3 +54,17 @@ def test_context_comes_from_the_other_sentences() -> None:
     question = next(p for p in found if p.asks)
     assert context(found, question) == ("jing", "boran", "gray", "hair", "was", "wild")
     assert context([question], question) == ()  # a bare question has none
+
+
+def test_greetings_typed_long_are_chat() -> None:
+    assert _asked("heyyy who directed it") == ["who directed it"]
+    assert _asked("hiii, where was it filmed") == ["where was it filmed"]
+
+
+def test_the_whole_message_is_also_read_as_one_question() -> None:
+    # "what was that about" asks about what the sentence before says
+    found = parts("i heard there was a lawsuit. what was that about?")
+    assert found[-1].asks and found[-1].words == (
+        *("i", "heard", "there", "was", "a", "lawsuit"),
+        *("what", "was", "that", "about"),
+    )
