@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,21 +54,37 @@ def test_commands_other_than_run_load_neither_discord_nor_aiohttp(
 ) -> None:
     """`ask`, `quote`, `facts` and the console start without discord.py, aiohttp or the
     stemmers of other languages: each costs a user start-up time and none is needed."""
-    listing = tmp_path / "modules.txt"
     if command[0] == "console":
         command = [*command, "--db", str(tmp_path / "scores.sqlite3")]
+    modules = _modules_loaded(repo_root, tmp_path, command)
+    assert "bot.core.pack_paths" in modules  # the command really ran
+    loaded = [m for m in modules if m.split(".")[0] in {"discord", "aiohttp"}]
+    assert loaded == []
+    stemmers = [m.rsplit(".", 1)[-1] for m in modules if m.endswith("_stemmer")]
+    assert stemmers in ([], ["english_stemmer"])
+
+
+def test_ask_with_its_index_cached_does_not_read_yaml(repo_root: Path, tmp_path: Path) -> None:
+    """The second `ask` finds the fact base and its index in the cache: no YAML parser loaded."""
+    first = _modules_loaded(repo_root, tmp_path, ["ask", "who directed it"])
+    second = _modules_loaded(repo_root, tmp_path, ["ask", "who directed it"])
+    assert "yaml" in first  # the first run read the packs
+    assert "bot.core.matching" in second
+    assert [m for m in second if m == "yaml" or m.startswith("yaml.")] == []
+
+
+def _modules_loaded(repo_root: Path, tmp_path: Path, command: list[str]) -> list[str]:
+    """The modules `python -m bot <command>` loaded; its index cache is private to the test."""
+    listing = tmp_path / "modules.txt"
+    env = {**os.environ, "BOT_DATABASE": str(tmp_path / "data" / "bot.sqlite3")}
     done = subprocess.run(
         [sys.executable, "-c", _WRAPPER, str(listing), *command],
         input="quit\n",
         capture_output=True,
         text=True,
         cwd=repo_root,
+        env=env,
         timeout=120,
     )
     assert done.returncode in (0, 1), done.stderr
-    modules = listing.read_text().split()
-    assert "bot.core.facts" in modules  # the command really ran
-    loaded = [m for m in modules if m.split(".")[0] in {"discord", "aiohttp"}]
-    assert loaded == []
-    stemmers = [m.rsplit(".", 1)[-1] for m in modules if m.endswith("_stemmer")]
-    assert stemmers in ([], ["english_stemmer"])
+    return listing.read_text().split()

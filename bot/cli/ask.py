@@ -21,10 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from bot.core.facts import FactPackError, PackPathError, load_fact_base
 from bot.core.index_cache import Indexed, load_indexed
 from bot.core.matching import AskResult
 from bot.core.model import FactBase
+from bot.core.pack_paths import FactPackError, PackPathError
 from bot.settings import index_cache_dir
 
 T = TypeVar("T")
@@ -65,6 +65,8 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 def load_pack_or_report(paths: list[Path] | None) -> FactBase | None:
     """The fact base, or None after printing every FILE:LINE problem to stderr."""
+    from bot.core.facts import load_fact_base  # YAML: not needed when the index is cached
+
     return _reported(lambda: load_fact_base(paths))
 
 

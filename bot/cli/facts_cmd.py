@@ -12,17 +12,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.core.facts import (
+from bot.core.facts import load_fact_base
+from bot.core.model import Fact, FactBase, Quote, Source
+from bot.core.pack_paths import (
     FactPackError,
     PackPathError,
     check_paths,
     default_facts_dir,
     default_seeds_dir,
-    load_fact_base,
     path_problem,
     shown_path,
 )
-from bot.core.model import Fact, FactBase, Quote, Source
 
 
 def _source(source: Source) -> dict[str, str]:

@@ -9,9 +9,8 @@ there are none, so a broken file can never replace a working base.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -31,10 +30,19 @@ from bot.core.model import (
     Quote,
     Source,
 )
+from bot.core.pack_paths import (
+    FactPackError,
+    PackInputs,
+    PackPathError,
+    Problem,
+    default_facts_dir,
+    pack_inputs,
+    path_problem,
+    shown_path,
+)
 from bot.core.pack_yaml import (
     MAX_DEPTH,
     PackWalk,
-    Problem,
     TooDeep,
     node_line,
     read_pack_file,
@@ -50,115 +58,7 @@ __all__ = [
     "load_fact_base",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class FactPackError(Exception):
-    """The packs could not be loaded; `problems` says where and how to fix each one."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-class PackPathError(FactPackError):
-    """A pack or seeds path named by the user cannot be used (missing, too long, forbidden)."""
-
-
-MAX_SHOWN_PATH = 120  # a longer path is shown by its ends, so an error stays one readable line
-
-
-def shown_path(path: Path | str) -> str:
-    text = str(path)
-    if len(text) <= MAX_SHOWN_PATH:
-        return text
-    return f"{text[:50]}...{text[-50:]} ({len(text)} characters)"
-
-
-def path_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read, in words, or None when it exists."""
-    try:
-        path.stat()
-    except FileNotFoundError:
-        return "no such file or folder"
-    except OSError as error:  # "File name too long", "Permission denied", ...
-        return (error.strerror or type(error).__name__).lower()
-    except ValueError:
-        return "the path contains a null character"
-    return None
-
-
-def _is_dir(path: Path) -> bool:
-    return path_problem(path) is None and path.is_dir()
-
-
-def default_facts_dir() -> Path:
-    env = os.environ.get("BOT_FACTS_DIR")
-    return Path(env) if env else REPO_ROOT / "facts"
-
-
-def default_seeds_dir(facts_dir: Path | None = None) -> Path:
-    env = os.environ.get("BOT_SEEDS_DIR")
-    if env:
-        return Path(env)
-    if facts_dir is not None and _is_dir(facts_dir.parent / "seeds"):
-        return facts_dir.parent / "seeds"
-    return REPO_ROOT / "seeds"
-
-
-def pack_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, or found below the directories named (`_*` files skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        if _is_dir(path):
-            found = sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
-            files += [p for p in found if not p.name.startswith("_") and p.is_file()]
-        else:
-            files.append(path)
-    return files
-
-
-def check_paths(paths: Sequence[Path], seeds_dir: Path | None = None) -> None:
-    """Raise `PackPathError` (one problem per path) unless every path named can be read."""
-    problems = [
-        Problem(shown_path(path), 1, f"{why}", "check the path")
-        for path in paths
-        if (why := path_problem(path)) is not None
-    ]
-    if seeds_dir is not None and (why := path_problem(seeds_dir)) is not None:
-        problems.append(
-            Problem(
-                shown_path(seeds_dir),
-                1,
-                f"seeds folder: {why}",
-                "name the folder of source documents (the repository's seeds/)",
-            )
-        )
-    if problems:
-        raise PackPathError(problems)
-
-
-@dataclass(frozen=True, slots=True)
-class PackInputs:
-    """What a load reads: the paths named, the pack files found below them, the seeds folder."""
-
-    paths: tuple[Path, ...]
-    files: tuple[Path, ...]
-    seeds: Path
-
-
-def pack_inputs(paths: Sequence[Path] | None = None, seeds_dir: Path | None = None) -> PackInputs:
-    """The files a load would read; raise `PackPathError` if a path named cannot be used."""
-    if paths is None:
-        facts_dir = default_facts_dir()
-        paths = [facts_dir]
-    else:
-        facts_dir = next((p for p in paths if _is_dir(p)), None)
-    check_paths(paths)
-    seeds = seeds_dir or default_seeds_dir(facts_dir)
-    check_paths([], seeds)
-    return PackInputs(tuple(paths), tuple(pack_files(paths)), seeds)
 
 
 def load_fact_base(

@@ -33,9 +33,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from bot.core.facts import PackInputs, load_fact_base, pack_inputs
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
+from bot.core.pack_paths import PackInputs, pack_inputs
 
 FORMAT = b"us-and-them-index/1\n"  # first line of every cache file
 KEEP_FILES = 16  # cache files of other pack locations kept (tests make many)
@@ -74,6 +74,8 @@ def load_indexed(
 
 
 def _build(inputs: PackInputs) -> Indexed:
+    from bot.core.facts import load_fact_base  # the YAML reader: only when the cache misses
+
     fact_base = load_fact_base(inputs=inputs)
     return Indexed(fact_base, build_matcher(fact_base), cached=False)
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.core.pack_paths import Problem
+
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -31,18 +33,6 @@ _RETYPED = {
     "tag:yaml.org,2002:timestamp": "a date",
     "tag:yaml.org,2002:null": "null (nothing)",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.message}"
-        return f"{text}. Fix: {self.hint}" if self.hint else text
 
 
 def node_line(node: yaml.Node) -> int:
