@@ -19,7 +19,7 @@ import random
 import shlex
 import sys
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -36,10 +36,11 @@ from bot.console.terminal import LineReader, Terminal, terminal_restored
 from bot.core.answers import AnswerChecker
 from bot.core.index_cache import Indexed
 from bot.core.matching import Matcher
-from bot.core.model import FactBase
+from bot.core.model import Fact, FactBase
 from bot.core.quiz import LIMITS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer, pages_phrase
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
+from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import (
     SORTS,
     ScoreStore,
@@ -89,6 +90,7 @@ class Console:
     rng: random.Random
     settle_seconds: float  # real seconds to wait for the next question before reading on
     last_quotes: tuple[str, int] | None = None  # (query, page) of the last quote search
+    held: set[asyncio.Task[None]] = field(default_factory=set)  # answers kept until a reveal
 
     def say(self, text: str = "") -> None:
         self.presenter.say(text)
@@ -138,7 +140,23 @@ class Console:
         reply = as_text(result)
         if bare and not result.matched:
             reply += "\n(Type `help` for the commands.)"
+        card = self.rounds.current(CONSOLE_CHANNEL)
+        if card is not None and ask_spoils(self._open_fact(), result):
+            self.say(HELD_BACK)  # and the answer once the question is revealed
+            task = asyncio.create_task(self._after_reveal(card.fact_id, reply))
+            self.held.add(task)
+            task.add_done_callback(self.held.discard)
+            return
         self.say(reply)
+
+    def _open_fact(self) -> Fact | None:
+        card = self.rounds.current(CONSOLE_CHANNEL)
+        return self.fact_base.by_id.get(card.fact_id) if card else None
+
+    async def _after_reveal(self, fact_id: str, text: str) -> None:
+        while (card := self.rounds.current(CONSOLE_CHANNEL)) and card.fact_id == fact_id:
+            await asyncio.sleep(0.02)
+        self.say(text)
 
     async def cmd_quote(self, rest: str) -> None:
         if not self.quotes.quotes:
@@ -150,7 +168,8 @@ class Console:
             page, rest = int(words[-1]), " ".join(words[:-1])
         if not rest:
             self.last_quotes = None
-            self.say(format_quote(self.quotes.random(self.rng)))
+            quote = safe_random(self.quotes, self.rng, self._open_fact())
+            self.say(format_quote(quote) if quote else HELD_QUOTE)
             return
         self._show_quotes(rest, page)
 
@@ -170,7 +189,11 @@ class Console:
             self.say(missing_page(page))
             return
         self.last_quotes = (query, page.page)
-        shown = "\n\n".join(format_quote(q) for q in page.quotes)
+        open_fact = self._open_fact()
+        safe = [q for q in page.quotes if not quote_spoils(open_fact, q)]
+        shown = "\n\n".join(
+            [format_quote(q) for q in safe] + ([HELD_QUOTE] * (safe != list(page.quotes)))
+        )
         footer = page_footer(page, f"`more` or `quote {query} {page.page + 1}`")
         self.say(f"{shown}\n\n{footer}" if footer else shown)
 
@@ -553,6 +576,7 @@ async def _run(
                 break
     finally:
         await console.rounds.shutdown()
+        await asyncio.gather(*console.held)  # answers held back until the reveal
         await store.close()
     return 0
 

@@ -349,3 +349,34 @@ def test_bytes_that_are_not_utf8_do_not_stop_the_console(tmp_path: Path) -> None
     assert "Rene Liu" in out  # the line after the bad one is answered
     assert "Source:" in out  # and so is the quote with a bad byte in it
     assert b"Traceback" not in done.stderr
+
+
+def test_no_spoilers_while_a_question_is_open(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    """`ask` about the open question is held back, then answered after the reveal; a quote
+    naming its answer is not shown."""
+    first = run_console(["quiz 1 seed=11", "stop"], database, monkeypatch)
+    fact = fact_base.by_id[asked_fact(first, fact_base)]
+    out = run_console(
+        ["quiz 1 seed=11", f"ask {fact.questions[0]}", f"quote {fact.answer}", "wait"],
+        database,
+        monkeypatch,
+    )
+    held = out.index("No spoilers: that would give away the answer")
+    revealed = out.index("The answer was")
+    assert held < revealed
+    assert "Answering:" not in out[:revealed]  # nothing of the reply before the reveal
+    assert fact.text in out[revealed:]  # the held answer, once the question is closed
+    assert "No spoilers: that quote" in out or "no quote matches" in out
+
+
+def test_ask_about_something_else_during_a_round_still_answers(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    first = run_console(["quiz 1 seed=11", "stop"], database, monkeypatch)
+    fact = fact_base.by_id[asked_fact(first, fact_base)]
+    other = "where was it filmed" if fact.id != "shooting-location" else "who produced it"
+    out = run_console(["quiz 1 seed=11", f"ask {other}", "stop"], database, monkeypatch)
+    assert "No spoilers" not in out
+    assert out.index("Answering:") < out.index("The answer was")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 from discord.utils import escape_markdown
-from discord_helpers import World, assert_no_mentions_anywhere, embed_text
+from discord_helpers import (
+    World,
+    assert_no_mentions_anywhere,
+    card_fact,
+    click_correct_option,
+    embed_text,
+    question_cards,
+)
 
 from bot.core.model import FactBase
 from bot.discord_app.knowledge import Knowledge
@@ -105,3 +112,33 @@ async def test_facts_info_counts_what_is_loaded(world: World, fact_base: FactBas
         assert category in fields["Categories"]
     for document in fact_base.documents.values():
         assert document.title in fields["Sources"]
+
+
+async def test_no_spoilers_while_a_quiz_question_is_open(world: World, fact_base: FactBase) -> None:
+    """/ask about the open question answers privately that it must wait, then answers
+    privately after the reveal; autocomplete leaves out entries naming the answer."""
+    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    fact = card_fact(question_cards(world)[-1], fact_base)
+
+    held = await world.bob.slash(world.channel, "ask", question=fact.questions[0])
+    choices = await world.bob.autocomplete(world.channel, "ask", "question", fact.answer[:20])
+
+    assert held.ephemeral and "No spoilers" in held.response.content
+    assert not held.response.embeds
+    assert all(fact.answer.lower() not in c["name"].lower() for c in choices)
+    await click_correct_option(world, world.alice, fact_base)  # the reveal
+    await world.env.advance_time(2)
+    assert held.followups, "the held answer comes once the question is revealed"
+    assert fact.text in embed_text(held.followups[-1].embeds[0])
+
+
+async def test_ask_about_something_else_during_a_round_answers_for_all(
+    world: World, fact_base: FactBase
+) -> None:
+    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    fact = card_fact(question_cards(world)[-1], fact_base)
+    other = "where was it filmed" if fact.id != "shooting-location" else "who produced it"
+
+    result = await world.bob.slash(world.channel, "ask", question=other)
+
+    assert not result.ephemeral and result.response.embeds

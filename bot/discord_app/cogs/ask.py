@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.spoilers import HELD_BACK, ask_spoils, safe_choices
 from bot.discord_app import render
 from bot.discord_app.ack import Reply, respond
+from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.open_question import closed, open_fact
 from bot.discord_app.views import SuggestionsView
 
 if TYPE_CHECKING:
+    from bot.core.matching import AskResult
+    from bot.core.model import Fact
     from bot.discord_app.client import TriviaBot
 
 CHOICE_MAX = 100  # Discord's limit on a choice's name and value
@@ -21,6 +27,7 @@ CHOICE_MAX = 100  # Discord's limit on a choice's name and value
 class AskCog(commands.Cog):
     def __init__(self, bot: TriviaBot) -> None:
         self.bot = bot
+        self._held: set[asyncio.Task[None]] = set()  # answers kept until their question closes
 
     @app_commands.command(name="ask", description="Ask anything about the film Us and Them")
     @app_commands.describe(question="Your question, e.g. who directed it?")
@@ -34,9 +41,26 @@ class AskCog(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = self.bot.knowledge.current.matcher.autocomplete(current, limit=25)
+        suggestions = safe_choices(open_fact(self.bot, interaction.channel_id), suggestions)
         return [app_commands.Choice(name=s[:CHOICE_MAX], value=s[:CHOICE_MAX]) for s in suggestions]
 
     async def answer(self, interaction: discord.Interaction, question: str) -> None:
+        running = open_fact(self.bot, interaction.channel_id)
+        if running is not None:
+            result = self.bot.knowledge.current.matcher.ask(question)
+            if ask_spoils(running, result):
+
+                async def held() -> Reply:
+                    return Reply(content=HELD_BACK)
+
+                await respond(interaction, held, ephemeral=True)
+                task = asyncio.create_task(
+                    self._after_reveal(interaction, running, question, result)
+                )
+                self._held.add(task)
+                task.add_done_callback(self._held.discard)
+                return
+
         async def work() -> Reply:
             result = self.bot.knowledge.current.matcher.ask(question)
             if result.matched and result.fact is not None:
@@ -51,3 +75,19 @@ class AskCog(commands.Cog):
             )
 
         await respond(interaction, work)
+
+    async def _after_reveal(
+        self, interaction: discord.Interaction, fact: Fact, question: str, result: AskResult
+    ) -> None:
+        """The held answer, privately, once the question it would have spoilt is closed."""
+        assert interaction.channel_id is not None
+        if not await closed(self.bot, interaction.channel_id, fact):
+            return
+        if result.matched and result.fact is not None:
+            embed = render.answer_embed(question, result)
+            await interaction.followup.send(
+                embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            text = render.unknown_text(question, result.refusal, list(result.suggestions)[:3])
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -9,8 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.spoilers import HELD_QUOTE, quote_spoils, safe_random
 from bot.discord_app import render
 from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.open_question import open_fact
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -29,11 +31,18 @@ class QuoteCog(commands.Cog):
         query: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         index = self.bot.knowledge.current.quotes
+        running = open_fact(self.bot, interaction.channel_id)
         if query is None or not query.strip():
-            found = index.random(self._rng) if index.quotes else None
+            found = safe_random(index, self._rng, running) if index.quotes else None
         else:
             hits = index.search(query, limit=1)
             found = hits[0] if hits else None
+        random_held = found is None and running is not None and not (query or "").strip()
+        if random_held or (found is not None and quote_spoils(running, found)):
+            await interaction.response.send_message(
+                HELD_QUOTE, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
         if found is None:
             await interaction.response.send_message(
                 f"No quote matches {render.user_text(query or '', 100)}. "
