@@ -26,6 +26,7 @@ from dotenv import dotenv_values
 from bot.redact import mask
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
 API_VERSION_SUFFIX = re.compile(r"/api/v\d+/?$")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -111,6 +112,17 @@ VARIABLES: tuple[Variable, ...] = (
         "days after which a quiz question asked in a channel may be asked there again, even "
         "before the pack's other questions are used up",
     ),
+    Variable(
+        "BOT_METRICS_PORT",
+        "— (off)",
+        "serve Prometheus metrics at `http://0.0.0.0:PORT/metrics` (see docs/metrics.md)",
+    ),
+    Variable(
+        "LOG_FORMAT",
+        "`text`",
+        "`json`: one JSON object per log line, with shard, guild, "
+        "channel and round ids where known",
+    ),
 )
 
 
@@ -145,6 +157,8 @@ class Settings:
     gateway_url: str | None  # DISCORD_GATEWAY_URL: gateway proxy (ws:// or wss://)
     message_content: bool  # BOT_MESSAGE_CONTENT: read typed quiz answers from chat messages
     quiz_repeat_days: float | None = None  # BOT_QUIZ_REPEAT_DAYS; None: no repeat window
+    metrics_port: int | None = None  # BOT_METRICS_PORT; None: no metrics endpoint
+    log_format: str = "text"  # LOG_FORMAT: text or json
 
     @property
     def log_level_number(self) -> int:
@@ -196,6 +210,12 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
     gateway_url = _url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws", "wss"), problems)
     message_content = _flag("BOT_MESSAGE_CONTENT", get("BOT_MESSAGE_CONTENT"), problems)
     quiz_repeat_days = _days("BOT_QUIZ_REPEAT_DAYS", get("BOT_QUIZ_REPEAT_DAYS"), problems)
+    metrics_port = _port("BOT_METRICS_PORT", get("BOT_METRICS_PORT"), problems)
+    log_format = get("LOG_FORMAT").lower() or "text"
+    if log_format not in LOG_FORMATS:
+        problems.append(
+            f"LOG_FORMAT={_shown(log_format)} is not a log format. Fix: `text` or `json`."
+        )
     if problems:
         # Whatever went wrong, a token pasted anywhere is not echoed back.
         raise SettingsError([mask(p, [get("DISCORD_TOKEN")]) for p in problems])
@@ -210,6 +230,8 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         gateway_url=gateway_url,
         message_content=message_content,
         quiz_repeat_days=quiz_repeat_days,
+        metrics_port=metrics_port,
+        log_format=log_format,
     )
 
 
@@ -335,6 +357,18 @@ def _days(name: str, raw: str, problems: list[str]) -> float | None:
         )
         return None
     return days
+
+
+def _port(name: str, raw: str, problems: list[str]) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        problems.append(
+            f"{name}={_shown(raw)} is not a TCP port. Fix: a number from 1 to 65535 "
+            "(Prometheus' usual is 9090-9999), or unset it to serve no metrics."
+        )
+        return None
+    return int(raw)
 
 
 def rest_base(api_base: str) -> str:

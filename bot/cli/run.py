@@ -22,7 +22,7 @@ import aiohttp
 import discord
 import yarl
 
-from bot import redact
+from bot import json_logs, redact
 from bot.core.facts import FactPackError
 from bot.core.index_cache import Indexed, load_indexed
 from bot.core.storage import ScoreStore, StorageError, default_database_path
@@ -122,6 +122,8 @@ def main(argv: list[str]) -> int:
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if settings.log_format == "json":
+        json_logs.use_json()
     # No token in any log line at any level: discord.py's DEBUG log names interaction URLs.
     redact.install([settings.token.reveal()] if settings.token else [])
     try:
@@ -195,6 +197,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
         gateway_url=settings.gateway_url,
         force_sync=force_sync,
         quiz_repeat_days=settings.quiz_repeat_days,
+        metrics_port=settings.metrics_port,
     )
     loop = asyncio.get_running_loop()
     running = loop.create_task(bot.start(token.reveal()), name="discord-connection")

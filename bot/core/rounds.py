@@ -44,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.core import log_context
 from bot.core.choices import ChoiceBuilder
 from bot.core.model import Fact, FactBase
 from bot.core.quiz import (
@@ -407,6 +408,8 @@ class RoundManager:
     # -- the round task -------------------------------------------------------------------------
 
     async def _run(self, game: _Game) -> None:
+        info = game.info
+        log_context.bind(guild_id=info.guild_id, channel_id=info.channel_id, round_id=info.round_id)
         try:
             await self._play(game)
         except asyncio.CancelledError:

@@ -21,12 +21,14 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core import log_context
 from bot.discord_app.ack import InFlight
 from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import ExpiredButton, new_boot_id
 from bot.discord_app.knowledge import KnowledgeHolder
+from bot.discord_app.metrics import Metrics
 from bot.discord_app.reports import ReportButton
 
 if TYPE_CHECKING:
@@ -59,6 +61,9 @@ class _QuietAfterClose(logging.Filter):
 
 class TriviaTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        guild_id = interaction.guild_id
+        shard_id = (guild_id >> 22) % (self.client.shard_count or 1) if guild_id else None
+        log_context.bind(shard_id=shard_id, guild_id=guild_id, channel_id=interaction.channel_id)
         # Fair play: /ask, /quote and /quiz start are refused while on cooldown.
         await self.client.cooldowns.check(interaction)  # type: ignore[attr-defined]
         return True
@@ -66,6 +71,7 @@ class TriviaTree(app_commands.CommandTree):
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
+        self.client.metrics.command_failed(interaction, error)  # type: ignore[attr-defined]
         await handle_error(interaction, error)
 
 
@@ -95,6 +101,7 @@ class TriviaBot(commands.AutoShardedBot):
         shard_count: int | None = None,
         guild_ready_timeout: float = 2.0,
         quiz_repeat_days: float | None = None,
+        metrics_port: int | None = None,
     ) -> None:
         # The bot never joins voice: don't warn at start that voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -116,6 +123,8 @@ class TriviaBot(commands.AutoShardedBot):
         self.dev_guild = dev_guild
         self.message_content = message_content
         self.quiz_repeat_days = quiz_repeat_days  # None: repeat only once all were asked
+        self.metrics = Metrics()  # always counted; served only with a port
+        self._metrics_port = metrics_port
         self.syncer = CommandSyncer(self.tree, sync_state_file)
         self._health_file = health_file
         self._gateway_url = gateway_url
@@ -138,6 +147,8 @@ class TriviaBot(commands.AutoShardedBot):
         # Clicks on buttons of an earlier process get a short answer, not "interaction failed".
         self.add_dynamic_items(ExpiredButton, ReportButton)
         await self.sync_commands(force=self._force_sync)
+        if self._metrics_port is not None:
+            await self.metrics.start(self, self._metrics_port)
         if self._health_file is not None:
             self._health_task = asyncio.create_task(self._touch_health_file(self._health_file))
 
@@ -179,6 +190,17 @@ class TriviaBot(commands.AutoShardedBot):
                 path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
             await asyncio.sleep(HEALTH_INTERVAL)
 
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        self.metrics.interaction(interaction)
+
+    async def on_app_command_completion(
+        self,
+        _interaction: discord.Interaction,
+        command: app_commands.Command | app_commands.ContextMenu,
+    ) -> None:
+        if isinstance(command, app_commands.Command):
+            self.metrics.command_ok(command)
+
     async def on_ready(self) -> None:
         log.info("Connected as %s to %d guilds", self.user, len(self.guilds))
 
@@ -201,6 +223,7 @@ class TriviaBot(commands.AutoShardedBot):
         # with a traceback; after our own stop that is noise, not an error.
         logging.getLogger("discord.shard").addFilter(_QuietAfterClose(self))
         await self.wind_down()
+        await self.metrics.stop()
         if self._health_task is not None:
             self._health_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

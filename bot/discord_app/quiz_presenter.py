@@ -92,6 +92,10 @@ class DiscordPresenter:
         )
 
     async def correct(self, channel_id: int, result: AnswerResult) -> None:
+        if not result.saved:  # the store gave up: count it where admins will look
+            metrics = getattr(self._client, "metrics", None)
+            if metrics is not None:
+                metrics.store_error("award")
         await self._channel(channel_id).send(
             render.correct_text(result), allowed_mentions=NO_MENTIONS
         )
