@@ -42,6 +42,7 @@ class Analysis:
     intent: str | None
     entities: tuple[str, ...]  # entity tokens and numbers; names must match exactly
     numbers: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()  # "quietly", "trudging": words that describe, not name
     pronoun: bool = False  # "where do they meet": someone is meant without being named
     yes_no: bool = False  # "do they walk home": asks whether, not how many or who
     name_of: tuple[str, ...] = ()  # relatives whose name is asked: "jianqing's wife's name"
@@ -214,6 +215,7 @@ class Analyzer:
         entities: list[str] = []
         numbers: set[str] = set()
         named: list[str] = []
+        light: list[str] = []  # terms of words that describe how, not what ("quietly")
         spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
         i = 0
         while i < len(words):
@@ -245,7 +247,10 @@ class Analyzer:
                 if _is_entity_number(term):
                     entities.append(term)
             else:
-                terms.append(sys.intern(vocab.stem(word)))
+                term = sys.intern(vocab.stem(word))
+                terms.append(term)
+                if vocab.describes(word):
+                    light.append(term)
         if intent == vocab.WHO and self._role_question(words, spans):
             terms.append(vocab.stem("play"))  # "who is zhou dongyu in the movie": her part
         if words and words[-1] == "from" and intent == vocab.WHERE:
@@ -259,6 +264,7 @@ class Analyzer:
             tuple(dict.fromkeys(entities)),
             frozenset(numbers),
             name_of=tuple(named),
+            light=frozenset(light),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             chat=vocab.chat(words),
             pronoun=any(

@@ -340,7 +340,7 @@ STOP_WORDS: frozenset[str] = _wordlist(
     irl tbh ngl idk imo imho iirc fyi btw smth sth someone somebody something anything
     everything nothing anyone anybody everyone everybody whole sure guess wonder wondering
     curious tho though whatever ya yall y guys folks
-    hiii hii heyy heyyy generally mostly simply
+    hiii hii heyy heyyy generally mostly simply while whilst through throughout upon via
     """
 )
 
@@ -533,6 +533,16 @@ def intent(words: list[str]) -> str | None:
     if any(word in NAME_WORDS for word in words):
         return NAME
     return None
+
+
+# Endings of words that say how or in what way ("quietly", "trudging", "wistful", "clueless",
+# "roughed"): a word no fact has weighs less with one of them than a name or a thing would
+# ("titanic", "imdb", "budget", "sequel"), which is what tells another film from this one.
+_DESCRIBING = ("ly", "ing", "ed", "ful", "less", "ish")
+
+
+def describes(word: str) -> bool:
+    return len(word) > 5 and word.isalpha() and word.endswith(_DESCRIBING)
 
 
 def stem(word: str) -> str:

@@ -73,6 +73,7 @@ YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no questio
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
 SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
+LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("quietly")
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 CREDIT_KINDS = frozenset({"person", "organisation"})
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
@@ -298,7 +299,12 @@ class Matcher:
             w = idf.get(term)
             if w is None:
                 # a relation of a known name ("xiaoxiao/mother") is unknown, but less so
-                unknown += RELATION_MISS if "/" in term else self.index.unknown_idf
+                if "/" in term:
+                    unknown += RELATION_MISS
+                elif term in analysis.light:
+                    unknown += LIGHT_UNKNOWN * self.index.unknown_idf
+                else:
+                    unknown += self.index.unknown_idf
             else:
                 # A name the fact lacks counts in full: it is what the question is about.
                 if term in analysis.entities:

@@ -363,3 +363,11 @@ def test_the_pack_knows_what_fans_call_a_character(matcher: Matcher) -> None:
     )
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "wynne-inspector-fine"
+
+
+def test_a_describing_word_no_fact_has_weighs_less_than_a_name(matcher: Matcher) -> None:
+    # "trudging" says how they walked; "titanic" would name another film
+    result = matcher.ask("how did they keep warm while trudging home in the snow")
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "wynne-alcohol-warm"
+    assert not matcher.ask("how did they keep warm while watching titanic").matched
