@@ -216,29 +216,27 @@ def _table(rows: list[dict]) -> None:
         )
 
 
-def _cpu_ms(command: list[str], env: dict[str, str], fresh: Path | None, runs: int) -> float:
-    """The least CPU time (user + system) of ``runs`` processes; ``fresh`` is deleted first."""
-    best = float("inf")
-    for _ in range(runs):
-        if fresh is not None:
-            shutil.rmtree(fresh, ignore_errors=True)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-        best = min(best, used * 1000)
-    return best
+def _cpu_ms(command: list[str], env: dict[str, str]) -> float:
+    """The CPU time (user + system) of one process running ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
 
 
 def cold_start(runs: int) -> dict[str, float]:
-    """`python -m bot ask` against `python -c pass`, each in a fresh process; the index cache
-    in a private folder (BOT_DATABASE's), emptied before every first run."""
+    """`python -m bot ask` against `python -c pass`, each in a fresh process, taken in turn (so
+    a change of load hits all three alike), the least of ``runs`` each. The index cache is in a
+    private folder (BOT_DATABASE's), emptied before every first run."""
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "BOT_DATABASE": str(Path(folder) / "bot.sqlite3")}
         ask = [sys.executable, "-m", "bot", "ask", START_QUESTION]
-        pass_ms = _cpu_ms([sys.executable, "-c", "pass"], env, None, runs)
-        first_ms = _cpu_ms(ask, env, Path(folder) / "cache", runs)
-        warm_ms = _cpu_ms(ask, env, None, runs)  # the last first run left the cache
+        pass_ms = first_ms = warm_ms = float("inf")
+        for _ in range(runs):
+            pass_ms = min(pass_ms, _cpu_ms([sys.executable, "-c", "pass"], env))
+            shutil.rmtree(Path(folder) / "cache", ignore_errors=True)
+            first_ms = min(first_ms, _cpu_ms(ask, env))
+            warm_ms = min(warm_ms, _cpu_ms(ask, env))  # the first run left the cache
     return {
         "runs": runs,
         "pass_ms": round(pass_ms, 1),

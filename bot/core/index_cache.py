@@ -26,7 +26,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +159,8 @@ def _ours(owner: int, folder: Path) -> bool:
 def save_matcher(file: Path, key: bytes, matcher: Matcher) -> None:
     """Save atomically; a cache that cannot be written only costs the next start a build."""
     try:
+        import tempfile  # only when writing: a warm start never needs it
+
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         buffer = io.BytesIO()
         buffer.write(FORMAT + key + b"\n")
