@@ -53,6 +53,8 @@ CHAT_SPELLINGS: dict[str, str] = {
     "mv": "music video",
     "dp": "cinematographer",
     "dop": "cinematographer",
+    "age": "old age",  # "tian zhuangzhuang age" asks how old, as "how old" does
+    "ages": "old age",
     "reckon": "think",
     "reckons": "think",
 }
@@ -99,7 +101,7 @@ _SYNONYMS: dict[str, str] = {
     "critic": "critics reviewer reviewers",
     "platform": "website app",
     "apartment": "flat",
-    "old": "age",
+    "old": "aged",
     "cold": "freezing chilly temperature temp temps",
     "based": "adapted adaptation adapt",
     "job": "career profession occupation",
@@ -292,6 +294,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("run", "of", "the", "mill"): "familiar",
     ("couple", "of"): "2",  # "a couple of weekends"
     ("blog", "post"): "review",
+    ("old", "age", "rate"): "certificate",  # "age rating" (age and rating respelled)
+    ("star", "sign"): "zodiac",  # "star" alone is read as the cast
+    ("stars", "sign"): "zodiac",
     ("pine", "for"): "love",
     ("pining", "for"): "love",
     # "the two of them", "both of them": the couple, as "they"
@@ -461,6 +466,7 @@ SOFT_WORDS: frozenset[str] = _wordlist(
 )
 
 _INTENT_WORDS: dict[str, str] = {
+    "age": AGE,
     "who": WHO,
     "when": WHEN,
     "where": WHERE,

@@ -41,6 +41,10 @@ _PRONOUN_ONE = re.compile(
 )
 
 
+# "us" that is not the title's first word: the United States ("us box office", "in the us")
+_US = re.compile(r"(?:^|(?<=\bin )|(?<=\bthe ))us\b(?!\s*(?:&|\+|and\b|n\b))", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One sentence of a message with the chat around its question set aside."""
@@ -57,7 +61,8 @@ def parts(message: str) -> list[Part]:
     it, who directed it", "sorry if dumb but who plays the girl") also gives that question
     as a part of its own."""
     out: list[Part] = []
-    sentences = _SENTENCE_END.split(_PRONOUN_ONE.sub(r"\1 ones", message))
+    message = _US.sub("united states", _PRONOUN_ONE.sub(r"\1 ones", message))
+    sentences = _SENTENCE_END.split(message)
     for n, sentence in enumerate(s for s in sentences if s and s.strip()):
         words: list[str] = []
         starts: list[int] = []  # where a comma-separated chunk starts

@@ -371,3 +371,24 @@ def test_a_describing_word_no_fact_has_weighs_less_than_a_name(matcher: Matcher)
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "wynne-alcohol-warm"
     assert not matcher.ask("how did they keep warm while watching titanic").matched
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the box office in the us",  # the United States, not the title's "us"
+        "jing boran star sign",  # a star sign is no cast credit
+    ],
+)
+def test_words_that_look_like_the_pack_but_mean_something_else(
+    matcher: Matcher, question: str
+) -> None:
+    assert not matcher.ask(question).matched
+
+
+def test_the_title_and_an_age_question_still_answer(matcher: Matcher) -> None:
+    result = matcher.ask("us and them box office")
+    assert result.matched and result.fact is not None and result.fact.group == "box-office"
+    result = matcher.ask("xiaoxiao age on the train")  # "age" asks how old
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "wynne-xiaoxiao-age-train"
