@@ -56,10 +56,13 @@ class Refusal:
     scope: Scope  # whose cooldown: this player's, or this channel's
     remaining: float  # seconds until the command may be used again
 
+    def wait_parts(self) -> tuple[int, int]:
+        """(minutes, seconds) left, rounded up, so waiting that long always works."""
+        return divmod(max(1, math.ceil(self.remaining)), 60)
+
     def wait_text(self) -> str:
-        """'4 s', '1 min 5 s': rounded up, so waiting that long always works."""
-        seconds = max(1, math.ceil(self.remaining))
-        minutes, seconds = divmod(seconds, 60)
+        """'4 s', '1 min 5 s'."""
+        minutes, seconds = self.wait_parts()
         if minutes and seconds:
             return f"{minutes} min {seconds} s"
         return f"{minutes} min" if minutes else f"{seconds} s"

@@ -27,6 +27,7 @@ from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import ExpiredButton, new_boot_id
+from bot.discord_app.i18n import CatalogTranslator
 from bot.discord_app.knowledge import KnowledgeHolder
 from bot.discord_app.metrics import Metrics
 from bot.discord_app.reports import ReportButton
@@ -144,6 +145,8 @@ class TriviaBot(commands.AutoShardedBot):
         for cog_class in COGS:
             await self.add_cog(cog_class(self))
         log.info("Loaded cogs: %s", ", ".join(self.cogs))
+        # Chinese descriptions and choices for zh-CN / zh-TW clients (before the sync hashes).
+        await self.tree.set_translator(CatalogTranslator())
         # Clicks on buttons of an earlier process get a short answer, not "interaction failed".
         self.add_dynamic_items(ExpiredButton, ReportButton)
         await self.sync_commands(force=self._force_sync)

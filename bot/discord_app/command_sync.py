@@ -19,9 +19,15 @@ from discord import app_commands
 log = logging.getLogger(__name__)
 
 
-def payload_for(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> list[dict]:
-    """The command definitions a sync to this scope would send."""
-    return [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
+async def payload_for(
+    tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None
+) -> list[dict]:
+    """The command definitions a sync to this scope would send, with their translations."""
+    translator = tree.translator
+    commands = tree.get_commands(guild=guild)
+    if translator is None:
+        return [command.to_dict(tree) for command in commands]
+    return [await command.get_translated_payload(tree, translator) for command in commands]
 
 
 def payload_hash(payload: list[dict]) -> str:
@@ -56,7 +62,7 @@ class CommandSyncer:
             # Development: the global commands go to one guild, where updates are instant.
             self._tree.copy_global_to(guild=guild)
         key = f"{application_id}:{guild_id if guild_id is not None else 'global'}"
-        digest = payload_hash(payload_for(self._tree, guild))
+        digest = payload_hash(await payload_for(self._tree, guild))
         hashes = self._read()
         if not force and hashes.get(key) == digest:
             log.info("Commands unchanged for %s; not syncing", key)

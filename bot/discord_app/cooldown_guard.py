@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.core.cooldowns import COMMANDS, DEFAULT_LIMITS, CooldownLimits, Cooldowns, Refusal
+from bot.discord_app import i18n
 from bot.discord_app.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -23,11 +24,25 @@ class OnCooldown(UserFacingError):
     """The command was refused by a cooldown; the message says how long to wait."""
 
 
-def refusal_text(refusal: Refusal) -> str:
-    command, wait = f"/{refusal.command}", refusal.wait_text()
+def refusal_text(refusal: Refusal, locale: discord.Locale | None = None) -> str:
+    minutes, seconds = refusal.wait_parts()
+    if minutes and seconds:
+        wait = i18n.text("{minutes} min {seconds} s", locale, minutes=minutes, seconds=seconds)
+    elif minutes:
+        wait = i18n.text("{minutes} min", locale, minutes=minutes)
+    else:
+        wait = i18n.text("{seconds} s", locale, seconds=seconds)
+    command = f"/{refusal.command}"
     if refusal.scope == "user":
-        return f"Slow down: you can use {command} again in {wait}."
-    return f"Slow down: {command} can be used in this channel again in {wait}."
+        return i18n.text(
+            "Slow down: you can use {command} again in {wait}.", locale, command=command, wait=wait
+        )
+    return i18n.text(
+        "Slow down: {command} can be used in this channel again in {wait}.",
+        locale,
+        command=command,
+        wait=wait,
+    )
 
 
 class CooldownGuard:
@@ -65,4 +80,4 @@ class CooldownGuard:
             user_id=interaction.user.id,
         )
         if refusal is not None:
-            raise OnCooldown(refusal_text(refusal))
+            raise OnCooldown(refusal_text(refusal, i18n.locale_of(interaction)))

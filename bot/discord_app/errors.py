@@ -12,6 +12,8 @@ import secrets
 import discord
 from discord import app_commands
 
+from bot.discord_app import i18n
+
 log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -71,5 +73,11 @@ async def handle_error(interaction: discord.Interaction, error: BaseException) -
             interaction.channel_id,
             exc_info=error,
         )
-        message = f"Something went wrong on my side (ref `{ref}`); it has been logged."
+        message = i18n.text(
+            "Something went wrong on my side (ref `{ref}`); it has been logged.",
+            i18n.locale_of(interaction),
+            ref=ref,
+        )
+    else:
+        message = i18n.text(message, i18n.locale_of(interaction))  # when the catalog has it
     await send_ephemeral(interaction, message)

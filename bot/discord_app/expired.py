@@ -17,6 +17,7 @@ from typing import Any
 
 import discord
 
+from bot.discord_app import i18n
 from bot.discord_app.errors import NO_MENTIONS
 
 KINDS = ("quiz", "suggest", "pager")
@@ -58,6 +59,5 @@ class ExpiredButton(
         return self.boot != getattr(interaction.client, "boot_id", None)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(
-            EXPIRED[self.kind], ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        reply = i18n.text(EXPIRED[self.kind], i18n.locale_of(interaction))
+        await interaction.response.send_message(reply, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -16,7 +16,7 @@ import discord
 
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.rounds import RoundManager
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
 from bot.discord_app.reports import report_view
@@ -32,6 +32,7 @@ class DiscordPresenter:
         self._boot_id = boot_id  # marks this process's buttons (see bot.discord_app.expired)
         self._rounds = rounds
         self._chat_answers = chat_answers  # typed answers in the channel are read too
+        self._locales: dict[int, discord.Locale] = {}  # channel -> the round's language
         self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
         self._edits: set[asyncio.Task[None]] = set()  # deadline corrections under way
 
@@ -50,6 +51,10 @@ class DiscordPresenter:
             interaction.channel_id, interaction.user.id, interaction.user.display_name, text
         )
 
+    def set_locale(self, channel_id: int, locale: discord.Locale) -> None:
+        """The language of the next round's cards here: that of the player who started it."""
+        self._locales[channel_id] = locale
+
     async def question(self, channel_id: int, card: QuestionCard) -> None:
         view: QuestionView
         if card.mode == "choice":
@@ -58,11 +63,13 @@ class DiscordPresenter:
             view, how = TypedView(card, self._answer, self._boot_id), "press Answer"
             if self._chat_answers:
                 how = "type it here or press Answer"
+        locale = self._locales.get(channel_id)
+        how = i18n.text(how, locale)
         ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
         self._views[channel_id] = view
         posting = time.monotonic()
         message = await self._channel(channel_id).send(
-            embed=render.question_embed(card, ends_at, how),
+            embed=render.question_embed(card, ends_at, how, locale),
             view=view,
             allowed_mentions=NO_MENTIONS,
         )
@@ -71,7 +78,7 @@ class DiscordPresenter:
             # The round's clock starts once this returns; show players that deadline, not the
             # one the slow (rate-limited) post was prepared with. Cosmetic, so off the clock.
             ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
-            embed = render.question_embed(card, ends_at, how)
+            embed = render.question_embed(card, ends_at, how, locale)
             task = asyncio.create_task(self._edit_quietly(message, embed))
             self._edits.add(task)
             task.add_done_callback(self._edits.discard)

@@ -17,6 +17,7 @@ from bot.core.matching import DISAGREE_INTRO, AskResult, list_intro
 from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
+from bot.discord_app import i18n
 
 ACCENT = discord.Colour.from_rgb(196, 152, 92)  # warm film-poster amber
 UNSURE = discord.Colour.light_grey()
@@ -181,9 +182,16 @@ def stats_embed(stats: PlayerStats | None, name: str, scope_name: str) -> discor
     return embed
 
 
-def question_embed(card: QuestionCard, ends_at: datetime, answer_how: str) -> discord.Embed:
+def question_embed(
+    card: QuestionCard,
+    ends_at: datetime,
+    answer_how: str,
+    locale: discord.Locale | None = None,
+) -> discord.Embed:
+    """The card in the language of the player who started the round (fact texts stay English)."""
+    title = i18n.text("Question {number}/{total}", locale, number=card.number, total=card.total)
     embed = discord.Embed(
-        title=clip(f"Question {card.number}/{card.total}", TITLE_MAX),
+        title=clip(title, TITLE_MAX),
         description=clip(f"**{card.prompt}**", DESCRIPTION_MAX),
         colour=ACCENT,
     )
@@ -192,8 +200,12 @@ def question_embed(card: QuestionCard, ends_at: datetime, answer_how: str) -> di
             f"**{OPTION_LETTERS[i]}.** {option}" for i, option in enumerate(card.options)
         )
     timestamp = int(ends_at.timestamp())
-    embed.add_field(name="Time", value=f"ends <t:{timestamp}:R> ({card.seconds:g} s)")
-    embed.add_field(name="Worth", value=f"{card.points} pts + speed bonus")
+    ends = i18n.text(
+        "ends {when} ({seconds} s)", locale, when=f"<t:{timestamp}:R>", seconds=f"{card.seconds:g}"
+    )
+    embed.add_field(name=i18n.text("Time", locale), value=ends)
+    worth = i18n.text("{points} pts + speed bonus", locale, points=card.points)
+    embed.add_field(name=i18n.text("Worth", locale), value=worth)
     embed.set_footer(text=f"{card.category} · {card.difficulty} · {answer_how}")
     return embed
 

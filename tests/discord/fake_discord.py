@@ -318,6 +318,7 @@ class FakeDiscord:
         member: dict[str, Any],
         channel_id: str | None = None,
         app_permissions: int = BOT_PERMISSIONS,
+        locale: str = "en-US",
     ) -> dict[str, Any]:
         channel_id = channel_id or self.channel_id
         return {
@@ -331,7 +332,7 @@ class FakeDiscord:
             "channel": self.channel(channel_id),
             "member": member,
             "app_permissions": str(app_permissions),
-            "locale": "en-US",
+            "locale": locale,  # the user's client language
             "guild_locale": "en-US",
             "entitlements": [],
             "authorizing_integration_owners": {"0": self.guild_id},
@@ -355,6 +356,7 @@ class FakeDiscord:
         *,
         channel_id: str | None = None,  # default: the text channel; fake.thread_id: the thread
         app_permissions: int = BOT_PERMISSIONS,  # the bot's permissions there
+        locale: str = "en-US",  # the user's client language, e.g. "zh-CN"
     ) -> Interaction:
         """Invoke `name` ("quiz start" for a subcommand) with raw option payloads."""
         root, *sub = name.split()
@@ -362,7 +364,7 @@ class FakeDiscord:
         opts = options or []
         if sub:
             opts = [{"type": 1, "name": sub[0], "options": opts}]
-        payload = self._interaction_base(kind, member, channel_id, app_permissions)
+        payload = self._interaction_base(kind, member, channel_id, app_permissions, locale)
         payload["data"] = {
             "id": command["id"],
             "name": root,

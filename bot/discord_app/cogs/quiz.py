@@ -18,7 +18,7 @@ from bot.core.model import Fact
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.storage import RoundRecord, StorageError
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
 from bot.discord_app.quiz_presenter import DiscordPresenter
@@ -136,6 +136,7 @@ class QuizCog(commands.Cog):
         )
         # New rounds use the fact base of the moment; running rounds keep theirs.
         self.rounds.fact_base = facts
+        self.presenter.set_locale(interaction.channel_id, i18n.locale_of(interaction))
         try:
             info = await self.rounds.start(
                 interaction.channel_id,
