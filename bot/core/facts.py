@@ -593,7 +593,7 @@ class _Builder:
             if fact.group:
                 members.setdefault(fact.group, []).append(fact)
         for group, found in members.items():
-            if len(found) == 1:
+            if len(found) == 1 and not self.facts_lost:  # else the others may have been refused
                 known = sorted(g for g in members if len(members[g]) > 1)
                 close = difflib.get_close_matches(group, known, n=1)
                 self.problem(

@@ -437,10 +437,14 @@ def test_a_missing_seed_file_is_reported_once_not_for_every_fact_citing_it(
 def test_a_yaml_error_in_one_file_does_not_make_others_name_unknown_facts(
     tmp_path: Path,
 ) -> None:
-    broken = write(tmp_path, "a.yaml", HEADER + fact(answer='"Rene Liu'))
-    linking = fact(id="other", question="who made it").replace(
-        "    kind: person\n", "    kind: person\n    disagrees_with: [director]\n"
+    grouped = "    kind: person\n    group: directors\n"
+    broken = write(
+        tmp_path, "a.yaml", HEADER + fact(answer='"Rene Liu').replace("    kind: person\n", grouped)
     )
-    other = write(tmp_path, "b.yaml", "facts:\n" + linking)
+    linking = fact(id="other", question="who made it").replace(
+        "    kind: person\n", grouped + "    disagrees_with: [director]\n"
+    )
+    own_documents = HEADER.replace("  doc:", "  doc2:")
+    other = write(tmp_path, "b.yaml", own_documents + linking.replace(": doc\n", ": doc2\n"))
     problems = problems_of(broken, other)
     assert [p.split(": ", 2)[1] for p in problems] == ["YAML syntax error"], problems
