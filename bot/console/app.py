@@ -37,7 +37,7 @@ from bot.core.answers import AnswerChecker
 from bot.core.index_cache import Indexed
 from bot.core.matching import Matcher
 from bot.core.model import Fact, FactBase
-from bot.core.quiz import LIMITS, NotAllowed, QuizError, RoundOptions
+from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer, pages_phrase
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
@@ -398,10 +398,8 @@ class Console:
             last_key = key if eq else ""
             if not eq and word.isdigit():
                 values["questions"] = int(word)
-            elif not eq and key in {"typed", "choice"}:
-                values["mode"] = key
-            elif not eq and key in {"mc", "multiple"}:
-                values["mode"] = "choice"
+            elif not eq and key in MODE_WORDS:
+                values["mode"] = MODE_WORDS[key]
             elif not eq and key in {"easy", "medium", "hard"}:
                 values["difficulty"] = key
             elif not eq and key in {"nohints", "nohint"}:
@@ -433,9 +431,7 @@ _SETTING_NAMES = {
     "hints": "hints",
 }
 _SWITCH = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
-_QUIZ_WORDS = frozenset(
-    {"typed", "choice", "mc", "multiple", "easy", "medium", "hard", "nohints", "nohint"}
-)
+_QUIZ_WORDS = frozenset({*MODE_WORDS, "easy", "medium", "hard", "nohints", "nohint"})
 _COMMANDS = ("ask", "quote", "more", "quiz", "answer", "hint", "skip", "stop", "wait")
 _COMMANDS += ("leaderboard", "top", "stats", "history", "settings", "reset", "help", "quit")
 
@@ -449,9 +445,9 @@ def _setting_value(key: str, value: str) -> tuple[str, object]:
             raise ValueError(f"{key} must be on or off (got {value!r})")
         return name, _SWITCH[value.lower()]
     if name == "mode":
-        if value.lower() not in {"typed", "choice"}:
+        if value.lower() not in MODE_WORDS:  # `buttons`, Discord's old word, means choice
             raise ValueError(f"{key} must be typed or choice (got {value!r})")
-        return name, value.lower()
+        return name, MODE_WORDS[value.lower()]
     low, high = LIMITS["seconds" if name == "question_seconds" else "questions"]
     what = "a number of seconds" if name == "question_seconds" else "a whole number"
     try:

@@ -66,6 +66,17 @@ class NotAllowed(PermissionError):
     """Only the player who started the round or a moderator may do this."""
 
 
+# What players type for a mode, in every front end. "choice" (pick one of the options) is the one
+# word shown everywhere; "buttons" (Discord's old word) and "mc"/"multiple" still work.
+MODE_WORDS: dict[str, QuizMode] = {
+    "typed": "typed",
+    "choice": "choice",
+    "buttons": "choice",
+    "mc": "choice",
+    "multiple": "choice",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class RoundOptions:
     questions: int = 10

@@ -76,10 +76,10 @@ async def test_quizset_shows_and_changes_settings(world: World) -> None:
     assert fields["Questions per round"] == "10"
 
     changed = await world.admin.slash(
-        world.channel, "quizset", round_length=3, mode="buttons", question_seconds=30
+        world.channel, "quizset", questions=3, mode="choice", seconds=30
     )
     fields = {f.name: f.value for f in changed.response.embeds[0].fields}
-    assert (fields["Questions per round"], fields["Mode"]) == ("3", "buttons")
+    assert (fields["Questions per round"], fields["Mode"]) == ("3", "choice")
     assert fields["Seconds per question"] == "30"
     again = await world.admin.slash(world.channel, "quizset")
     assert {f.name: f.value for f in again.response.embeds[0].fields} == fields
@@ -88,7 +88,7 @@ async def test_quizset_shows_and_changes_settings(world: World) -> None:
 async def test_quizset_refused_for_a_member_even_when_granted(world: World) -> None:
     await _grant_to_everyone(world, "quizset")
 
-    result = await world.alice.slash(world.channel, "quizset", round_length=1)
+    result = await world.alice.slash(world.channel, "quizset", questions=1)
 
     assert "Manage Server" in result.response.content
     shown = await world.admin.slash(world.channel, "quizset")
@@ -100,7 +100,7 @@ async def test_quizset_refused_for_a_member_even_when_granted(world: World) -> N
 async def _play_one_buttons_question(
     world: World, winner: simcord.MemberActor, fact_base: FactBase
 ) -> None:
-    await world.admin.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.admin.slash(world.channel, "quiz start", questions=1, mode="choice")
     await click_correct_option(world, winner, fact_base)
 
 

@@ -22,7 +22,7 @@ def simcord_bot(make_bot: Callable[..., TriviaBot]) -> TriviaBot:
 async def test_answers_typed_in_the_channel_count(
     world: World, fact_base: FactBase, store: ScoreStore
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="typed")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="typed")
     card = question_cards(world)[-1]
     fact = card_fact(card, fact_base)
     assert "type it here" in (card.embeds[0].footer.text or "")

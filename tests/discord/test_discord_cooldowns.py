@@ -59,10 +59,10 @@ async def test_admins_set_a_channel_cooldown_that_outlives_a_restart(
     )
     assert changed.ephemeral
     assert "`/quiz start`: off / 90 s" in changed.response.content
-    started = await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    started = await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     await world.alice.slash(world.channel, "quiz stop")
 
-    refused = await world.bob.slash(world.channel, "quiz start", rounds=1)
+    refused = await world.bob.slash(world.channel, "quiz start", questions=1)
 
     assert "started a round" in started.response.content
     assert refused.ephemeral

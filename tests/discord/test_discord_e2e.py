@@ -144,6 +144,14 @@ async def _scenario(
     assert question["autocomplete"] is True
     quiz_subcommands = {o["name"] for o in synced["quiz"]["options"]}
     assert quiz_subcommands == {"start", "hint", "skip", "stop"}
+    # What players see: `/quiz start questions:` and one word, choice, for multiple choice.
+    start = next(o for o in synced["quiz"]["options"] if o["name"] == "start")
+    start_options = {o["name"]: o for o in start["options"]}
+    assert set(start_options) == {"questions", "category", "mode", "difficulty"}
+    assert [c["name"] for c in start_options["mode"]["choices"]] == ["typed", "choice"]
+    quizset = {o["name"]: o for o in synced["quizset"]["options"]}
+    assert set(quizset) == {"seconds", "questions", "mode", "hints"}
+    assert [c["name"] for c in quizset["mode"]["choices"]] == ["typed", "choice"]
 
     alice = fake.member("alice")
     bob = fake.member("bob")
@@ -169,7 +177,7 @@ async def _scenario(
 
     # A round in buttons mode; Bob's click on the right option is stored in SQLite.
     started = await fake.slash(
-        alice, "quiz start", [string_option("rounds", 1), string_option("mode", "buttons")]
+        alice, "quiz start", [string_option("questions", 1), string_option("mode", "choice")]
     )
     assert "started a round" in (await reply(fake, started))["data"]["content"]
     card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
@@ -191,7 +199,7 @@ async def _scenario(
     assert awards == [(int(bob["user"]["id"]), fact.id)]
 
     # SIGTERM during a round: the round is announced as ended, the process exits 0.
-    await fake.slash(alice, "quiz start", [string_option("rounds", 5)])
+    await fake.slash(alice, "quiz start", [string_option("questions", 5)])
     await fake.wait_until(lambda: len(_cards(fake)) == 2, REPLY_TIMEOUT)
     bot.proc.send_signal(signal.SIGTERM)
     assert await bot.finish() == 0, bot.text
@@ -236,7 +244,7 @@ async def test_quiz_runs_in_a_thread_with_send_messages_in_threads(
         started = await fake.slash(
             alice,
             "quiz start",
-            [string_option("rounds", 2)],
+            [string_option("questions", 2)],
             channel_id=fake.thread_id,
             app_permissions=thread_only,
         )

@@ -28,7 +28,7 @@ def _private_reply(result: simcord.InteractionResult) -> str:
 async def test_quiz_buttons_of_a_round_lost_in_a_restart_say_the_round_ended(
     world: World, make_bot: Callable[..., TriviaBot]
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=3, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=3, mode="choice")
     choice_card = question_cards(world)[-1]
     await world.env.restart_bot(make_bot())  # a crash: nothing disabled the buttons
 
@@ -40,7 +40,7 @@ async def test_quiz_buttons_of_a_round_lost_in_a_restart_say_the_round_ended(
 async def test_answer_button_of_a_lost_typed_round_says_the_round_ended(
     world: World, make_bot: Callable[..., TriviaBot]
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=3, mode="typed")
+    await world.alice.slash(world.channel, "quiz start", questions=3, mode="typed")
     typed_card = question_cards(world)[-1]
     await world.env.restart_bot(make_bot())
 
@@ -50,7 +50,7 @@ async def test_answer_button_of_a_lost_typed_round_says_the_round_ended(
 
 
 async def test_live_buttons_still_get_exactly_their_own_answer(world: World) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=3, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=3, mode="choice")
     card = question_cards(world)[-1]
 
     clicked = await world.bob.click(card, label=option_labels(card)[0])

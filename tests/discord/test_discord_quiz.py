@@ -36,7 +36,7 @@ def _embeds_titled(world: World, prefix: str) -> list[discord.Embed]:
 async def test_buttons_round_counts_one_answer_per_player(
     world: World, fact_base: FactBase, store: ScoreStore
 ) -> None:
-    started = await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    started = await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     assert "started a round of 1 question" in started.response.content
     card = question_cards(world)[-1]
     assert len([c for row in card.components for c in row.children]) == 4
@@ -60,7 +60,7 @@ async def test_buttons_round_counts_one_answer_per_player(
 
 
 async def test_the_question_view_ends_with_the_question(world: World, fact_base: FactBase) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     await click_correct_option(world, world.bob, fact_base)
 
     card = question_cards(world)[-1]
@@ -71,7 +71,7 @@ async def test_the_question_view_ends_with_the_question(world: World, fact_base:
 
 
 async def test_unanswered_question_times_out_and_reveals(world: World, fact_base: FactBase) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     card = question_cards(world)[-1]
     fact = card_fact(card, fact_base)
 
@@ -86,7 +86,7 @@ async def test_unanswered_question_times_out_and_reveals(world: World, fact_base
 async def test_typed_round_takes_answers_from_the_answer_box(
     world: World, fact_base: FactBase, store: ScoreStore
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="typed")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="typed")
     card = question_cards(world)[-1]
     fact = card_fact(card, fact_base)
 
@@ -102,7 +102,7 @@ async def test_typed_round_takes_answers_from_the_answer_box(
 
 
 async def test_hint_is_shown_in_the_channel(world: World) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="typed")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="typed")
 
     result = await world.bob.slash(world.channel, "quiz hint")
 
@@ -113,7 +113,7 @@ async def test_hint_is_shown_in_the_channel(world: World) -> None:
 async def test_hint_in_buttons_mode_rules_out_wrong_options(
     world: World, fact_base: FactBase
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
 
     await world.bob.slash(world.channel, "quiz hint")
 
@@ -125,7 +125,7 @@ async def test_hint_in_buttons_mode_rules_out_wrong_options(
 
 
 async def test_only_the_starter_or_a_moderator_may_skip_or_stop(world: World) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=2, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=2, mode="choice")
 
     refused_skip = await world.bob.slash(world.channel, "quiz skip")
     refused_stop = await world.bob.slash(world.channel, "quiz stop")
@@ -144,9 +144,9 @@ async def test_only_the_starter_or_a_moderator_may_skip_or_stop(world: World) ->
 
 
 async def test_one_round_per_channel(world: World) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1)
+    await world.alice.slash(world.channel, "quiz start", questions=1)
 
-    second = await world.bob.slash(world.channel, "quiz start", rounds=1)
+    second = await world.bob.slash(world.channel, "quiz start", questions=1)
 
     assert second.ephemeral and "already running" in second.response.content
     world.env.errors  # noqa: B018
@@ -159,7 +159,7 @@ async def test_round_refused_where_the_bot_cannot_post(world: World) -> None:
         "announcements", overwrites={bot_user: discord.PermissionOverwrite(send_messages=False)}
     )
 
-    result = await world.alice.slash(muted, "quiz start", rounds=1)
+    result = await world.alice.slash(muted, "quiz start", questions=1)
 
     assert result.ephemeral and "I need Send Messages" in result.response.content
     assert not question_cards(world)
@@ -183,7 +183,7 @@ async def test_category_autocomplete(world: World, fact_base: FactBase) -> None:
 
 
 async def test_leaderboard_and_stats_after_a_round(world: World, fact_base: FactBase) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     await click_correct_option(world, world.bob, fact_base)
 
     board = await world.alice.slash(world.channel, "leaderboard", sort="wins")
@@ -199,7 +199,7 @@ async def test_leaderboard_and_stats_after_a_round(world: World, fact_base: Fact
 
 
 async def test_shutdown_announces_and_stops_running_rounds(world: World, store: ScoreStore) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=3, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=3, mode="choice")
     bot = world.env.bot
     assert isinstance(bot, TriviaBot)
 

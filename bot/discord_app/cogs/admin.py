@@ -24,8 +24,6 @@ from bot.discord_app.views import ConfirmView
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
 
-MODE_NAMES = {"typed": "typed", "choice": "buttons"}  # stored value -> what users see
-
 
 class AdminCog(commands.Cog):
     scores = app_commands.Group(
@@ -56,9 +54,9 @@ class AdminCog(commands.Cog):
 
     @app_commands.command(name="quizset", description="View or change this server's quiz settings")
     @app_commands.describe(
-        question_seconds="Seconds to answer each question (5-120)",
-        round_length="Questions in a round (1-50)",
-        mode="Default way to answer",
+        seconds="Seconds to answer each question (5-120)",
+        questions="Questions in a round (1-50)",
+        mode="Default way to answer: typed, or choice (pick one of four)",
         hints="Whether hints are shown",
     )
     @app_commands.default_permissions(manage_guild=True)
@@ -67,19 +65,19 @@ class AdminCog(commands.Cog):
     async def quizset(
         self,
         interaction: discord.Interaction,
-        question_seconds: app_commands.Range[int, 5, 120] | None = None,
-        round_length: app_commands.Range[int, 1, 50] | None = None,
-        mode: Literal["typed", "buttons"] | None = None,
+        seconds: app_commands.Range[int, 5, 120] | None = None,
+        questions: app_commands.Range[int, 1, 50] | None = None,
+        mode: Literal["typed", "choice"] | None = None,
         hints: bool | None = None,
     ) -> None:
         assert interaction.guild_id is not None  # guild_only
         changes: dict[str, object] = {}
-        if question_seconds is not None:
-            changes["question_seconds"] = float(question_seconds)
-        if round_length is not None:
-            changes["round_length"] = round_length
+        if seconds is not None:
+            changes["question_seconds"] = float(seconds)
+        if questions is not None:
+            changes["round_length"] = questions
         if mode is not None:
-            changes["mode"] = "choice" if mode == "buttons" else "typed"
+            changes["mode"] = mode
         if hints is not None:
             changes["hints"] = hints
         try:
@@ -90,7 +88,7 @@ class AdminCog(commands.Cog):
         except SettingsError as exc:
             raise UserFacingError(str(exc)) from exc
         title = "Quiz settings updated" if changes else "Quiz settings"
-        embed = render.settings_embed(title, settings, MODE_NAMES[settings.mode])
+        embed = render.settings_embed(title, settings, settings.mode)
         await interaction.response.send_message(
             embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
         )

@@ -104,17 +104,17 @@ class QuizCog(commands.Cog):
 
     @quiz.command(name="start", description="Start a trivia round in this channel")
     @app_commands.describe(
-        rounds="How many questions (default: this server's setting)",
+        questions="How many questions (default: this server's setting)",
         category="Only questions from this category",
-        mode="typed: type the answer; buttons: pick one of four",
+        mode="typed: type the answer; choice: pick one of four (default: this server's setting)",
         difficulty="Only questions of this difficulty",
     )
     async def start(
         self,
         interaction: discord.Interaction,
-        rounds: app_commands.Range[int, 1, 50] | None = None,
+        questions: app_commands.Range[int, 1, 50] | None = None,
         category: str | None = None,
-        mode: Literal["typed", "buttons"] | None = None,
+        mode: Literal["typed", "choice"] | None = None,
         difficulty: Literal["easy", "medium", "hard"] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
@@ -127,8 +127,8 @@ class QuizCog(commands.Cog):
                 f"Categories: {', '.join(facts.categories)}."
             )
         options = RoundOptions(
-            questions=rounds or settings.round_length,
-            mode=("choice" if mode == "buttons" else "typed") if mode else settings.mode,
+            questions=questions or settings.round_length,
+            mode=mode or settings.mode,
             seconds=settings.question_seconds,
             hints=settings.hints,
             category=category,
