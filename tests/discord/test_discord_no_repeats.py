@@ -33,7 +33,7 @@ async def _round(world: World, fact_base: FactBase, pool: tuple[str, str, int], 
     category, difficulty, _size = pool
     seen_before = len(question_cards(world))
     started = await world.alice.slash(
-        world.channel, "quiz start", rounds=n, mode="typed", category=category,
+        world.channel, "quiz start", questions=n, mode="typed", category=category,
         difficulty=difficulty,
     )  # fmt: skip
     assert "started a round" in started.response.content

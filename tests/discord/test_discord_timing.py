@@ -81,7 +81,7 @@ async def test_a_slow_card_post_does_not_eat_the_answering_time(
         asked = await fake.slash(alice, "ask", [string_option("question", "who directed it")])
         await reply(fake, asked)
         started = await fake.slash(
-            alice, "quiz start", [string_option("rounds", 1), string_option("mode", "buttons")]
+            alice, "quiz start", [string_option("questions", 1), string_option("mode", "choice")]
         )
         await reply(fake, started)
         card = await fake.wait_until(lambda: _last_card(fake), CARD_DELAY + REPLY_TIMEOUT)
@@ -123,13 +123,13 @@ async def test_a_card_that_cannot_be_posted_stops_the_round_with_a_log_line(
     bot = await _connected(fake, repo_root, tmp_path)
     try:
         alice = fake.member("alice")
-        started = await fake.slash(alice, "quiz start", [string_option("rounds", 5)])
+        started = await fake.slash(alice, "quiz start", [string_option("questions", 5)])
         assert "started a round" in (await reply(fake, started))["data"]["content"]
         await fake.wait_until(
             lambda: "question 1 could not be shown" in bot.text, QUESTION_SECONDS + REPLY_TIMEOUT
         )
         # The channel is free again: a new round can be started (and stops the same way).
-        again = await fake.slash(alice, "quiz start", [string_option("rounds", 1)])
+        again = await fake.slash(alice, "quiz start", [string_option("questions", 1)])
         assert "started a round" in (await reply(fake, again))["data"]["content"]
         await fake.wait_until(lambda: bot.text.count("could not be shown") == 2, REPLY_TIMEOUT)
     finally:
