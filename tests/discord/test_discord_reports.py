@@ -25,7 +25,7 @@ def _reveals(world: World) -> list[discord.Message]:
 
 
 async def _play_one_question(world: World, fact_base: FactBase) -> tuple[discord.Message, str]:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     fact = card_fact(question_cards(world)[-1], fact_base)
     await click_correct_option(world, world.bob, fact_base)
     return _reveals(world)[-1], fact.id
