@@ -117,7 +117,7 @@ async def test_facts_info_counts_what_is_loaded(world: World, fact_base: FactBas
 async def test_no_spoilers_while_a_quiz_question_is_open(world: World, fact_base: FactBase) -> None:
     """/ask about the open question answers privately that it must wait, then answers
     privately after the reveal; autocomplete leaves out entries naming the answer."""
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     fact = card_fact(question_cards(world)[-1], fact_base)
 
     held = await world.bob.slash(world.channel, "ask", question=fact.questions[0])
@@ -135,7 +135,7 @@ async def test_no_spoilers_while_a_quiz_question_is_open(world: World, fact_base
 async def test_ask_about_something_else_during_a_round_answers_for_all(
     world: World, fact_base: FactBase
 ) -> None:
-    await world.alice.slash(world.channel, "quiz start", rounds=1, mode="buttons")
+    await world.alice.slash(world.channel, "quiz start", questions=1, mode="choice")
     fact = card_fact(question_cards(world)[-1], fact_base)
     other = "where was it filmed" if fact.id != "shooting-location" else "who produced it"
 
