@@ -76,7 +76,7 @@ async def test_synced_commands_describe_themselves_in_both_chinese_locales(
         # A player whose Discord is in Simplified Chinese gets the card in Chinese.
         alice = fake.member("alice")
         started = await fake.slash(
-            alice, "quiz start", [string_option("rounds", 1)], locale="zh-CN"
+            alice, "quiz start", [string_option("questions", 1)], locale="zh-CN"
         )
         await reply(fake, started)
         card = await fake.wait_until(lambda: _chinese_card(fake), REPLY_TIMEOUT)

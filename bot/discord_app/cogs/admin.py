@@ -56,7 +56,7 @@ class AdminCog(commands.Cog):
     @app_commands.describe(
         seconds="Seconds to answer each question (5-120)",
         questions="Questions in a round (1-50)",
-        mode="Default way to answer: typed, or choice (pick one of four)",
+        mode="Default way to answer",
         hints="Whether hints are shown",
     )
     @app_commands.default_permissions(manage_guild=True)

@@ -106,7 +106,7 @@ class QuizCog(commands.Cog):
     @app_commands.describe(
         questions="How many questions (default: this server's setting)",
         category="Only questions from this category",
-        mode="typed: type the answer; choice: pick one of four (default: this server's setting)",
+        mode="typed: type the answer; choice: pick one of four",
         difficulty="Only questions of this difficulty",
     )
     async def start(
