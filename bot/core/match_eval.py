@@ -301,9 +301,8 @@ def format_styles(matcher: Matcher, dev: DevSet) -> str:
             continue
         s = score_bot(matcher, part)
         top3 = "-" if s.top3 is None else f"{s.top3:.1%}"
-        lines.append(
-            f"{style:<12} {len(part.answerable):>4} answerable {s.answered_right:>6.1%} right,"
-            f" {s.wrong:>5.1%} wrong; {len(part.refuse):>3} to refuse {s.refused_right:>6.1%}"
-            f" refused; top-3 of refused {top3}"
-        )
+        line = f"{style:<12} {len(part.answerable):>4} answerable {s.answered_right:>6.1%} right"
+        if part.refuse:
+            line += f"; {len(part.refuse):>3} to refuse {s.refused_right:>6.1%} refused"
+        lines.append(f"{line}; wrong {s.wrong:.1%} of all; top-3 of refused {top3}")
     return "\n".join(["bot per style:", *lines]) if lines else ""
