@@ -16,6 +16,8 @@ from discord.utils import escape_markdown
 from bot.core.matching import DISAGREE_INTRO, AskResult, list_intro
 from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
+from bot.core.quotes import QuotePage
+from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
 
@@ -100,6 +102,21 @@ def quote_embed(quote: Quote) -> discord.Embed:
     if quote.context:
         embed.add_field(name="Context", value=clip(quote.context, FIELD_MAX), inline=False)
     embed.add_field(name="Source", value=citation(quote.source), inline=False)
+    return embed
+
+
+def quote_page_embed(page: QuotePage, quotes: tuple[Quote, ...], held: bool) -> discord.Embed:
+    """A page of quotes: one field each (speaker, line, context, source), the page in the footer."""
+    embed = discord.Embed(title=f"Quotes for “{user_text(page.query, 100)}”", colour=ACCENT)
+    for quote in quotes:
+        context = f"\n*{clip(quote.context, 300)}*" if quote.context else ""
+        value = f"“{clip(quote.text, 500)}”{context}\nSource: *{quote.source.title}*"
+        embed.add_field(
+            name=clip(quote.speaker, TITLE_MAX), value=clip(value, FIELD_MAX), inline=False
+        )
+    if held:
+        embed.add_field(name="Held back", value=HELD_QUOTE, inline=False)
+    embed.set_footer(text=f"page {page.page}/{page.pages} · {page.total} quotes")
     return embed
 
 

@@ -1,4 +1,5 @@
-"""`/quote [query]`: a quote from the film or its makers, by words or speaker; random without."""
+"""`/quote [query] [page]`: quotes from the film or its makers, by words or speaker, a page of
+matches at a time with Previous / Next buttons (as the leaderboard); one at random without."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.model import Fact
+from bot.core.quotes import QuotePage, missing_page
 from bot.core.spoilers import HELD_QUOTE, quote_spoils, safe_random
 from bot.discord_app import render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.open_question import open_fact
+from bot.discord_app.views import PagerView
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -24,19 +28,22 @@ class QuoteCog(commands.Cog):
         self._rng = random.Random()
 
     @app_commands.command(name="quote", description="A quote from Us and Them or its makers")
-    @app_commands.describe(query="Words from the quote or a speaker, e.g. xiaoxiao")
+    @app_commands.describe(
+        query="Words from the quote or a speaker, e.g. xiaoxiao",
+        page="Which page of matches (3 a page)",
+    )
     async def quote(
         self,
         interaction: discord.Interaction,
         query: app_commands.Range[str, 1, 200] | None = None,
+        page: app_commands.Range[int, 1, 100] = 1,
     ) -> None:
         index = self.bot.knowledge.current.quotes
         running = open_fact(self.bot, interaction.channel_id)
-        if query is None or not query.strip():
-            found = safe_random(index, self._rng, running) if index.quotes else None
-        else:
-            hits = index.search(query, limit=1)
-            found = hits[0] if hits else None
+        if query is not None and query.strip():
+            await self._pages(interaction, query, page, running)
+            return
+        found = safe_random(index, self._rng, running) if index.quotes else None
         random_held = found is None and running is not None and not (query or "").strip()
         if random_held or (found is not None and quote_spoils(running, found)):
             await interaction.response.send_message(
@@ -54,3 +61,41 @@ class QuoteCog(commands.Cog):
         await interaction.response.send_message(
             embed=render.quote_embed(found), allowed_mentions=NO_MENTIONS
         )
+
+    async def _pages(
+        self, interaction: discord.Interaction, query: str, number: int, running: Fact | None
+    ) -> None:
+        index = self.bot.knowledge.current.quotes
+        found = index.page(query, number)
+        problem = ""
+        if not found.total:
+            problem = (
+                f"No quote matches {render.user_text(query, 100)}. "
+                "Try a speaker (xiaoxiao, jianqing, rene liu) or a word from the line."
+            )
+        elif not found.exists:
+            problem = render.user_text(missing_page(found), 300)
+        elif all(quote_spoils(running, q) for q in found.quotes):
+            problem = HELD_QUOTE
+        if problem:
+            await interaction.response.send_message(
+                problem, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+
+        def show(shown: QuotePage) -> discord.Embed:
+            # A quote that would give away the open quiz question is left off its page.
+            safe = tuple(q for q in shown.quotes if not quote_spoils(running, q))
+            return render.quote_page_embed(shown, safe, held=len(safe) < len(shown.quotes))
+
+        async def fetch(wanted: int) -> QuotePage:
+            return index.page(query, wanted)
+
+        if found.pages == 1:
+            await interaction.response.send_message(embed=show(found), allowed_mentions=NO_MENTIONS)
+            return
+        view = PagerView(found, fetch, show, self.bot.boot_id)
+        await interaction.response.send_message(
+            embed=show(found), view=view, allowed_mentions=NO_MENTIONS
+        )
+        view.message = await interaction.original_response()
