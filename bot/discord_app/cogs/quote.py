@@ -30,7 +30,7 @@ class QuoteCog(commands.Cog):
     @app_commands.command(name="quote", description="A quote from Us and Them or its makers")
     @app_commands.describe(
         query="Words from the quote or a speaker, e.g. xiaoxiao",
-        page="Which page of matches (3 a page)",
+        page="Page number",
     )
     async def quote(
         self,
