@@ -158,7 +158,10 @@ def bm25_baseline(fact_base: FactBase) -> Guesser:
     try:
         from rank_bm25 import BM25Okapi
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise DevSetError("rank-bm25 is not installed (pip install -e '.[test]' adds it)") from exc
+        raise DevSetError(
+            "rank-bm25 is not installed (the test requirements add it: "
+            ".venv/bin/pip install --require-hashes -r requirements/test.txt)"
+        ) from exc
     owners = [f.id for f in fact_base.facts for _ in f.questions]
     bm25 = BM25Okapi([tokens(q) or [""] for f in fact_base.facts for q in f.questions])
 
