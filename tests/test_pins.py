@@ -65,3 +65,10 @@ def test_the_docker_image_installs_the_same_pins_on_a_fixed_base(repo_root: Path
     # No other `pip install` that could resolve a version of its own.
     for line in re.findall(r"pip install[^\n]*", dockerfile):
         assert "--require-hashes" in line or "--no-deps" in line, line
+
+
+def test_the_conventional_requirements_txt_is_the_runtime_pins(repo_root: Path) -> None:
+    # `pip install -r requirements.txt` is what most people try first: it must be the hashed
+    # runtime pins, never a second list that drifts from the lock.
+    conventional = repo_root / "requirements.txt"
+    assert conventional.resolve() == (repo_root / "requirements" / "run.txt").resolve(), FIX
