@@ -27,6 +27,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")
 API_VERSION_SUFFIX = re.compile(r"/api/v\d+/?$")
 _TRUE = {"1", "true", "yes", "on"}
+DEFAULT_DATABASE = Path(__file__).resolve().parents[1] / "data" / "bot.sqlite3"
 _FALSE = {"0", "false", "no", "off", ""}
 
 
@@ -166,6 +167,54 @@ class Settings:
         if self.token is None:
             raise SettingsError([_missing_token_message()])
         return self.token
+
+    @property
+    def database_file(self) -> Path:
+        """BOT_DATABASE, else the checkout's `data/bot.sqlite3`."""
+        return self.database or DEFAULT_DATABASE
+
+    @property
+    def packs(self) -> list[Path] | None:
+        """The pack folder to load (None: the core's default, the checkout's facts/)."""
+        return [self.facts_dir] if self.facts_dir else None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalPaths:
+    """Where the local commands (ask, quote, facts, console, scores, eval) find their files.
+
+    Taken from the environment as given, unchecked: the loaders say what is wrong with a path
+    in their own words (FILE:LINE for packs, the storage problem for a database)."""
+
+    facts_dir: Path | None  # BOT_FACTS_DIR; None: the checkout's facts/
+    seeds_dir: Path | None  # BOT_SEEDS_DIR; None: seeds/ beside the facts folder
+    database: Path  # BOT_DATABASE, else the checkout's data/bot.sqlite3
+
+    @property
+    def packs(self) -> list[Path] | None:
+        return [self.facts_dir] if self.facts_dir else None
+
+    @property
+    def index_cache(self) -> Path:
+        return index_cache_dir(self.database)
+
+
+def local_paths(environ: Mapping[str, str] | None = None) -> LocalPaths:
+    """The paths of `LocalPaths` from ``environ`` (default: the process environment)."""
+    env = os.environ if environ is None else environ
+    facts, seeds = env.get("BOT_FACTS_DIR"), env.get("BOT_SEEDS_DIR")
+    database = env.get("BOT_DATABASE", "").strip()
+    return LocalPaths(
+        facts_dir=Path(facts) if facts else None,
+        seeds_dir=Path(seeds) if seeds else None,
+        database=Path(database).expanduser() if database else DEFAULT_DATABASE,
+    )
+
+
+def index_cache_dir(database: Path) -> Path:
+    """The fact index cache: a `cache/` folder beside the score database, so one volume
+    keeps both."""
+    return database.parent / "cache"
 
 
 def _missing_token_message() -> str:
@@ -380,15 +429,3 @@ def rest_base(api_base: str) -> str:
 
 if __name__ == "__main__":
     print(variables_markdown())
-
-
-def index_cache_dir(database: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """The fact index cache: a `cache/` folder beside the score database (``database``, else
-    BOT_DATABASE, else the checkout's `data/bot.sqlite3`), so one volume keeps both."""
-    if database is None:
-        raw = (os.environ if environ is None else environ).get("BOT_DATABASE", "").strip()
-        database = Path(raw).expanduser() if raw else _CHECKOUT / "data" / "bot.sqlite3"
-    return database.parent / "cache"
-
-
-_CHECKOUT = Path(__file__).resolve().parents[1]

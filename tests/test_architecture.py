@@ -1,7 +1,9 @@
-"""The core, the console and the tools never load discord.py: they run where Discord is absent."""
+"""The core, the console and the tools never load discord.py: they run where Discord is absent;
+configuration is read in one place, `bot/settings.py`."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -28,6 +30,37 @@ def test_core_console_and_tools_do_not_import_discord(repo_root: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
     assert len(modules) > 10  # the glob found the core
+
+
+_ENV_NAMES = {"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"}
+
+
+def _environment_reads(file: Path) -> list[str]:
+    """Lines of ``file`` that read the environment or a .env file themselves."""
+    found = []
+    for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in _ENV_NAMES:
+            found.append(f"{node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and node.module in {"os", "dotenv", "posix"}:
+            names = {a.name for a in node.names}
+            if node.module == "dotenv" or names & _ENV_NAMES:
+                found.append(f"{node.lineno}: from {node.module} import {sorted(names)}")
+        elif isinstance(node, ast.Import) and any(a.name == "dotenv" for a in node.names):
+            found.append(f"{node.lineno}: import dotenv")
+    return found
+
+
+def test_only_the_settings_module_reads_the_environment(repo_root: Path) -> None:
+    """Every variable is read, checked and documented in bot/settings.py; the rest of the bot
+    is handed paths and options, so no setting is honoured by one command and not another."""
+    readers = {
+        f"{file.relative_to(repo_root)}:{line}"
+        for file in sorted((repo_root / "bot").rglob("*.py"))
+        if file != repo_root / "bot" / "settings.py"
+        for line in _environment_reads(file)
+    }
+    assert readers == set(), "read the setting in bot/settings.py and pass it in"
+    assert _environment_reads(repo_root / "bot" / "settings.py")  # the check sees a read
 
 
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.

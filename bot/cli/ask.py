@@ -25,7 +25,7 @@ from bot.core.index_cache import Indexed, load_indexed
 from bot.core.matching import AskResult
 from bot.core.model import FactBase
 from bot.core.pack_paths import FactPackError, PackPathError
-from bot.settings import index_cache_dir
+from bot.settings import LocalPaths, local_paths
 
 T = TypeVar("T")
 
@@ -63,19 +63,26 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_pack_or_report(paths: list[Path] | None) -> FactBase | None:
-    """The fact base, or None after printing every FILE:LINE problem to stderr."""
+def load_pack_or_report(
+    paths: list[Path] | None, where: LocalPaths | None = None
+) -> FactBase | None:
+    """The fact base of ``paths`` (else the configured packs), or None after printing every
+    FILE:LINE problem to stderr."""
     from bot.core.facts import load_fact_base  # YAML: not needed when the index is cached
 
-    return _reported(lambda: load_fact_base(paths))
+    where = where or local_paths()
+    return _reported(lambda: load_fact_base(paths or where.packs, where.seeds_dir))
 
 
 def load_indexed_or_report(
-    paths: list[Path] | None, database: Path | None = None
+    paths: list[Path] | None, where: LocalPaths | None = None
 ) -> Indexed | None:
-    """The fact base and its /ask index (from the index cache beside ``database`` when
-    unchanged), or None after printing every FILE:LINE problem to stderr."""
-    return _reported(lambda: load_indexed(paths, cache_dir=index_cache_dir(database)))
+    """The fact base of ``paths`` (else the configured packs) and its /ask index (from the
+    index cache beside the score database when unchanged), or None after printing every
+    FILE:LINE problem to stderr."""
+    where = where or local_paths()
+    packs = paths or where.packs
+    return _reported(lambda: load_indexed(packs, where.seeds_dir, where.index_cache))
 
 
 def _reported(load: Callable[[], T]) -> T | None:

@@ -23,6 +23,7 @@ from bot.core.pack_paths import (
     path_problem,
     shown_path,
 )
+from bot.settings import local_paths
 
 
 def _source(source: Source) -> dict[str, str]:
@@ -93,7 +94,7 @@ def _seeds_folder(seeds: Path | None, paths: list[Path] | None) -> Path:
     """The folder `load_fact_base` will read the documents from (same defaults)."""
     if seeds is not None:
         return seeds
-    if paths is None:
+    if paths is None:  # nothing named and no BOT_FACTS_DIR
         return default_seeds_dir(default_facts_dir())
     return default_seeds_dir(next((p for p in paths if not path_problem(p) and p.is_dir()), None))
 
@@ -104,14 +105,16 @@ def _because(why: str | None) -> str:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    paths = [*args.paths, *(args.pack or [])] or None
+    named = [*args.paths, *(args.pack or [])]
     try:
-        check_paths(paths or [])
+        check_paths(named)
     except PackPathError as error:  # one line per path, usage error
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    seeds = _seeds_folder(args.seeds, paths)
+    where = local_paths()
+    paths = named or where.packs  # a BOT_FACTS_DIR that cannot be used: reported by the load
+    seeds = _seeds_folder(args.seeds or where.seeds_dir, paths)
     why = path_problem(seeds)
     if why is not None or not seeds.is_dir():
         # One line instead of an "unknown source document" for every fact that cites one.

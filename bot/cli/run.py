@@ -25,7 +25,7 @@ import yarl
 from bot import json_logs, redact
 from bot.core.facts import FactPackError
 from bot.core.index_cache import Indexed, load_indexed
-from bot.core.storage import ScoreStore, StorageError, default_database_path
+from bot.core.storage import ScoreStore, StorageError
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 from bot.settings import (
@@ -67,13 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def database_path(settings: Settings) -> Path:
-    return settings.database or default_database_path()
-
-
 def state_files(settings: Settings) -> tuple[Path, Path]:
     """The command-hash file and the heartbeat file live beside the database (one volume)."""
-    db = database_path(settings)
+    db = settings.database_file
     return db.with_name(db.name + ".commands.json"), db.with_name(db.name + ".health")
 
 
@@ -83,8 +79,8 @@ def _error(message: str) -> None:
 
 def _load_facts(settings: Settings) -> Indexed:
     """The fact base and its /ask index, from the cache when the packs and code are unchanged."""
-    packs = [settings.facts_dir] if settings.facts_dir else None
-    indexed = load_indexed(packs, settings.seeds_dir, index_cache_dir(database_path(settings)))
+    cache = index_cache_dir(settings.database_file)
+    indexed = load_indexed(settings.packs, settings.seeds_dir, cache)
     log.info("Fact index %s", "loaded from the cache" if indexed.cached else "built")
     return indexed
 
@@ -182,7 +178,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
     _point_at_proxies(settings)
     sync_file, health_file = state_files(settings)
     try:
-        store = await ScoreStore.open(database_path(settings))
+        store = await ScoreStore.open(settings.database_file)
     except StorageError as exc:
         _error(str(exc))
         return EXIT_CONFIG

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from bot.core.scores_check import census, disagreements
-from bot.core.storage import default_database_path, explain_error, known_schema_version
+from bot.core.storage import explain_error, known_schema_version
+from bot.settings import local_paths
 
 EXIT_OK, EXIT_DISAGREE, EXIT_UNUSABLE = 0, 1, 2
 BUSY_SECONDS = 10.0
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    path: Path = args.database or default_database_path()
+    path: Path = args.database or local_paths().database
     if not path.is_file():
         print(f"error: there is no score database at {path}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -19,7 +19,7 @@ import random
 import shlex
 import sys
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -46,8 +46,8 @@ from bot.core.storage import (
     ScoreStore,
     SettingsError,
     StorageError,
-    default_database_path,
 )
+from bot.settings import local_paths
 
 CONSOLE_GUILD = 0
 CONSOLE_CHANNEL = 0
@@ -515,14 +515,16 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--pack", action="append", type=Path, help="fact pack file or folder")
     args = parser.parse_args(argv)
-    indexed = load_indexed_or_report(args.pack, args.db)
+    where = local_paths()
+    database = args.db or where.database
+    indexed = load_indexed_or_report(args.pack, replace(where, database=database))
     if indexed is None:
         return 2
     name = args.name or _login_name()
     replace_undecodable(sys.stdout)
     try:
         with terminal_restored(sys.stdin):
-            return asyncio.run(_run(indexed, args.db, name, args.fast, sys.stdin, sys.stdout))
+            return asyncio.run(_run(indexed, database, name, args.fast, sys.stdin, sys.stdout))
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -532,14 +534,14 @@ def main(argv: list[str]) -> int:
 
 async def _run(
     indexed: Indexed,
-    db: Path | None,
+    db: Path,
     name: str,
     fast: float,
     stdin: TextIO,
     stdout: TextIO,
 ) -> int:
     fact_base = indexed.fact_base
-    store = await ScoreStore.open(db or default_database_path())
+    store = await ScoreStore.open(db)
     interactive = stdin.isatty()
     terminal = Terminal(stdout, interactive)
     presenter = ConsolePresenter(terminal)

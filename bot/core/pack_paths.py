@@ -6,7 +6,6 @@ in the cache (``index_cache``) knows what the packs are without importing a YAML
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,14 +65,12 @@ def is_dir(path: Path) -> bool:
 
 
 def default_facts_dir() -> Path:
-    env = os.environ.get("BOT_FACTS_DIR")
-    return Path(env) if env else REPO_ROOT / "facts"
+    """The checkout's packs; a configured folder (BOT_FACTS_DIR) is passed in by the caller."""
+    return REPO_ROOT / "facts"
 
 
 def default_seeds_dir(facts_dir: Path | None = None) -> Path:
-    env = os.environ.get("BOT_SEEDS_DIR")
-    if env:
-        return Path(env)
+    """`seeds/` beside ``facts_dir``, else the checkout's (BOT_SEEDS_DIR: passed by the caller)."""
     if facts_dir is not None and is_dir(facts_dir.parent / "seeds"):
         return facts_dir.parent / "seeds"
     return REPO_ROOT / "seeds"

@@ -79,7 +79,6 @@ __all__ = [
     "ScoreStore",
     "SettingsError",
     "StorageError",
-    "default_database_path",
     "explain_error",
     "known_schema_version",
 ]
@@ -110,14 +109,6 @@ class StorageError(Exception):
 
 class SettingsError(ValueError):
     """A server setting was given a value outside its allowed range."""
-
-
-def default_database_path() -> Path:
-    """``$BOT_DATABASE`` if set, else ``data/bot.sqlite3`` in the repository checkout."""
-    configured = os.environ.get("BOT_DATABASE", "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    return Path(__file__).resolve().parents[2] / "data" / "bot.sqlite3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +269,8 @@ class ScoreStore:
     # -- lifecycle ---------------------------------------------------------------------------
 
     @classmethod
-    async def open(
-        cls, path: Path | str | None = None, *, busy_seconds: float = BUSY_SECONDS
-    ) -> ScoreStore:
-        """Open (creating if needed) the database at ``path`` (default: BOT_DATABASE).
+    async def open(cls, path: Path | str, *, busy_seconds: float = BUSY_SECONDS) -> ScoreStore:
+        """Open (creating if needed) the database at ``path`` (":memory:": a private in-memory one).
 
         Nothing in an existing file changes before its schema version is known to be one this
         bot understands. Migrations run in one ``BEGIN IMMEDIATE`` transaction that re-reads the
@@ -289,7 +278,7 @@ class ScoreStore:
         another process's lock for up to ``busy_seconds``; every failure is a StorageError that
         says what is wrong (locked, read-only, permission, newer schema, damaged).
         """
-        target = Path(path) if path is not None else default_database_path()
+        target = Path(path)
         location, uri = _location(target)
         # The checks and migrations run on a worker thread (they may wait for locks), on the
         # plain connection that becomes the writer; aiosqlite's thread starts only once the file

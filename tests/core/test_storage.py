@@ -22,7 +22,6 @@ from bot.core.storage import (
     ScoreStore,
     SettingsError,
     StorageError,
-    default_database_path,
 )
 
 GUILD, OTHER_GUILD = 100, 200
@@ -195,15 +194,6 @@ async def test_a_new_database_and_its_folder_are_private_whatever_the_umask(
         "bot": 0o700,
         "state": 0o700,
     }
-
-
-def test_database_path_comes_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "x.db"))
-    assert default_database_path() == tmp_path / "x.db"
-    monkeypatch.delenv("BOT_DATABASE")
-    assert default_database_path().parts[-2:] == ("data", "bot.sqlite3")
 
 
 async def test_an_award_counts_once_even_if_recorded_twice(store: ScoreStore) -> None:

@@ -13,6 +13,7 @@ from bot.settings import (
     Secret,
     SettingsError,
     load_settings,
+    local_paths,
     read_environment,
     rest_base,
     variables_markdown,
@@ -195,3 +196,39 @@ def test_run_refuses_a_seeds_folder_that_is_not_there(
         f"error: BOT_SEEDS_DIR={str(tmp_path / 'no-seeds')!r} is not a folder. Fix: point it at "
         "the folder of source documents (the repository's seeds/) or unset it."
     ]
+
+
+def test_run_reads_the_seeds_folder_from_the_env_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """BOT_SEEDS_DIR written only in the .env file is the folder `run` checks the packs against."""
+    from bot.cli.run import main
+
+    for name in ("BOT_SEEDS_DIR", "BOT_FACTS_DIR", "DISCORD_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    seeds = tmp_path / "other-seeds"
+    seeds.mkdir()
+    env_file = tmp_path / "bot.env"
+    env_file.write_text(
+        f"DISCORD_TOKEN={TOKEN}\nBOT_SEEDS_DIR={seeds}\nBOT_DATABASE={tmp_path / 'bot.sqlite3'}\n",
+        encoding="utf-8",
+    )
+
+    assert main(["--env-file", str(env_file)]) == 2
+    assert f"does not exist in {seeds}" in capsys.readouterr().err
+
+
+def test_local_commands_take_their_paths_from_the_environment(tmp_path: Path) -> None:
+    paths = local_paths(
+        {
+            "BOT_DATABASE": f" {tmp_path / 'x.db'} ",
+            "BOT_FACTS_DIR": str(tmp_path / "packs"),
+            "BOT_SEEDS_DIR": str(tmp_path / "docs"),
+        }
+    )
+    assert paths.database == tmp_path / "x.db"
+    assert paths.index_cache == tmp_path / "cache"
+    assert paths.packs == [tmp_path / "packs"] and paths.seeds_dir == tmp_path / "docs"
+    unset = local_paths({})
+    assert unset.database.parts[-2:] == ("data", "bot.sqlite3")
+    assert unset.packs is None and unset.seeds_dir is None
