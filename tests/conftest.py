@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_server import PostgresServer, running_server
 
 from bot.core.facts import load_fact_base
 from bot.core.model import FactBase
@@ -21,3 +23,23 @@ def repo_root() -> Path:
 def fact_base() -> FactBase:
     """The shipped fact base, loaded once: the same one the bot serves."""
     return load_fact_base([REPO_ROOT / "facts"], REPO_ROOT / "seeds")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for this test session (tests/pg_server.py): started on first
+    use on a free 127.0.0.1 port in a temp dir, stopped and deleted at the end."""
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The session server's superuser URL (database `postgres`), for processes the test starts."""
+    return postgres_server.url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: PostgresServer) -> str:
+    """The URL of a fresh, empty database on the session's server (one per test)."""
+    return postgres_server.new_database()
