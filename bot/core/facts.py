@@ -249,12 +249,17 @@ class _Builder:
             walk.problem(node, "aliases must be a list", "start each item with `- canonical: ...`")
             return
         for item in node.value:
-            alias = walk.mapping(item, "an alias", 2, ("canonical", "kind", "variants"))
+            alias = walk.mapping(
+                item, "an alias", 2, ("canonical", "kind", "variants"), ("descriptions",)
+            )
             if alias is None:
                 continue
             canonical = walk.text(alias["canonical"], "canonical", 3)
             kind = walk.text(alias["kind"], "alias kind", 3)
             variants = walk.texts(alias["variants"], "variants", 3)
+            descriptions: list[str] | None = []
+            if "descriptions" in alias:
+                descriptions = walk.texts(alias["descriptions"], "descriptions", 3)
             if kind is not None and kind not in ALIAS_KINDS:
                 walk.problem(
                     alias["kind"],
@@ -262,8 +267,8 @@ class _Builder:
                     f"use one of: {', '.join(ALIAS_KINDS)}",
                 )
                 continue
-            if canonical and kind and variants is not None:
-                self.aliases.append(Alias(canonical, kind, tuple(variants)))
+            if canonical and kind and variants is not None and descriptions is not None:
+                self.aliases.append(Alias(canonical, kind, tuple(variants), tuple(descriptions)))
 
     # -- the whole base --------------------------------------------------------------------
 

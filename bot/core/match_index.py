@@ -88,6 +88,8 @@ def _number_term(word: str) -> str:
     return word.strip("$%")
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
 _Raw = tuple[tuple[tuple[str, ...], str | None], ...]  # (terms, intent) of each phrasing
 
 
@@ -208,6 +210,28 @@ class Analyzer:
             for start, (_, canonical) in spans.items()
         )
 
+    def _described(
+        self, words: list[str], spans: dict[int, tuple[int, str]]
+    ) -> tuple[list[str], set[int]]:
+        """Who or what the descriptions in ``words`` stand for ("the cinematographer", "the
+        guy who shot it") as terms, and the positions of the words the term replaces. The term
+        is not a name a fact must have, so a name the question gives outranks it; a description
+        inside a known name ("the father") is that name's, and a name inside a description
+        ("the actor who plays jianqing") stays a name. A description of one word that means
+        something ("the director") keeps it: "who is the director" is not "who is rene liu"."""
+        tokens: list[str] = []
+        replaced: set[int] = set()
+        for start, end, canonical in self.aliases.descriptions(words):
+            if any(a <= start and end <= b for a, (b, _) in spans.items()):
+                continue
+            tokens.append(sys.intern("@" + compact(canonical)))
+            if end - start == 1 or (end - start == 2 and words[start] in _ARTICLES):
+                continue
+            replaced.update(
+                i for i in range(start, end) if not any(a <= i < b for a, (b, _) in spans.items())
+            )
+        return tokens, replaced
+
     def analyze_words(self, words: list[str]) -> Analysis:
         """Like ``analyze`` for words already normalised, corrected and spelled."""
         intent = vocab.intent(words)
@@ -217,8 +241,12 @@ class Analyzer:
         named: list[str] = []
         light: list[str] = []  # terms of words that describe how, not what ("quietly")
         spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
+        described, replaced = self._described(words, spans)
         i = 0
         while i < len(words):
+            if i in replaced:
+                i += 1
+                continue
             if i in spans:
                 start = i
                 end, canonical = spans[i]
@@ -251,6 +279,7 @@ class Analyzer:
                 terms.append(term)
                 if vocab.describes(word):
                     light.append(term)
+        terms.extend(described)
         if intent == vocab.WHO and self._role_question(words, spans):
             terms.append(vocab.stem("play"))  # "who is zhou dongyu in the movie": her part
         if words and words[-1] == "from" and intent == vocab.WHERE:

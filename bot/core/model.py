@@ -90,6 +90,9 @@ class Alias:
     canonical: str
     kind: str  # one of ALIAS_KINDS
     variants: tuple[str, ...]
+    # how people describe it without its name ("the cinematographer", "the guy who shot it"):
+    # /ask reads them as a hint of the name, weaker than the name itself; answers never match them
+    descriptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -287,6 +287,9 @@ class AliasTable:
     _max_words: int = 1
     # the first characters (up to _HEAD) of every key: most words start no name at all
     _heads: set[str] = field(default_factory=lambda: {""})
+    # descriptions ("the cinematographer") by their words: hints of a name, never the name
+    _described: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
+    _described_words: int = 0
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase, respell: Respell | None = None) -> AliasTable:
@@ -310,6 +313,8 @@ class AliasTable:
             table._add(alias.canonical, entry, respell)
             for variant in alias.variants:
                 table._add(variant, entry, respell)
+            for description in alias.descriptions:
+                table._describe(description, entry, respell)
         if film_title:
             film_entry = table._by_compact.get(compact(film_title)) or _Entry(
                 film_title, normalize(film_title), "film"
@@ -332,6 +337,30 @@ class AliasTable:
         self._by_compact.setdefault(key, entry)
         self._max_words = max(self._max_words, len(words))
         self._heads.update(key[:n] for n in range(1, _HEAD + 1))
+
+    def _describe(self, description: str, entry: _Entry, respell: Respell | None) -> None:
+        words = tuple(normalize(description).split())
+        for key in (words, tuple(respell(list(words))) if respell is not None else ()):
+            if key:
+                # first declaration wins, as for names
+                self._described.setdefault(key, entry)
+                self._described_words = max(self._described_words, len(key))
+
+    def descriptions(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Descriptions in already normalised (and respelled) ``words``, longest first from the
+        left: (start, end, canonical display form of what they describe)."""
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._described_words, len(words) - i), 0, -1):
+                entry = self._described.get(tuple(words[i : i + n]))
+                if entry is not None:
+                    found.append((i, i + n, entry.canonical))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
 
     def canonical(self, name: str) -> str | None:
         """The canonical display form of ``name`` if it is a known variant, else None."""
