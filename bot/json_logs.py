@@ -11,6 +11,10 @@ from bot.core import log_context
 
 
 class JsonFormatter(logging.Formatter):
+    def __init__(self, cluster: int | None = None) -> None:
+        super().__init__()
+        self._cluster = cluster  # the process's cluster index, on every line when clustered
+
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
@@ -18,6 +22,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        if self._cluster is not None:
+            line["cluster"] = self._cluster
         context = log_context.current()
         for key in log_context.KEYS:
             value = getattr(record, key, None)
@@ -35,7 +41,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
-def use_json(root: logging.Logger | None = None) -> None:
+def use_json(root: logging.Logger | None = None, cluster: int | None = None) -> None:
     """Switch every handler of the root logger to JSON lines (call after basicConfig)."""
     for handler in (root or logging.getLogger()).handlers:
-        handler.setFormatter(JsonFormatter())
+        handler.setFormatter(JsonFormatter(cluster))

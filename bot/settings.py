@@ -122,6 +122,34 @@ VARIABLES: tuple[Variable, ...] = (
         "`json`: one JSON object per log line, with shard, guild, "
         "channel and round ids where known",
     ),
+    Variable(
+        "BOT_STATE_DIR",
+        "the SQLite database's folder (with PostgreSQL: `data/` of the checkout)",
+        "folder for the command-sync state, the health heartbeat (one per cluster) and the "
+        "fact index cache",
+    ),
+    Variable(
+        "SHARD_COUNT",
+        "— (Discord's recommendation)",
+        "how many shards the whole bot runs, over all clusters (needed with `CLUSTER_COUNT`)",
+    ),
+    Variable(
+        "CLUSTER_COUNT",
+        "`1`",
+        "how many processes (clusters, on any hosts) split the shards; more than 1 needs "
+        "`SHARD_COUNT` and a `postgresql://` `BOT_DATABASE`",
+    ),
+    Variable(
+        "CLUSTER_INDEX",
+        "`0`",
+        "this process's number, `0` to `CLUSTER_COUNT - 1`; it runs an even share of the "
+        "shards, and only cluster `0` syncs the commands",
+    ),
+    Variable(
+        "SHARD_IDS",
+        "— (this cluster's even share)",
+        "explicit shards for this cluster instead of the even share, e.g. `0-3,8`",
+    ),
 )
 
 
@@ -158,6 +186,17 @@ class Settings:
     quiz_repeat_days: float | None = None  # BOT_QUIZ_REPEAT_DAYS; None: no repeat window
     metrics_port: int | None = None  # BOT_METRICS_PORT; None: no metrics endpoint
     log_format: str = "text"  # LOG_FORMAT: text or json
+    shard_count: int | None = None  # SHARD_COUNT; None: as many as Discord recommends
+    shard_ids: tuple[int, ...] | None = None  # this cluster's shards; None: all of them
+    cluster_index: int = 0  # CLUSTER_INDEX
+    cluster_count: int = 1  # CLUSTER_COUNT
+    database_url: Secret | None = None  # BOT_DATABASE=postgresql://...; its password is secret
+    state_dir: Path | None = None  # BOT_STATE_DIR; None: beside the SQLite file, or data/
+
+    @property
+    def clustered(self) -> bool:
+        """Several processes split the shards (they coordinate through PostgreSQL)."""
+        return self.cluster_count > 1
 
     @property
     def log_level_number(self) -> int:
@@ -244,7 +283,8 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         return environ.get(name, "").strip()
 
     token = _token(get("DISCORD_TOKEN"), require_token, problems)
-    database = _database(get("BOT_DATABASE"), problems)
+    database_url = Secret(get("BOT_DATABASE")) if is_postgres_url(get("BOT_DATABASE")) else None
+    database = None if database_url else _database(get("BOT_DATABASE"), problems)
     facts_dir = _folder("BOT_FACTS_DIR", get("BOT_FACTS_DIR"), "fact packs", "facts/", problems)
     seeds_dir = _folder(
         "BOT_SEEDS_DIR", get("BOT_SEEDS_DIR"), "source documents", "seeds/", problems
@@ -265,6 +305,19 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         problems.append(
             f"LOG_FORMAT={_shown(log_format)} is not a log format. Fix: `text` or `json`."
         )
+    state_dir = _folder(
+        "BOT_STATE_DIR", get("BOT_STATE_DIR"), "the bot's state files", "data/", problems
+    )
+    shards = _shards(
+        get("SHARD_COUNT"), get("CLUSTER_COUNT"), get("CLUSTER_INDEX"), get("SHARD_IDS"), problems
+    )
+    if shards.cluster_count > 1 and not is_postgres_url(get("BOT_DATABASE")):
+        problems.append(
+            f"CLUSTER_COUNT={shards.cluster_count} needs a shared PostgreSQL database: the "
+            "clusters share scores, settings and fact reloads through it. Fix: set "
+            "BOT_DATABASE=postgresql://USER:PASSWORD@HOST/DB in every cluster (see 'When one "
+            "machine is not enough' in docs/discord.md), or unset CLUSTER_COUNT to run one process."
+        )
     if problems:
         # Whatever went wrong, a token pasted anywhere is not echoed back.
         raise SettingsError([mask(p, [get("DISCORD_TOKEN")]) for p in problems])
@@ -281,7 +334,116 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         quiz_repeat_days=quiz_repeat_days,
         metrics_port=metrics_port,
         log_format=log_format,
+        shard_count=shards.shard_count,
+        shard_ids=shards.shard_ids,
+        cluster_index=shards.cluster_index,
+        cluster_count=shards.cluster_count,
+        database_url=database_url,
+        state_dir=state_dir,
     )
+
+
+def is_postgres_url(raw: str) -> bool:
+    return raw.startswith(("postgresql://", "postgres://"))
+
+
+@dataclass(frozen=True, slots=True)
+class ShardPlan:
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    cluster_index: int = 0
+    cluster_count: int = 1
+
+
+def cluster_shards(shard_count: int, cluster_index: int, cluster_count: int) -> tuple[int, ...]:
+    """Cluster ``cluster_index``'s even share: a contiguous block, so the clusters' shards fall
+    in different identify buckets (shard id modulo max_concurrency) and connect side by side."""
+    start = cluster_index * shard_count // cluster_count
+    end = (cluster_index + 1) * shard_count // cluster_count
+    return tuple(range(start, end))
+
+
+def _count(name: str, raw: str, least: int, fix: str, problems: list[str]) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit() or not least <= int(raw) <= 100_000:
+        problems.append(f"{name}={_shown(raw)} is not a whole number from {least}. Fix: {fix}.")
+        return None
+    return int(raw)
+
+
+def _shards(
+    count_raw: str, clusters_raw: str, index_raw: str, ids_raw: str, problems: list[str]
+) -> ShardPlan:
+    """SHARD_COUNT, CLUSTER_COUNT, CLUSTER_INDEX and SHARD_IDS, checked against each other."""
+    before = len(problems)
+    shard_count = _count("SHARD_COUNT", count_raw, 1, "e.g. SHARD_COUNT=4", problems)
+    clusters = _count(
+        "CLUSTER_COUNT", clusters_raw, 1, "the number of bot processes, e.g. 2", problems
+    )
+    index = _count(
+        "CLUSTER_INDEX", index_raw, 0, "0 for the first process, 1 for the second, ...", problems
+    )
+    ids = _shard_ids(ids_raw, problems)
+    if len(problems) > before:
+        return ShardPlan()
+    cluster_count = clusters or 1
+    cluster_index = index or 0
+    if cluster_index >= cluster_count:
+        problems.append(
+            f"CLUSTER_INDEX={cluster_index} is not below CLUSTER_COUNT={cluster_count}. Fix: "
+            f"number the processes 0 to {cluster_count - 1}."
+        )
+        return ShardPlan()
+    if shard_count is None:
+        if cluster_count > 1 or ids is not None:
+            what = f"CLUSTER_COUNT={cluster_count}" if cluster_count > 1 else "SHARD_IDS"
+            problems.append(
+                f"{what} needs SHARD_COUNT, the total number of shards over all clusters. "
+                "Fix: set the same SHARD_COUNT in every cluster (e.g. SHARD_COUNT=4)."
+            )
+        return ShardPlan(cluster_index=cluster_index, cluster_count=cluster_count)
+    if cluster_count > shard_count:
+        problems.append(
+            f"CLUSTER_COUNT={cluster_count} is more than SHARD_COUNT={shard_count}: a cluster "
+            "would have no shard. Fix: raise SHARD_COUNT or lower CLUSTER_COUNT."
+        )
+        return ShardPlan()
+    if ids is not None:
+        if outside := [i for i in ids if i >= shard_count]:
+            problems.append(
+                f"SHARD_IDS names shard {outside[0]}, but shards are numbered 0 to "
+                f"{shard_count - 1} (SHARD_COUNT={shard_count}). Fix: list shards below "
+                f"{shard_count} or raise SHARD_COUNT."
+            )
+            return ShardPlan()
+        if cluster_count == 1 and len(ids) < shard_count:
+            problems.append(
+                f"SHARD_IDS names {len(ids)} of {shard_count} shards, but CLUSTER_COUNT is 1: "
+                "no other process would run the rest. Fix: set CLUSTER_COUNT and CLUSTER_INDEX "
+                "too, or leave SHARD_IDS unset to run them all."
+            )
+            return ShardPlan()
+    else:
+        ids = cluster_shards(shard_count, cluster_index, cluster_count)
+    return ShardPlan(shard_count, ids, cluster_index, cluster_count)
+
+
+def _shard_ids(raw: str, problems: list[str]) -> tuple[int, ...] | None:
+    """`0-3,8` -> (0, 1, 2, 3, 8)."""
+    if not raw:
+        return None
+    ids: set[int] = set()
+    for part in raw.replace(" ", "").split(","):
+        low, _, high = part.partition("-")
+        if not low.isdigit() or (high and not high.isdigit()) or (high and int(high) < int(low)):
+            problems.append(
+                f"SHARD_IDS={_shown(raw)}: {part!r} is not a shard number or range. Fix: "
+                "numbers and ranges separated by commas, e.g. 0-3,8."
+            )
+            return None
+        ids.update(range(int(low), int(high or low) + 1))
+    return tuple(sorted(ids))
 
 
 def _token(raw: str, required: bool, problems: list[str]) -> Secret | None:

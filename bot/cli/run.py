@@ -17,8 +17,10 @@ import signal
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
+import asyncpg
 import discord
 import yarl
 
@@ -26,9 +28,14 @@ from bot import json_logs, redact
 from bot.core.facts import FactPackError
 from bot.core.index_cache import Indexed, load_indexed
 from bot.core.storage import ScoreStore, StorageError
+from bot.discord_app.broadcast import Broadcast
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
+from bot.discord_app.cluster import ClusterIdentity, PgIdentifyGate
+from bot.discord_app.cogs.admin import reload_here
 from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 from bot.settings import (
+    DEFAULT_DATABASE,
+    Secret,
     Settings,
     SettingsError,
     index_cache_dir,
@@ -67,10 +74,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def state_base(settings: Settings) -> Path:
+    """Where the state files go and how they start: beside the SQLite database (one volume),
+    else in BOT_STATE_DIR or the checkout's data/ folder, named `bot.*`."""
+    if settings.database_url is None:
+        db = settings.database_file
+        return (settings.state_dir or db.parent) / db.name
+    return (settings.state_dir or DEFAULT_DATABASE.parent) / "bot"
+
+
 def state_files(settings: Settings) -> tuple[Path, Path]:
-    """The command-hash file and the heartbeat file live beside the database (one volume)."""
-    db = settings.database_file
-    return db.with_name(db.name + ".commands.json"), db.with_name(db.name + ".health")
+    """The command-hash file and the heartbeat file (one per cluster: they may share a host)."""
+    base = state_base(settings)
+    health = ".health" if not settings.clustered else f".cluster-{settings.cluster_index}.health"
+    return base.with_name(base.name + ".commands.json"), base.with_name(base.name + health)
 
 
 def _error(message: str) -> None:
@@ -79,7 +96,7 @@ def _error(message: str) -> None:
 
 def _load_facts(settings: Settings) -> Indexed:
     """The fact base and its /ask index, from the cache when the packs and code are unchanged."""
-    cache = index_cache_dir(settings.database_file)
+    cache = index_cache_dir(state_base(settings))
     indexed = load_indexed(settings.packs, settings.seeds_dir, cache)
     log.info("Fact index %s", "loaded from the cache" if indexed.cached else "built")
     return indexed
@@ -113,15 +130,19 @@ def main(argv: list[str]) -> int:
         return EXIT_CONFIG
     if args.healthcheck:
         return _healthcheck(settings)
+    cluster = settings.cluster_index if settings.clustered else None
     logging.basicConfig(
         level=settings.log_level_number,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        format="%(asctime)s %(levelname)-7s "
+        + (f"[cluster {cluster}] " if cluster is not None else "")
+        + "%(name)s: %(message)s",
         stream=sys.stderr,
     )
     if settings.log_format == "json":
-        json_logs.use_json()
-    # No token in any log line at any level: discord.py's DEBUG log names interaction URLs.
-    redact.install([settings.token.reveal()] if settings.token else [])
+        json_logs.use_json(cluster=cluster)
+    # No token (nor database password) in any log line at any level: discord.py's DEBUG log
+    # names interaction URLs.
+    redact.install(_secrets(settings))
     try:
         facts = _load_facts(settings)
     except FactPackError as exc:
@@ -130,6 +151,14 @@ def main(argv: list[str]) -> int:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_CONFIG
     return asyncio.run(serve(settings, facts, force_sync=args.force_sync))
+
+
+def _secrets(settings: Settings) -> list[str]:
+    secrets = [settings.token.reveal()] if settings.token else []
+    if settings.database_url is not None:
+        password = urlsplit(settings.database_url.reveal()).password
+        secrets += [password] if password else []
+    return secrets
 
 
 def _point_at_proxies(settings: Settings) -> None:
@@ -173,16 +202,61 @@ async def _stop(bot: TriviaBot, running: asyncio.Task[None]) -> None:
         await asyncio.wait({running}, timeout=0.5)
 
 
+async def _join_cluster(bot: TriviaBot, dsn: Secret, gate: PgIdentifyGate | None) -> None:
+    """Connect this cluster to the others: the shared identify gate and the broadcast."""
+    assert bot.cluster is not None
+
+    def forget(kind: str, guild_id: int) -> None:
+        if kind == "cooldowns":
+            bot.cooldowns.forget(guild_id)
+
+    broadcast = Broadcast(
+        dsn.reveal(),
+        bot.cluster.index,
+        bot.cluster.count,
+        reloader=lambda: reload_here(bot.knowledge),
+        forget=forget,
+    )
+    if gate is not None:
+        await gate.start()
+    await broadcast.start()
+    bot.broadcast = broadcast
+
+    async def announce(guild_id: int) -> None:
+        await broadcast.changed("cooldowns", guild_id)
+
+    bot.cooldowns.on_change = announce
+
+
+async def _leave_cluster(bot: TriviaBot, gate: PgIdentifyGate | None) -> None:
+    if bot.broadcast is not None:
+        await bot.broadcast.close()
+    if gate is not None:
+        await gate.close()
+
+
 async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False) -> int:
     token = settings.require_token()
     _point_at_proxies(settings)
     sync_file, health_file = state_files(settings)
     try:
+        if settings.database_url is not None:
+            raise StorageError(
+                "BOT_DATABASE is a postgresql:// URL, but this version keeps scores in SQLite "
+                "only. Fix: set BOT_DATABASE to a SQLite file and unset CLUSTER_COUNT."
+            )
         store = await ScoreStore.open(settings.database_file)
     except StorageError as exc:
         _error(str(exc))
         return EXIT_CONFIG
     knowledge = KnowledgeHolder(Knowledge.build(facts), lambda: _load_facts(settings))
+    cluster = ClusterIdentity(
+        settings.cluster_index,
+        settings.cluster_count,
+        settings.shard_ids or (),
+        settings.shard_count or 1,
+    )
+    gate = PgIdentifyGate(settings.database_url.reveal()) if settings.database_url else None
     bot = TriviaBot(
         knowledge=knowledge,
         store=store,
@@ -194,7 +268,21 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
         force_sync=force_sync,
         quiz_repeat_days=settings.quiz_repeat_days,
         metrics_port=settings.metrics_port,
+        shard_count=settings.shard_count,
+        shard_ids=settings.shard_ids,
+        cluster=cluster if settings.clustered else None,
+        identify_gate=gate if settings.clustered else None,
     )
+    if settings.clustered and settings.database_url is not None:
+        log.info("Starting as %s", cluster)
+        try:
+            await _join_cluster(bot, settings.database_url, gate)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            why = redact.mask(f"{type(exc).__name__}: {exc}", _secrets(settings))
+            _error(f"cannot reach PostgreSQL for the clusters ({why}). Check BOT_DATABASE.")
+            await _leave_cluster(bot, gate)
+            await store.close()
+            return EXIT_UNREACHABLE
     loop = asyncio.get_running_loop()
     running = loop.create_task(bot.start(token.reveal()), name="discord-connection")
     stopping: list[asyncio.Task[None]] = []
@@ -221,6 +309,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
     finally:
         if stopping:
             await asyncio.gather(*stopping, return_exceptions=True)
+        await _leave_cluster(bot, gate)
         await store.close()
         health_file.unlink(missing_ok=True)
     log.info("Stopped cleanly")

@@ -34,6 +34,8 @@ from bot.discord_app.reports import ReportButton
 
 if TYPE_CHECKING:
     from bot.core.storage import ScoreStore
+    from bot.discord_app.broadcast import Broadcast
+    from bot.discord_app.cluster import ClusterIdentity, IdentifyGate
 
 log = logging.getLogger(__name__)
 HEALTH_INTERVAL = 30.0  # seconds between heartbeat-file touches; the Docker check allows 3x
@@ -103,6 +105,9 @@ class TriviaBot(commands.AutoShardedBot):
         guild_ready_timeout: float = 2.0,
         quiz_repeat_days: float | None = None,
         metrics_port: int | None = None,
+        shard_ids: tuple[int, ...] | None = None,
+        cluster: ClusterIdentity | None = None,
+        identify_gate: IdentifyGate | None = None,
     ) -> None:
         # The bot never joins voice: don't warn at start that voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -116,6 +121,7 @@ class TriviaBot(commands.AutoShardedBot):
             chunk_guilds_at_startup=False,
             max_messages=None,
             shard_count=shard_count,
+            shard_ids=list(shard_ids) if shard_ids is not None else None,
             guild_ready_timeout=guild_ready_timeout,
             tree_cls=TriviaTree,
         )
@@ -124,7 +130,10 @@ class TriviaBot(commands.AutoShardedBot):
         self.dev_guild = dev_guild
         self.message_content = message_content
         self.quiz_repeat_days = quiz_repeat_days  # None: repeat only once all were asked
-        self.metrics = Metrics()  # always counted; served only with a port
+        self.cluster = cluster  # None: the only process
+        self.identify_gate = identify_gate  # None: discord.py's pacing within this process
+        self.broadcast: Broadcast | None = None  # set by `run` when clusters share PostgreSQL
+        self.metrics = Metrics(cluster.index if cluster else None)  # served only with a port
         self._metrics_port = metrics_port
         self.syncer = CommandSyncer(self.tree, sync_state_file)
         self._health_file = health_file
@@ -149,7 +158,12 @@ class TriviaBot(commands.AutoShardedBot):
         await self.tree.set_translator(CatalogTranslator())
         # Clicks on buttons of an earlier process get a short answer, not "interaction failed".
         self.add_dynamic_items(ExpiredButton, ReportButton)
-        await self.sync_commands(force=self._force_sync)
+        if self.cluster is None or self.cluster.index == 0:
+            await self.sync_commands(force=self._force_sync)
+        else:
+            # One cluster speaks for the application: N processes syncing at once would race
+            # (and spend Discord's tight rate limit) with the same definitions.
+            log.info("Cluster %d: commands are synced by cluster 0", self.cluster.index)
         if self._metrics_port is not None:
             await self.metrics.start(self, self._metrics_port)
         if self._health_file is not None:
@@ -164,6 +178,14 @@ class TriviaBot(commands.AutoShardedBot):
             # The bot still answers with the previously synced commands.
             log.exception("Command sync failed; keeping the commands Discord already has")
             return None
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if self.identify_gate is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        # Across processes: Discord allows one IDENTIFY per bucket (shard id modulo
+        # max_concurrency) every 5 s for the whole application, wherever its shards run.
+        await self.identify_gate.wait(shard_id or 0, self.fetch_session_start_limits)
 
     async def launch_shard(
         self, gateway: yarl.URL, shard_id: int, *, initial: bool = False

@@ -7,7 +7,7 @@ limits are read from the store once and cached until an admin changes them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -50,6 +50,8 @@ class CooldownGuard:
         self._store = store
         self._cooldowns = Cooldowns(clock)
         self._limits: dict[int, dict[str, CooldownLimits]] = {}  # guild -> limits, cached
+        # Clusters: tells the others to forget their copy (`bot.discord_app.broadcast`).
+        self.on_change: Callable[[int], Awaitable[None]] | None = None
 
     async def limits(self, guild_id: int | None) -> dict[str, CooldownLimits]:
         if guild_id is None:  # direct messages: the defaults
@@ -61,6 +63,12 @@ class CooldownGuard:
 
     async def set_limits(self, guild_id: int, command: str, limits: CooldownLimits) -> None:
         await self._store.set_cooldown(guild_id, command, limits)
+        self.forget(guild_id)
+        if self.on_change is not None:
+            await self.on_change(guild_id)
+
+    def forget(self, guild_id: int) -> None:
+        """Drop the cached limits: the next check reads them from the store again."""
         self._limits.pop(guild_id, None)
 
     async def check(self, interaction: discord.Interaction) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,6 +20,8 @@ from aiohttp import web
 from discord import app_commands
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge
 from prometheus_client.exposition import generate_latest
+from prometheus_client.metrics_core import Metric
+from prometheus_client.registry import Collector
 
 from bot.core.storage import StorageError
 from bot.discord_app.errors import describe
@@ -34,9 +37,31 @@ def _original(error: BaseException) -> BaseException:
     return getattr(error, "original", None) or error
 
 
+class _ClusterLabelled(Collector):
+    """Every series of ``inner`` with a `cluster` label, so the clusters' scrapes add up."""
+
+    def __init__(self, inner: CollectorRegistry, cluster: int) -> None:
+        self._inner = inner
+        self._cluster = str(cluster)
+
+    def collect(self) -> Iterable[Metric]:
+        for metric in self._inner.collect():
+            labelled = Metric(metric.name, metric.documentation, metric.type, metric.unit)
+            labelled.samples = [
+                sample._replace(labels={**sample.labels, "cluster": self._cluster})
+                for sample in metric.samples
+            ]
+            yield labelled
+
+
 class Metrics:
-    def __init__(self) -> None:
+    def __init__(self, cluster: int | None = None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
+        # What a scrape shows: the series as counted, or labelled with this process's cluster.
+        self.exposed = self.registry
+        if cluster is not None:
+            self.exposed = CollectorRegistry(auto_describe=False)
+            self.exposed.register(_ClusterLabelled(self.registry, cluster))
         r = self.registry
         self.interactions = Counter(
             "trivia_interactions",
@@ -127,7 +152,7 @@ class Metrics:
     async def start(self, bot: TriviaBot, port: int, host: str = "0.0.0.0") -> None:
         async def scrape(_request: web.Request) -> web.Response:
             await self.refresh(bot)
-            body = generate_latest(self.registry)
+            body = generate_latest(self.exposed)
             return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
         app = web.Application()

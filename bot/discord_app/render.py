@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import discord
 from discord.utils import escape_markdown
@@ -20,6 +21,9 @@ from bot.core.quotes import QuotePage
 from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
+
+if TYPE_CHECKING:
+    from bot.discord_app.broadcast import ReloadResult
 
 ACCENT = discord.Colour.from_rgb(196, 152, 92)  # warm film-poster amber
 UNSURE = discord.Colour.light_grey()
@@ -154,6 +158,19 @@ def reload_failed_text(problems: Sequence[object], shown: int = 5) -> str:
     lines += [f"`{clip(str(p), 300)}`" for p in problems[:shown]]
     if len(problems) > shown:
         lines.append(f"…and {len(problems) - shown} more (`python -m bot facts check`).")
+    return clip("\n".join(lines), 2000)
+
+
+def reload_everywhere_text(results: Sequence[ReloadResult]) -> str:
+    """One line per cluster (its counts, or why it kept its facts), for the admin who asked."""
+    done = sum(1 for r in results if r.ok)
+    lines = [f"Reloaded in {done} of {len(results)} clusters."]
+    for result in results:
+        if result.ok is None:
+            outcome = "no answer in time; it keeps serving its facts (see its log)."
+        else:
+            outcome = result.text.replace("\n", "\n  ")
+        lines.append(f"**Cluster {result.cluster}**: {outcome}")
     return clip("\n".join(lines), 2000)
 
 

@@ -49,8 +49,10 @@ class Snowflakes:
     def __init__(self) -> None:
         self._counter = itertools.count()
 
-    def __call__(self) -> str:
+    def __call__(self, shard: int = 0, shards: int = 1) -> str:
+        """A new id; with ``shards``, one that Discord routes to ``shard`` (a guild's id)."""
         ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+        ms += (shard - ms) % shards  # (guild_id >> 22) % shard_count is the guild's shard
         return str((ms << 22) | (next(self._counter) & 0x3FFFFF))
 
 
@@ -73,8 +75,14 @@ class FakeDiscord:
         *,
         message_content_approved: bool = True,
         gateway_silent: bool = False,
+        shards: int = 1,
+        max_concurrency: int = 1,
     ) -> None:
         self.token = token
+        # Sharding: one guild (with one text channel) per shard; the gateway sends each shard's
+        # connection its guilds and their interactions only, as Discord does.
+        self.shard_count = shards
+        self.max_concurrency = max_concurrency
         # On: the gateway accepts connections but never says HELLO (a stuck connect).
         self.gateway_silent = gateway_silent
         self.gateway_connections = 0
@@ -84,8 +92,11 @@ class FakeDiscord:
         self.application_id = self.ids()
         self.owner = self._user("owner")
         self.bot_user = {**self._user("UsAndThemBot"), "id": self.application_id, "bot": True}
-        self.guild_id = self.ids()
-        self.channel_id = self.ids()
+        self.guild_ids = [self.ids(shard, shards) for shard in range(shards)]
+        self.channel_ids = [self.ids() for _ in range(shards)]
+        self.guild_id = self.guild_ids[0]
+        self.channel_id = self.channel_ids[0]
+        self.identifies: list[tuple[float, int]] = []  # (time.monotonic(), shard id)
         self.thread_id = self.ids()  # a public thread in that channel
         self.requests: list[tuple[str, str, Any]] = []
         self.unhandled: list[tuple[str, str]] = []
@@ -98,6 +109,7 @@ class FakeDiscord:
         # response to send instead (a route that fails).
         self.fault: Callable[[str, list[str], Any], Awaitable[web.Response | None]] | None = None
         self._sockets: list[web.WebSocketResponse] = []
+        self._socket_shard: dict[web.WebSocketResponse, int] = {}
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -171,11 +183,20 @@ class FakeDiscord:
             "permissions": str(permissions),
         }
 
-    def _channel(self) -> dict[str, Any]:
+    def shard_of(self, guild_id: str) -> int:
+        return (int(guild_id) >> 22) % self.shard_count
+
+    def guild_of(self, channel_id: str) -> str:
+        if channel_id in self.channel_ids:
+            return self.guild_ids[self.channel_ids.index(channel_id)]
+        return self.guild_id  # the thread, or a channel a test made up
+
+    def _channel(self, channel_id: str | None = None) -> dict[str, Any]:
+        channel_id = channel_id or self.channel_id
         return {
-            "id": self.channel_id,
+            "id": channel_id,
             "type": 0,
-            "guild_id": self.guild_id,
+            "guild_id": self.guild_of(channel_id),
             "name": "general",
             "position": 0,
             "permission_overwrites": [],
@@ -205,11 +226,12 @@ class FakeDiscord:
         }
 
     def channel(self, channel_id: str) -> dict[str, Any]:
-        return self._thread() if channel_id == self.thread_id else self._channel()
+        return self._thread() if channel_id == self.thread_id else self._channel(channel_id)
 
-    def _guild_create(self) -> dict[str, Any]:
+    def _guild_create(self, guild_id: str) -> dict[str, Any]:
+        index = self.guild_ids.index(guild_id)
         everyone = {
-            "id": self.guild_id,
+            "id": guild_id,
             "name": "@everyone",
             "permissions": str(EVERYONE_PERMISSIONS),
             "position": 0,
@@ -220,15 +242,15 @@ class FakeDiscord:
             "flags": 0,
         }
         return {
-            "id": self.guild_id,
-            "name": "Fake Guild",
+            "id": guild_id,
+            "name": "Fake Guild" if index == 0 else f"Fake Guild {index + 1}",
             "icon": None,
             "owner_id": self.owner["id"],
             "roles": [everyone],
-            "channels": [self._channel()],
+            "channels": [self._channel(self.channel_ids[index])],
             "members": [],
             "member_count": 3,
-            "threads": [self._thread()],
+            "threads": [self._thread()] if index == 0 else [],
             "emojis": [],
             "stickers": [],
             "features": [],
@@ -280,22 +302,31 @@ class FakeDiscord:
                     if wants_content and not self.message_content_approved:
                         await ws.close(code=4014, message=b"Disallowed intent(s).")
                         break
+                    shard = frame["d"].get("shard", [0, 1])
                     self.requests.append(
-                        ("GATEWAY", "IDENTIFY", {"intents": frame["d"]["intents"]})
+                        ("GATEWAY", "IDENTIFY", {"intents": frame["d"]["intents"], "shard": shard})
                     )
+                    self.identifies.append((time.monotonic(), shard[0]))
+                    self._socket_shard[ws] = shard[0]
                     await self.dispatch("READY", self._ready(frame["d"]), only=ws)
-                    await self.dispatch("GUILD_CREATE", self._guild_create(), only=ws)
+                    for guild_id in self._guilds_of(shard[0]):
+                        await self.dispatch("GUILD_CREATE", self._guild_create(guild_id), only=ws)
                     self.identified.set()
                     await self._notify()
         finally:
             self._sockets.remove(ws)
+            self._socket_shard.pop(ws, None)
         return ws
 
+    def _guilds_of(self, shard: int) -> list[str]:
+        return [g for g in self.guild_ids if self.shard_of(g) == shard]
+
     def _ready(self, identify: dict[str, Any]) -> dict[str, Any]:
+        shard = identify.get("shard", [0, 1])[0]
         return {
             "v": 10,
             "user": self.bot_user,
-            "guilds": [{"id": self.guild_id, "unavailable": True}],
+            "guilds": [{"id": g, "unavailable": True} for g in self._guilds_of(shard)],
             "session_id": secrets.token_hex(16),
             "resume_gateway_url": self.gateway_url,
             "shard": identify.get("shard", [0, 1]),
@@ -321,13 +352,14 @@ class FakeDiscord:
         locale: str = "en-US",
     ) -> dict[str, Any]:
         channel_id = channel_id or self.channel_id
+        guild_id = self.guild_of(channel_id)
         return {
             "id": self.ids(),
             "application_id": self.application_id,
             "type": kind,
             "token": secrets.token_urlsafe(24),
             "version": 1,
-            "guild_id": self.guild_id,
+            "guild_id": guild_id,
             "channel_id": channel_id,
             "channel": self.channel(channel_id),
             "member": member,
@@ -335,7 +367,7 @@ class FakeDiscord:
             "locale": locale,  # the user's client language
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": self.guild_id},
+            "authorizing_integration_owners": {"0": guild_id},
             "context": 0,
             "attachment_size_limit": 8 * 1024 * 1024,
         }
@@ -354,7 +386,7 @@ class FakeDiscord:
         options: list[dict[str, Any]] | None = None,
         kind: int = 2,  # 2: command, 4: autocomplete
         *,
-        channel_id: str | None = None,  # default: the text channel; fake.thread_id: the thread
+        channel_id: str | None = None,  # default: guild 0's channel; channel_ids[n]: shard n's
         app_permissions: int = BOT_PERMISSIONS,  # the bot's permissions there
         locale: str = "en-US",  # the user's client language, e.g. "zh-CN"
     ) -> Interaction:
@@ -370,7 +402,7 @@ class FakeDiscord:
             "name": root,
             "type": 1,
             "options": opts,
-            "guild_id": self.guild_id,
+            "guild_id": payload["guild_id"],
         }
         return await self._send_interaction(payload)
 
@@ -386,7 +418,9 @@ class FakeDiscord:
         record = Interaction(payload["id"], payload["token"], payload, sent_at=time.monotonic())
         self.interactions[record.id] = record
         self.interactions[record.token] = record
-        await self.dispatch("INTERACTION_CREATE", payload)
+        shard = self.shard_of(payload["guild_id"])
+        for ws in [ws for ws, on in self._socket_shard.items() if on == shard]:
+            await self.dispatch("INTERACTION_CREATE", payload, only=ws)
         return record
 
     # -- REST --------------------------------------------------------------------------------
@@ -431,8 +465,17 @@ class FakeDiscord:
             case "GET", ["oauth2", "applications", "@me"] | ["applications", "@me"]:
                 return self._application()
             case "GET", ["gateway", "bot"]:
-                limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-                return {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}
+                limit = {
+                    "total": 1000,
+                    "remaining": 999,
+                    "reset_after": 0,
+                    "max_concurrency": self.max_concurrency,
+                }
+                return {
+                    "url": self.gateway_url,
+                    "shards": self.shard_count,
+                    "session_start_limit": limit,
+                }
             case "GET", ["gateway"]:
                 return {"url": self.gateway_url}
             case "PUT", ["applications", _, "commands"]:
@@ -532,7 +575,7 @@ class FakeDiscord:
         message = {
             "id": self.ids(),
             "channel_id": channel_id,
-            "guild_id": self.guild_id,
+            "guild_id": self.guild_of(channel_id),
             "author": self.bot_user,
             "content": "",
             "timestamp": now(),

@@ -17,12 +17,23 @@ from discord.ext import commands
 from bot.core.facts import FactPackError
 from bot.core.storage import SettingsError
 from bot.discord_app import render
+from bot.discord_app.broadcast import BroadcastError
 from bot.discord_app.checks import ADMIN_PERMISSIONS, manage_guild_at_runtime
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
 from bot.discord_app.views import ConfirmView
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
+    from bot.discord_app.knowledge import KnowledgeHolder
+
+
+async def reload_here(knowledge: KnowledgeHolder) -> tuple[bool, str]:
+    """Reload this process's packs: (swapped?, the admin's reply). A broken pack is refused."""
+    try:
+        fresh = await knowledge.reload()
+    except FactPackError as exc:
+        return False, render.reload_failed_text(exc.problems)
+    return True, render.reload_ok_text(fresh.facts)
 
 
 class AdminCog(commands.Cog):
@@ -44,12 +55,18 @@ class AdminCog(commands.Cog):
     @manage_guild_at_runtime()
     async def facts_reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            knowledge = await self.bot.knowledge.reload()
-        except FactPackError as exc:
-            text = render.reload_failed_text(exc.problems)
+        if self.bot.broadcast is not None:
+            # Every cluster reloads (each validating its own) and reports back here.
+            try:
+                results = await self.bot.broadcast.reload_everywhere()
+            except BroadcastError as exc:
+                raise UserFacingError(
+                    "The other clusters cannot be reached right now (the connection to the "
+                    "database is down), so nothing was reloaded. Try again in a minute."
+                ) from exc
+            text = render.reload_everywhere_text(results)
         else:
-            text = render.reload_ok_text(knowledge.facts)
+            _ok, text = await reload_here(self.bot.knowledge)
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     @app_commands.command(name="quizset", description="View or change this server's quiz settings")
