@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 
+from bot.core import match_lexicon
 from bot.core.snowball import english_stemmer
 
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
@@ -313,6 +314,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("you", "film"): "you shoot",
     ("to", "film"): "to shoot",
 }
+# Everyday slang and idioms ("gal", "nippy", "call it quits"): the entries above win a tie.
+for _word, _plain in match_lexicon.spellings().items():
+    CHAT_SPELLINGS.setdefault(_word, _plain)
+for _phrase, _plain in match_lexicon.PHRASES.items():
+    PHRASES.setdefault(_phrase, _plain)
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 _PHRASE_STARTS = frozenset(p[0] for p in PHRASES)  # other words start no phrase
 

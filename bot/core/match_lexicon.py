@@ -1,0 +1,168 @@
+"""Everyday English for /ask: slang and idioms read as the plain words documents use.
+
+General language knowledge, chosen from common usage and nothing else: "gal" is a girl, "nippy"
+is cold, "call it quits" is a breakup, "crash at" is to stay. ``match_vocab`` folds these into
+its chat spellings and phrases, keeping its own entries where both name a word. Every entry is
+read on both sides, in questions and in the pack's phrasings, so it only has to be conservative:
+a word goes here only when its everyday sense is the plain word, not one meaning among several
+("bag", "loaded" and "grab" stay out).
+"""
+
+from __future__ import annotations
+
+# Plain word: the everyday words read as it (separated by spaces).
+WORDS: dict[str, str] = {
+    # people
+    "girl": "gal gals chick chicks lass lassie gurl",
+    "man": "fella fellas fellow fellows bloke blokes chap chaps",
+    "boy": "lad lads laddie",
+    "husband": "hubby",
+    "wife": "wifey missus",
+    "child": "kiddo kiddos toddler",
+    "couple": "lovebirds duo pair lovers sweethearts",
+    "manager": "landlord landlady",
+    # the film and its music
+    "video": "vid vids clip clips",
+    "song": "ballad ballads",
+    "soundtrack": "ost",
+    "singer": "crooner",
+    "dialogue": "dialog dialogs dialogues",
+    "gray": "grey greying graying",
+    "direct": "helm helms helming",
+    "shoot": "lensed",
+    "review": "critique critiques writeup",
+    "award": "gong gongs trophy trophies accolade accolades",
+    "hit": "blockbuster smash",
+    "million": "mil",
+    "billion": "bil bn",
+    # money and work
+    "money": "moolah dosh",
+    "job": "gig gigs",
+    "poor": "skint penniless",
+    # feelings and states
+    "cold": "nippy frigid frosty icy frozen subzero",
+    "angry": "mad furious livid pissed",
+    "excited": "stoked thrilled pumped hyped",
+    "cry": "sob sobs sobbed sobbing bawl bawled bawling weepy tearjerker",
+    "alcohol": "tipsy hammered plastered sloshed buzzed",
+    "drink": "drinker drinkers",
+    "difficult": "grueling gruelling",
+    # doing
+    "leave": "ditch ditches ditched ditching abandon abandons abandoned bail bails bailed",
+    "win": "nab nabs nabbed snag snags snagged clinch clinched",
+    "say": "mention mentions mentioned claim claims claimed opinion opinions",
+    "fight": "brawl brawls scuffle scuffles",
+    "argue": "quarrel quarrels quarreled quarrelled bicker bickers bickered bickering",
+    "move": "relocate relocates relocated relocating",
+    "refuse": "refuses refused refusing decline declines declined",
+    "release": "launch launched launches",
+    "views": "viral",
+    # things
+    "train": "carriage carriages railway railroad",
+    "ticket": "fare fares",
+    "snow": "blizzard snowstorm",
+    "noodle": "ramen",
+}
+
+# Idioms of several words (after the words above are read) -> the plain words.
+PHRASES: dict[tuple[str, ...], str] = {
+    # staying and leaving
+    ("crash", "at"): "stay",
+    ("crashes", "at"): "stay",
+    ("crashed", "at"): "stay",
+    ("crashing", "at"): "stay",
+    ("crash", "with"): "stay",
+    ("crashed", "with"): "stay",
+    ("bunk", "with"): "stay",
+    ("walk", "out"): "leave",
+    ("walks", "out"): "leave",
+    ("walked", "out"): "leave",
+    ("storm", "off"): "leave",
+    ("storms", "off"): "leave",
+    ("stormed", "off"): "leave",
+    ("run", "off"): "leave",
+    ("runs", "off"): "leave",
+    ("ran", "off"): "leave",
+    ("move", "out"): "leave",
+    ("moves", "out"): "leave",
+    ("moved", "out"): "leave",
+    # breaking up and staying in touch
+    ("call", "it", "quits"): "breakup",
+    ("calls", "it", "quits"): "breakup",
+    ("called", "it", "quits"): "breakup",
+    ("calling", "it", "quits"): "breakup",
+    ("break", "it", "off"): "breakup",
+    ("broke", "it", "off"): "breakup",
+    ("part", "ways"): "separate ways",
+    ("parted", "ways"): "separate ways",
+    ("parting", "ways"): "separate ways",
+    ("keep", "in", "touch"): "contact",
+    ("kept", "in", "touch"): "contact",
+    ("stay", "in", "touch"): "contact",
+    ("stayed", "in", "touch"): "contact",
+    # love
+    ("fall", "for"): "fall in love",
+    ("falls", "for"): "fall in love",
+    ("fell", "for"): "fall in love",
+    ("falling", "for"): "fall in love",
+    ("hook", "up"): "relationship start",
+    ("hooked", "up"): "relationship start",
+    ("sleep", "together"): "sex",
+    ("slept", "together"): "sex",
+    ("sleeps", "together"): "sex",
+    # family and care
+    ("look", "after"): "take care",
+    ("looks", "after"): "take care",
+    ("looking", "after"): "take care",
+    ("looked", "after"): "take care",
+    ("turn", "down"): "refuse",
+    ("turns", "down"): "refuse",
+    ("turned", "down"): "refuse",
+    ("pass", "away"): "die",
+    ("passes", "away"): "die",
+    ("passed", "away"): "die",
+    ("evict", "the", "bucket"): "die",  # "kick the bucket" ("kick" is read as evict)
+    # spending time
+    ("hang", "out"): "spend time",
+    ("hangs", "out"): "spend time",
+    ("hung", "out"): "spend time",
+    ("hanging", "out"): "spend time",
+    ("kill", "time"): "spend time",
+    ("pass", "the", "time"): "spend time",
+    # quarrels
+    ("get", "into", "it"): "fight",
+    ("gets", "into", "it"): "fight",
+    ("got", "into", "it"): "fight",
+    ("getting", "into", "it"): "fight",
+    ("blow", "up", "at"): "angry",
+    ("blows", "up", "at"): "angry",
+    ("blew", "up", "at"): "angry",
+    # money
+    ("well", "off"): "rich",
+    ("difficult", "up"): "poor",  # "hard up" ("hard" is read as difficult)
+    ("bring", "in"): "make",
+    ("brings", "in"): "make",
+    ("brought", "in"): "make",
+    ("cash", "in"): "make",
+    ("cashed", "in"): "make",
+    ("snatch", "up"): "buy",
+    ("snatched", "up"): "buy",
+    # being popular online
+    ("blow", "up"): "views",
+    ("blew", "up"): "views",
+    ("blows", "up"): "views",
+    # the film, its song and video
+    ("promo", "video"): "music video",  # "clip" is read as video
+    ("title", "song"): "theme song",
+    ("lead", "song"): "theme song",  # "main song" ("main" is read as lead)
+    ("lead", "theme"): "theme song",
+    ("motion", "picture"): "film",
+    ("line", "of", "work"): "job",
+    ("in", "the", "running", "for"): "nominate",
+    ("write", "up"): "review",  # "the write-up"
+}
+
+
+def spellings() -> dict[str, str]:
+    """Each everyday word -> its plain word."""
+    return {word: plain for plain, words in WORDS.items() for word in words.split()}

@@ -1,0 +1,32 @@
+"""Everyday slang and idioms in questions reach the facts the documents word plainly."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "gal" is a girl (the girl: Xiaoxiao), "crash" at a place is to stay, "ditch" to leave
+        ("where does the gal crash after she ditches her boyfriend", "plot-tiny-room"),
+        ("how nippy was it in hailar", "hailar-coldest"),  # nippy = cold
+        ("what did the promo clip rack up", "music-video-views"),  # a promo clip = the video
+        ("how fast did the music vid go viral", "music-video-views"),  # viral = views
+        ("what did jing boran mention about being a lightweight", "jing-boran-allergic-alcohol"),
+    ],
+)
+def test_everyday_words_reach_the_plainly_worded_fact(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == fact_id
