@@ -61,6 +61,7 @@ from bot.core.quiz import (
     Summary,
 )
 from bot.core.storage import RoundRecord, RoundResult, ScoreStore, StorageError
+from bot.l10n import N_, Translator, english
 
 __all__ = [
     "NotAllowed",
@@ -555,18 +556,24 @@ def _only_saved(summary: Summary, unsaved: list[tuple[int, int]]) -> Summary:
     return replace(summary, standings=tuple(standings), unsaved=len(unsaved))
 
 
-def interrupted_notice(record: RoundRecord) -> str:
+def interrupted_notice(record: RoundRecord, tr: Translator = english) -> str:
     """What a channel is told about a round that a crash cut short (see
-    ``ScoreStore.close_interrupted_rounds``); plain text, no player names."""
-    started = time.strftime("%H:%M UTC on %d %b", time.gmtime(record.started_at))
+    ``ScoreStore.close_interrupted_rounds``); plain text, no player names, worded by `tr`."""
+    started = time.strftime("%H:%M UTC, %Y-%m-%d", time.gmtime(record.started_at))
     scored = sum(1 for r in record.results if r.points > 0)
     saved = (
-        f"points won by {scored} player(s) were saved and count"
+        tr(N_("points won by {count} player(s) were saved and count"), count=scored)
         if scored
-        else "nobody had scored yet"
+        else tr(N_("nobody had scored yet"))
     )
-    return (
-        f"The quiz round started at {started} was interrupted when the bot stopped "
-        f"unexpectedly, after {record.asked} of {record.questions} question(s); {saved}. "
-        "Start a new round whenever you like."
+    return tr(
+        N_(
+            "The quiz round started at {started} was interrupted when the bot stopped "
+            "unexpectedly, after {asked} of {questions} question(s); {saved}. "
+            "Start a new round whenever you like."
+        ),
+        started=started,
+        asked=record.asked,
+        questions=record.questions,
+        saved=saved,
     )

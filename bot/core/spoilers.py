@@ -17,12 +17,13 @@ from bot.core.matching import AskResult
 from bot.core.model import Fact, Quote
 from bot.core.quotes import QuoteIndex
 from bot.core.text import normalize
+from bot.l10n import N_  # marked for the catalogs; the front ends translate them
 
-HELD_BACK = (
+HELD_BACK = N_(
     "No spoilers: that would give away the answer to the quiz question open here. "
     "I'll answer once it is revealed."
 )
-HELD_QUOTE = (
+HELD_QUOTE = N_(
     "No spoilers: that quote would give away the answer to the quiz question open here. "
     "Try again once it is revealed."
 )

@@ -26,7 +26,7 @@ from bot.discord_app.ack import InFlight
 from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
-from bot.discord_app.expired import ExpiredButton, new_boot_id
+from bot.discord_app.expired import ExpiredButton, new_boot_id, stale_box
 from bot.discord_app.i18n import CatalogTranslator
 from bot.discord_app.knowledge import KnowledgeHolder
 from bot.discord_app.metrics import Metrics
@@ -217,6 +217,7 @@ class TriviaBot(commands.AutoShardedBot):
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         self.metrics.interaction(interaction)
+        await stale_box(interaction)
 
     async def on_app_command_completion(
         self,

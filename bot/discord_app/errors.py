@@ -18,30 +18,43 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-class UserFacingError(app_commands.AppCommandError):
-    """A problem the user can fix; its message is shown as is."""
+class Localised:
+    """An error whose message is a catalog id plus values: shown in the user's language."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message = message
+        self.values = values
+
+    def localised(self, locale: discord.Locale | None) -> str:
+        return i18n.text(self.message, locale, **self.values)
 
 
-class NotAllowed(app_commands.CheckFailure):
+class UserFacingError(Localised, app_commands.AppCommandError):
+    """A problem the user can fix; its message (a catalog id) is shown translated."""
+
+
+class NotAllowed(Localised, app_commands.CheckFailure):
     """The user lacks a permission the command needs; the message says which."""
 
 
-def describe(error: BaseException) -> str | None:
+def describe(error: BaseException, locale: discord.Locale | None = None) -> str | None:
     """A user-facing message for expected errors, or None for bugs."""
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(
         error.original, UserFacingError
     ):
         error = error.original
-    if isinstance(error, UserFacingError | NotAllowed):
-        return str(error)
+    if isinstance(error, Localised):
+        return error.localised(locale)
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the Manage Server permission to do that."
+        return i18n.text("You need the Manage Server permission to do that.", locale)
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command only works in a server."
+        return i18n.text("This command only works in a server.", locale)
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down: try again in {error.retry_after:.0f} s."
+        wait = f"{error.retry_after:.0f}"
+        return i18n.text("Slow down: try again in {seconds} s.", locale, seconds=wait)
     if isinstance(error, app_commands.CheckFailure):
-        return "You can't use this command here."
+        return i18n.text("You can't use this command here.", locale)
     return None
 
 
@@ -60,7 +73,8 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
 
 async def handle_error(interaction: discord.Interaction, error: BaseException) -> None:
     """Reply with a short message; log anything unexpected with a reference id."""
-    message = describe(error)
+    locale = i18n.locale_of(interaction)
+    message = describe(error, locale)
     if message is None:
         ref = secrets.token_hex(3)
         command = interaction.command.qualified_name if interaction.command else "component"
@@ -74,10 +88,6 @@ async def handle_error(interaction: discord.Interaction, error: BaseException) -
             exc_info=error,
         )
         message = i18n.text(
-            "Something went wrong on my side (ref `{ref}`); it has been logged.",
-            i18n.locale_of(interaction),
-            ref=ref,
+            "Something went wrong on my side (ref `{ref}`); it has been logged.", locale, ref=ref
         )
-    else:
-        message = i18n.text(message, i18n.locale_of(interaction))  # when the catalog has it
     await send_ephemeral(interaction, message)

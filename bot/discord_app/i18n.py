@@ -1,41 +1,30 @@
-"""English, Simplified and Traditional Chinese: gettext catalogs compiled with Babel.
+"""English, Simplified and Traditional Chinese in Discord (catalogs: `bot.l10n`).
 
-Catalogs live in `bot/locales/<lang>/LC_MESSAGES/bot.po` (edit) and `bot.mo` (compiled with
-`pybabel compile -D bot -d bot/locales`; a test keeps them in step). The English text is the
-message id. Command and option names stay English; `CatalogTranslator` gives Discord the
-descriptions and choice names, and `text()` translates what the bot writes, following the
-user's locale, then the server's, else English.
+Command and option names stay English; `CatalogTranslator` gives Discord the descriptions and
+choice names, and `text()` translates what the bot writes, following the user's locale, then the
+server's, else English. Messages posted to a channel for nobody in particular (a round cut short
+by a restart) follow the server's locale (`guild_locale`).
 """
 
 from __future__ import annotations
 
-import gettext
-from pathlib import Path
-
 import discord
 from discord import app_commands
 
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "locales"
+from bot.l10n import CATALOGS as _BY_NAME
+from bot.l10n import FOLDERS, LOCALE_DIR, N_, translate
+
+__all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "CatalogTranslator", "locale_of", "text"]
+
 # Discord's locale -> the catalog's language folder
-LANGUAGES: dict[discord.Locale, str] = {
-    discord.Locale.chinese: "zh_CN",
-    discord.Locale.taiwan_chinese: "zh_TW",
-}
+LANGUAGES: dict[discord.Locale, str] = {discord.Locale(name): f for name, f in FOLDERS.items()}
 TRANSLATED = {
     app_commands.TranslationContextLocation.command_description,
     app_commands.TranslationContextLocation.group_description,
     app_commands.TranslationContextLocation.parameter_description,
     app_commands.TranslationContextLocation.choice_name,
 }
-
-
-def _load(language: str) -> gettext.NullTranslations:
-    return gettext.translation("bot", LOCALE_DIR, languages=[language], fallback=False)
-
-
-CATALOGS: dict[discord.Locale, gettext.NullTranslations] = {
-    locale: _load(language) for locale, language in LANGUAGES.items()
-}
+CATALOGS = {locale: _BY_NAME[locale.value] for locale in LANGUAGES}
 
 
 def locale_of(interaction: discord.Interaction) -> discord.Locale:
@@ -46,11 +35,16 @@ def locale_of(interaction: discord.Interaction) -> discord.Locale:
     return discord.Locale.american_english
 
 
+def guild_locale(guild: discord.Guild | None) -> discord.Locale | None:
+    """The server's language, for messages that answer nobody in particular."""
+    if guild is not None and guild.preferred_locale in CATALOGS:
+        return guild.preferred_locale
+    return None
+
+
 def text(message: str, locale: discord.Locale | None, **values: object) -> str:
     """`message` in `locale` (English if untranslated), with `{placeholders}` filled in."""
-    catalog = CATALOGS.get(locale) if locale is not None else None
-    translated = catalog.gettext(message) if catalog is not None else message
-    return translated.format(**values) if values else translated
+    return translate(message, locale.value if locale is not None else None, **values)
 
 
 class CatalogTranslator(app_commands.Translator):

@@ -18,6 +18,7 @@ from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.rounds import RoundManager
 from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
+from bot.discord_app.i18n import N_
 from bot.discord_app.quiz_views import ChoiceView, QuestionView, TypedView
 from bot.discord_app.reports import report_view
 
@@ -52,18 +53,26 @@ class DiscordPresenter:
         )
 
     def set_locale(self, channel_id: int, locale: discord.Locale) -> None:
-        """The language of the next round's cards here: that of the player who started it."""
+        """The language of the next round's messages here: that of the player who started it."""
         self._locales[channel_id] = locale
+
+    def _locale(self, channel_id: int) -> discord.Locale | None:
+        """The round's language, else the server's (a round nobody here started)."""
+        locale = self._locales.get(channel_id)
+        if locale is None:
+            channel = self._client.get_channel(channel_id)
+            locale = i18n.guild_locale(getattr(channel, "guild", None))
+        return locale
 
     async def question(self, channel_id: int, card: QuestionCard) -> None:
         view: QuestionView
+        locale = self._locale(channel_id)
         if card.mode == "choice":
-            view, how = ChoiceView(card, self._choose, self._boot_id), "pick one"
+            view, how = ChoiceView(card, self._choose, self._boot_id), N_("pick one")
         else:
-            view, how = TypedView(card, self._answer, self._boot_id), "press Answer"
+            view, how = TypedView(card, self._answer, self._boot_id, locale), N_("press Answer")
             if self._chat_answers:
-                how = "type it here or press Answer"
-        locale = self._locales.get(channel_id)
+                how = N_("type it here or press Answer")
         how = i18n.text(how, locale)
         ends_at = discord.utils.utcnow() + timedelta(seconds=card.seconds)
         self._views[channel_id] = view
@@ -95,7 +104,7 @@ class DiscordPresenter:
             view.remove_options(hint.removed_options)
             await view.message.edit(view=view)
         await self._channel(channel_id).send(
-            render.hint_text(number, hint), allowed_mentions=NO_MENTIONS
+            render.hint_text(number, hint, self._locale(channel_id)), allowed_mentions=NO_MENTIONS
         )
 
     async def correct(self, channel_id: int, result: AnswerResult) -> None:
@@ -104,16 +113,17 @@ class DiscordPresenter:
             if metrics is not None:
                 metrics.store_error("award")
         await self._channel(channel_id).send(
-            render.correct_text(result), allowed_mentions=NO_MENTIONS
+            render.correct_text(result, self._locale(channel_id)), allowed_mentions=NO_MENTIONS
         )
 
     async def reveal(self, channel_id: int, reveal: Reveal) -> None:
+        locale = self._locale(channel_id)
         view = self._views.pop(channel_id, None)
         if view is not None:
             await view.end(reveal.correct_option)
         await self._channel(channel_id).send(
-            embed=render.reveal_embed(reveal),
-            view=report_view(reveal.fact.id),
+            embed=render.reveal_embed(reveal, locale),
+            view=report_view(reveal.fact.id, locale),
             allowed_mentions=NO_MENTIONS,
         )
 
@@ -122,5 +132,6 @@ class DiscordPresenter:
         if view is not None:
             await view.end()
         await self._channel(channel_id).send(
-            embed=render.summary_embed(summary), allowed_mentions=NO_MENTIONS
+            embed=render.summary_embed(summary, self._locale(channel_id)),
+            allowed_mentions=NO_MENTIONS,
         )

@@ -13,9 +13,11 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.core.quiz import AnswerResult, QuestionCard
+from bot.discord_app import i18n
 from bot.discord_app.ack import Reply, respond
 from bot.discord_app.errors import handle_error
-from bot.discord_app.expired import button_id
+from bot.discord_app.expired import box_id, button_id
+from bot.discord_app.i18n import N_
 from bot.discord_app.render import OPTION_LETTERS
 from bot.discord_app.views import BaseView
 
@@ -24,18 +26,21 @@ Choose = Callable[[discord.Interaction, int], Awaitable[AnswerResult | None]]
 Answer = Callable[[discord.Interaction, str], Awaitable[AnswerResult | None]]
 
 FEEDBACK = {
-    "correct": "Correct! +{points} pts.",
-    "wrong": "Not that one. Watch for the reveal!",
-    "already_answered": "You already answered this question; one answer each.",
-    "closed": "This question is closed.",
-    "not_a_player_option": "That is not an option of this question.",
+    "correct": N_("Correct! +{points} pts."),
+    "wrong": N_("Not that one. Watch for the reveal!"),
+    "already_answered": N_("You already answered this question; one answer each."),
+    "closed": N_("This question is closed."),
+    "not_a_player_option": N_("That is not an option of this question."),
 }
 
 
-def feedback(result: AnswerResult | None) -> str:
+def feedback(result: AnswerResult | None, locale: discord.Locale | None = None) -> str:
+    """The clicker's private answer, in the clicker's language."""
     if result is None:
-        return "This question is closed."
-    return FEEDBACK[result.status].format(points=result.points)
+        return i18n.text(FEEDBACK["closed"], locale)
+    if result.status == "correct":
+        return i18n.text(FEEDBACK["correct"], locale, points=result.points)
+    return i18n.text(FEEDBACK[result.status], locale)
 
 
 class QuestionView(BaseView):
@@ -76,7 +81,8 @@ class ChoiceView(QuestionView):
     def _callback(self, index: int) -> Callable[[discord.Interaction], Awaitable[None]]:
         async def callback(interaction: discord.Interaction) -> None:
             async def work() -> Reply:
-                return Reply(content=feedback(await self._choose(interaction, index)))
+                result = await self._choose(interaction, index)
+                return Reply(content=feedback(result, i18n.locale_of(interaction)))
 
             # Storing an award may wait on the database; the click is acknowledged in time.
             await respond(interaction, work, ephemeral=True)
@@ -93,13 +99,22 @@ class ChoiceView(QuestionView):
                 item.style = discord.ButtonStyle.secondary
 
 
-class AnswerModal(discord.ui.Modal, title="Your answer"):
-    answer: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
-        label="Answer", custom_id="answer", max_length=200, placeholder="Type your answer"
-    )
+class AnswerModal(discord.ui.Modal):
+    """The typed-answer box, in the language of the player who opened it."""
 
-    def __init__(self, submit: Answer) -> None:
-        super().__init__()
+    def __init__(self, submit: Answer, locale: discord.Locale | None, boot_id: str) -> None:
+        # The box's id names this process: a box submitted after a restart gets an answer
+        # (see bot.discord_app.expired), not "This interaction failed".
+        super().__init__(
+            title=i18n.text("Your answer", locale), custom_id=box_id("answer", boot_id)
+        )
+        self.answer: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
+            label=i18n.text("Answer", locale),
+            custom_id="answer",
+            max_length=200,
+            placeholder=i18n.text("Type your answer", locale),
+        )
+        self.add_item(self.answer)
         self._submit = submit
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
@@ -108,8 +123,10 @@ class AnswerModal(discord.ui.Modal, title="Your answer"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         async def work() -> Reply:
             result = await self._submit(interaction, self.answer.value)
-            correct = result is None or result.correct
-            return Reply(content=feedback(result) if correct else "Not quite; try again!")
+            locale = i18n.locale_of(interaction)
+            if result is None or result.correct:
+                return Reply(content=feedback(result, locale))
+            return Reply(content=i18n.text("Not quite; try again!", locale))
 
         await respond(interaction, work, ephemeral=True)
 
@@ -118,13 +135,18 @@ class TypedView(QuestionView):
     """An "Answer" button that opens a text box: typed answers without the message content
     intent. With BOT_MESSAGE_CONTENT=1, answers typed in the channel count as well."""
 
-    def __init__(self, card: QuestionCard, submit: Answer, boot_id: str) -> None:
+    def __init__(
+        self, card: QuestionCard, submit: Answer, boot_id: str, locale: discord.Locale | None
+    ) -> None:
         super().__init__(card)
         self._submit = submit
+        self._boot_id = boot_id
         self.open_answer_box.custom_id = button_id("quiz", boot_id, "answer")
+        self.open_answer_box.label = i18n.text("Answer", locale)  # the card's language
 
     @discord.ui.button(label="Answer", style=discord.ButtonStyle.primary)
     async def open_answer_box(
         self, interaction: discord.Interaction, _button: discord.ui.Button
     ) -> None:
-        await interaction.response.send_modal(AnswerModal(self._submit))
+        box = AnswerModal(self._submit, i18n.locale_of(interaction), self._boot_id)
+        await interaction.response.send_modal(box)

@@ -1,7 +1,9 @@
 """Embeds and message texts, built in one place so every reply looks alike and stays in limits.
 
 Anything a user typed is escaped with `escape_markdown` before it is shown; text from the fact
-packs is curated and shown as written. Every length is clipped to Discord's limits.
+packs is curated and shown as written (English, as the documents say it). Every line the bot
+writes itself is in `locale` (see `bot.discord_app.i18n`). Every length is clipped to Discord's
+limits.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from typing import TYPE_CHECKING
 import discord
 from discord.utils import escape_markdown
 
-from bot.core.matching import DISAGREE_INTRO, AskResult, list_intro
+from bot.core.matching import AskResult
 from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.quotes import QuotePage
 from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
+from bot.discord_app.i18n import N_
+
+Locale = discord.Locale | None
 
 if TYPE_CHECKING:
     from bot.discord_app.broadcast import ReloadResult
@@ -35,10 +40,16 @@ MAX_LISTED = 10  # items of a list answer shown (each a field; an embed holds 25
 
 OPTION_LETTERS = "ABCDEFGHIJ"
 END_REASONS = {
-    "completed": "Round over!",
-    "stopped": "Round stopped.",
-    "inactive": "Round ended: nobody answered for a while.",
-    "shutdown": "Round ended: the bot is restarting. Points won so far are saved.",
+    "completed": N_("Round over!"),
+    "stopped": N_("Round stopped."),
+    "inactive": N_("Round ended: nobody answered for a while."),
+    "shutdown": N_("Round ended: the bot is restarting. Points won so far are saved."),
+}
+REVEAL_TITLES = {
+    "answered": N_("The answer: {answer}"),
+    "timeout": N_("Time's up! The answer: {answer}"),
+    "skipped": N_("Skipped. The answer: {answer}"),
+    "stopped": N_("The answer: {answer}"),
 }
 
 
@@ -56,163 +67,268 @@ def citation(source: Source) -> str:
     return clip(f"*{source.title}*\n> {' '.join(source.quote.split())}", FIELD_MAX)
 
 
-def answer_embed(question: str, result: AskResult) -> discord.Embed:
+def answer_embed(question: str, result: AskResult, locale: Locale = None) -> discord.Embed:
     """The answer with its source, under the question the bot took it to be (so a misreading is
     plain); a list item by item; contradicting sources each with its own source; related
     figures worded as such."""
     assert result.fact is not None
     fact = result.fact
-    intro = f"*Answering: {escape_markdown(result.answering)}*\n" if result.answering else ""
+    intro = ""
+    if result.answering:
+        answering = i18n.text("Answering: {question}", locale, question="{question}")
+        intro = "*" + answering.format(question=escape_markdown(result.answering)) + "*\n"
     embed = discord.Embed(title=clip(user_text(question, TITLE_MAX), TITLE_MAX), colour=ACCENT)
-    embed.set_footer(text=f"fact: {fact.id}")
+    embed.set_footer(text=i18n.text("fact: {id}", locale, id=fact.id))
     if result.listed:
-        embed.description = clip(intro + list_intro(len(result.listed)), DESCRIPTION_MAX)
+        count = len(result.listed)
+        listed = i18n.text("{count} facts answer this, each from its source:", locale, count=count)
+        embed.description = clip(intro + listed, DESCRIPTION_MAX)
         for item in result.listed[:MAX_LISTED]:
             embed.add_field(
                 name=clip(item.text, FIELD_NAME_MAX), value=citation(item.source), inline=False
             )
         return embed
-    intro += DISAGREE_INTRO + "\n" if result.also else ""
+    intro += i18n.text("The sources disagree about this:", locale) + "\n" if result.also else ""
     embed.description = clip(intro + fact.text, DESCRIPTION_MAX)
-    embed.add_field(name="Source", value=citation(fact.source), inline=False)
+    embed.add_field(name=i18n.text("Source", locale), value=citation(fact.source), inline=False)
     for other in result.also[:3]:
         embed.add_field(
-            name="Another source says",
+            name=i18n.text("Another source says", locale),
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
         )
     for other in result.related[:3]:
         embed.add_field(
-            name="Related, not a contradiction",
+            name=i18n.text("Related, not a contradiction", locale),
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
         )
     return embed
 
 
-def unknown_text(question: str, refusal: str, suggestions: Sequence[str]) -> str:
-    text = refusal or "I don't know that from my sources."
+def unknown_text(
+    question: str, result: AskResult, film: str, locale: Locale = None, shown: int = 3
+) -> str:
+    """An honest "I don't know", in the user's language, with "did you mean" suggestions (the
+    suggested questions are the packs' English phrasings)."""
+    suggestions = list(result.suggestions)[:shown]
+    if not question.strip():
+        text = i18n.text(
+            "Ask me something about {film}, for example “who directed it?” or “where was it "
+            "filmed?”.",
+            locale,
+            film=film,
+        )
+    else:
+        text = i18n.text(
+            "I don't know that one: it isn't in the sources I have read about {film}, and I'd "
+            "rather say so than guess.",
+            locale,
+            film=film,
+        )
+        if suggestions:
+            text += " " + i18n.text("Did you mean one of these?", locale)
     lines = [f"> {user_text(question)}", text]
-    # the refusal already asks "Did you mean one of these?" when there are suggestions
-    lines += [f"• {escape_markdown(s)}" for s in suggestions[:3]]
+    lines += [f"• {escape_markdown(s)}" for s in suggestions]
     return clip("\n".join(lines), 2000)
 
 
-def quote_embed(quote: Quote) -> discord.Embed:
+def quote_embed(quote: Quote, locale: Locale = None) -> discord.Embed:
     embed = discord.Embed(
         description=clip(f"“{quote.text}”\n— **{quote.speaker}**", DESCRIPTION_MAX),
         colour=ACCENT,
     )
     if quote.context:
-        embed.add_field(name="Context", value=clip(quote.context, FIELD_MAX), inline=False)
-    embed.add_field(name="Source", value=citation(quote.source), inline=False)
+        embed.add_field(
+            name=i18n.text("Context", locale), value=clip(quote.context, FIELD_MAX), inline=False
+        )
+    embed.add_field(name=i18n.text("Source", locale), value=citation(quote.source), inline=False)
     return embed
 
 
-def quote_page_embed(page: QuotePage, quotes: tuple[Quote, ...], held: bool) -> discord.Embed:
+def quote_page_embed(
+    page: QuotePage, quotes: tuple[Quote, ...], held: bool, locale: Locale = None
+) -> discord.Embed:
     """A page of quotes: one field each (speaker, line, context, source), the page in the footer."""
-    embed = discord.Embed(title=f"Quotes for “{user_text(page.query, 100)}”", colour=ACCENT)
+    title = i18n.text("Quotes for “{query}”", locale, query=user_text(page.query, 100))
+    embed = discord.Embed(title=clip(title, TITLE_MAX), colour=ACCENT)
     for quote in quotes:
         context = f"\n*{clip(quote.context, 300)}*" if quote.context else ""
-        value = f"“{clip(quote.text, 500)}”{context}\nSource: *{quote.source.title}*"
+        source = i18n.text("Source: {title}", locale, title=f"*{quote.source.title}*")
+        value = f"“{clip(quote.text, 500)}”{context}\n{source}"
         embed.add_field(
             name=clip(quote.speaker, TITLE_MAX), value=clip(value, FIELD_MAX), inline=False
         )
     if held:
-        embed.add_field(name="Held back", value=HELD_QUOTE, inline=False)
-    embed.set_footer(text=f"page {page.page}/{page.pages} · {page.total} quotes")
+        embed.add_field(
+            name=i18n.text("Held back", locale), value=i18n.text(HELD_QUOTE, locale), inline=False
+        )
+    footer = i18n.text(
+        "page {page}/{pages} · {total} quotes",
+        locale,
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+    embed.set_footer(text=footer)
     return embed
 
 
-def facts_info_embed(base: FactBase) -> discord.Embed:
+def facts_info_embed(base: FactBase, locale: Locale = None) -> discord.Embed:
     films = ", ".join(base.films) or "—"
-    embed = discord.Embed(title=clip(f"What I know: {films}", TITLE_MAX), colour=ACCENT)
-    embed.add_field(name="Facts", value=str(len(base.facts)))
-    embed.add_field(name="Quiz questions", value=str(len(base.quiz_facts)))
-    embed.add_field(name="Quotes", value=str(len(base.quotes)))
+    title = i18n.text("What I know: {films}", locale, films=films)
+    embed = discord.Embed(title=clip(title, TITLE_MAX), colour=ACCENT)
+    embed.add_field(name=i18n.text("Facts", locale), value=str(len(base.facts)))
+    embed.add_field(name=i18n.text("Quiz questions", locale), value=str(len(base.quiz_facts)))
+    embed.add_field(name=i18n.text("Quotes", locale), value=str(len(base.quotes)))
     per_category = Counter(f.category for f in base.facts)
     embed.add_field(
-        name="Categories",
+        name=i18n.text("Categories", locale),
         value=clip(", ".join(f"{c} ({n})" for c, n in sorted(per_category.items())), FIELD_MAX),
         inline=False,
     )
     per_document = Counter(f.source.document for f in base.facts)
     sources = [
-        f"*{doc.title}* ({doc.kind}): {per_document.get(name, 0)} facts"
+        i18n.text(
+            "{title} ({kind}): {count} facts",
+            locale,
+            title=f"*{doc.title}*",
+            kind=doc.kind,
+            count=per_document.get(name, 0),
+        )
         for name, doc in sorted(base.documents.items())
     ]
-    embed.add_field(name="Sources", value=clip("\n".join(sources), FIELD_MAX), inline=False)
+    embed.add_field(
+        name=i18n.text("Sources", locale), value=clip("\n".join(sources), FIELD_MAX), inline=False
+    )
     return embed
 
 
-def reload_ok_text(base: FactBase) -> str:
-    return (
-        f"Reloaded {len(base.files)} pack file(s): {len(base.facts)} facts "
-        f"({len(base.quiz_facts)} for quizzes), {len(base.quotes)} quotes. "
-        "Rounds already running keep their questions."
+def reload_ok_text(base: FactBase, locale: Locale = None) -> str:
+    return i18n.text(
+        "Reloaded {files} pack file(s): {facts} facts ({quiz} for quizzes), {quotes} quotes. "
+        "Rounds already running keep their questions.",
+        locale,
+        files=len(base.files),
+        facts=len(base.facts),
+        quiz=len(base.quiz_facts),
+        quotes=len(base.quotes),
     )
 
 
-def reload_failed_text(problems: Sequence[object], shown: int = 5) -> str:
-    lines = [f"Reload refused: {len(problems)} problem(s). The old facts are still in use."]
+def reload_failed_text(problems: Sequence[object], shown: int = 5, locale: Locale = None) -> str:
+    """The problems themselves (file:line and what to fix) are the checker's English."""
+    lines = [
+        i18n.text(
+            "Reload refused: {count} problem(s). The old facts are still in use.",
+            locale,
+            count=len(problems),
+        )
+    ]
     lines += [f"`{clip(str(p), 300)}`" for p in problems[:shown]]
     if len(problems) > shown:
-        lines.append(f"…and {len(problems) - shown} more (`python -m bot facts check`).")
+        more = len(problems) - shown
+        lines.append(
+            i18n.text("…and {count} more ({command}).", locale, count=more, command=CHECK_COMMAND)
+        )
     return clip("\n".join(lines), 2000)
 
 
-def reload_everywhere_text(results: Sequence[ReloadResult]) -> str:
-    """One line per cluster (its counts, or why it kept its facts), for the admin who asked."""
+def reload_everywhere_text(results: Sequence[ReloadResult], locale: Locale = None) -> str:
+    """One line per cluster (its counts, or why it kept its facts), for the admin who asked.
+    Each cluster words its own result (in English: the request carries no language)."""
     done = sum(1 for r in results if r.ok)
-    lines = [f"Reloaded in {done} of {len(results)} clusters."]
+    lines = [
+        i18n.text("Reloaded in {done} of {total} clusters.", locale, done=done, total=len(results))
+    ]
     for result in results:
         if result.ok is None:
-            outcome = "no answer in time; it keeps serving its facts (see its log)."
+            outcome = i18n.text(
+                "no answer in time; it keeps serving its facts (see its log).", locale
+            )
         else:
             outcome = result.text.replace("\n", "\n  ")
-        lines.append(f"**Cluster {result.cluster}**: {outcome}")
+        cluster = i18n.text("Cluster {number}", locale, number=result.cluster)
+        lines.append(f"**{cluster}**: {outcome}")
     return clip("\n".join(lines), 2000)
 
 
-def settings_embed(title: str, settings: GuildSettings, mode_name: str) -> discord.Embed:
-    embed = discord.Embed(title=title, colour=ACCENT)
-    embed.add_field(name="Seconds per question", value=f"{settings.question_seconds:g}")
-    embed.add_field(name="Questions per round", value=str(settings.round_length))
-    embed.add_field(name="Mode", value=mode_name)
-    embed.add_field(name="Hints", value="on" if settings.hints else "off")
+CHECK_COMMAND = "`python -m bot facts check`"
+MODE_NAMES = {"typed": N_("typed"), "choice": N_("choice")}
+
+
+def settings_embed(title: str, settings: GuildSettings, locale: Locale = None) -> discord.Embed:
+    embed = discord.Embed(title=i18n.text(title, locale), colour=ACCENT)
+    seconds = f"{settings.question_seconds:g}"
+    embed.add_field(name=i18n.text("Seconds per question", locale), value=seconds)
+    embed.add_field(name=i18n.text("Questions per round", locale), value=str(settings.round_length))
+    mode = MODE_NAMES.get(settings.mode, settings.mode)
+    embed.add_field(name=i18n.text("Mode", locale), value=i18n.text(mode, locale))
+    hints = i18n.text("on", locale) if settings.hints else i18n.text("off", locale)
+    embed.add_field(name=i18n.text("Hints", locale), value=hints)
     return embed
 
 
-def leaderboard_embed(page: LeaderboardPage, scope_name: str) -> discord.Embed:
-    embed = discord.Embed(
-        title=clip(f"Leaderboard · {scope_name} · by {page.sort}", TITLE_MAX), colour=ACCENT
+SCOPE_NAMES = {"server": N_("this server"), "global": N_("all servers")}
+SORT_NAMES = {"points": N_("points"), "wins": N_("wins"), "accuracy": N_("accuracy")}
+
+
+def leaderboard_embed(page: LeaderboardPage, scope: str, locale: Locale = None) -> discord.Embed:
+    title = i18n.text(
+        "Leaderboard · {scope} · by {sort}",
+        locale,
+        scope=i18n.text(SCOPE_NAMES[scope], locale),
+        sort=i18n.text(SORT_NAMES.get(page.sort, page.sort), locale),
     )
+    embed = discord.Embed(title=clip(title, TITLE_MAX), colour=ACCENT)
     if not page.entries:
-        embed.description = "No scores yet. Start a round with `/quiz start`!"
+        embed.description = i18n.text("No scores yet. Start a round with `/quiz start`!", locale)
         return embed
     lines = [
-        f"**{e.rank}.** {user_text(e.name, 64)} — {e.points} pts · {e.rounds_won} wins · "
-        f"{e.accuracy:.0%} right"
+        i18n.text(
+            "**{rank}.** {name} — {points} pts · {wins} wins · {accuracy} right",
+            locale,
+            rank=e.rank,
+            name=user_text(e.name, 64),
+            points=e.points,
+            wins=e.rounds_won,
+            accuracy=f"{e.accuracy:.0%}",
+        )
         for e in page.entries
     ]
     embed.description = clip("\n".join(lines), DESCRIPTION_MAX)
-    embed.set_footer(text=f"page {page.page}/{page.pages} · {page.total} players")
+    footer = i18n.text(
+        "page {page}/{pages} · {total} players",
+        locale,
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+    embed.set_footer(text=footer)
     return embed
 
 
-def stats_embed(stats: PlayerStats | None, name: str, scope_name: str) -> discord.Embed:
+def stats_embed(
+    stats: PlayerStats | None, name: str, scope: str, locale: Locale = None
+) -> discord.Embed:
+    scope_name = i18n.text(SCOPE_NAMES[scope], locale)
     embed = discord.Embed(title=clip(f"{user_text(name, 64)} · {scope_name}", TITLE_MAX))
     embed.colour = ACCENT
     if stats is None:
-        embed.description = "No quiz answers yet."
+        embed.description = i18n.text("No quiz answers yet.", locale)
         return embed
-    embed.add_field(name="Points", value=str(stats.points))
-    embed.add_field(name="Rank", value=f"{stats.rank} of {stats.players}")
+    embed.add_field(name=i18n.text("Points", locale), value=str(stats.points))
+    rank = i18n.text("{rank} of {players}", locale, rank=stats.rank, players=stats.players)
+    embed.add_field(name=i18n.text("Rank", locale), value=rank)
     embed.add_field(
-        name="Correct", value=f"{stats.correct}/{stats.attempted} ({stats.accuracy:.0%})"
+        name=i18n.text("Correct", locale),
+        value=f"{stats.correct}/{stats.attempted} ({stats.accuracy:.0%})",
     )
-    embed.add_field(name="Rounds", value=f"{stats.rounds_played} played, {stats.rounds_won} won")
-    embed.add_field(name="Best streak", value=str(stats.best_streak))
+    rounds = i18n.text(
+        "{played} played, {won} won", locale, played=stats.rounds_played, won=stats.rounds_won
+    )
+    embed.add_field(name=i18n.text("Rounds", locale), value=rounds)
+    embed.add_field(name=i18n.text("Best streak", locale), value=str(stats.best_streak))
     return embed
 
 
@@ -220,7 +336,7 @@ def question_embed(
     card: QuestionCard,
     ends_at: datetime,
     answer_how: str,
-    locale: discord.Locale | None = None,
+    locale: Locale = None,
 ) -> discord.Embed:
     """The card in the language of the player who started the round (fact texts stay English)."""
     title = i18n.text("Question {number}/{total}", locale, number=card.number, total=card.total)
@@ -244,62 +360,88 @@ def question_embed(
     return embed
 
 
-def hint_text(card_number: int, hint: Hint) -> str:
+def hint_text(card_number: int, hint: Hint, locale: Locale = None) -> str:
     if hint.removed_options:
         removed = ", ".join(OPTION_LETTERS[i] for i in hint.removed_options)
-        text = f"Hint for question {card_number}: it is not {removed}."
+        text = i18n.text(
+            "Hint for question {number}: it is not {options}.",
+            locale,
+            number=card_number,
+            options=removed,
+        )
     else:
-        text = f"Hint for question {card_number}: `{hint.text}`"
-    return f"{text} (now worth {hint.cost} pts less)"
+        text = i18n.text(
+            "Hint for question {number}: {hint}", locale, number=card_number, hint=f"`{hint.text}`"
+        )
+    return text + " " + i18n.text("(now worth {cost} pts less)", locale, cost=hint.cost)
 
 
-def correct_text(result: AnswerResult) -> str:
-    streak = f" · streak {result.streak}" if result.streak > 1 else ""
-    saved = "" if result.saved else " (could not be saved: see the log)"
-    return (
-        f"**{user_text(result.user_name, 64)}** got question {result.question} right: "
-        f"+{result.points} pts{streak}{saved}"
+def correct_text(result: AnswerResult, locale: Locale = None) -> str:
+    text = i18n.text(
+        "**{name}** got question {number} right: +{points} pts",
+        locale,
+        name=user_text(result.user_name, 64),
+        number=result.question,
+        points=result.points,
     )
+    if result.streak > 1:
+        text += i18n.text(" · streak {streak}", locale, streak=result.streak)
+    if not result.saved:
+        text += " " + i18n.text("(could not be saved: see the log)", locale)
+    return text
 
 
-def reveal_embed(reveal: Reveal) -> discord.Embed:
-    how = {
-        "answered": "",
-        "timeout": "Time's up! ",
-        "skipped": "Skipped. ",
-        "stopped": "",
-    }[reveal.reason]
+def reveal_embed(reveal: Reveal, locale: Locale = None) -> discord.Embed:
+    title = i18n.text(REVEAL_TITLES[reveal.reason], locale, answer=reveal.answer)
     embed = discord.Embed(
-        title=clip(f"{how}The answer: {reveal.answer}", TITLE_MAX),
+        title=clip(title, TITLE_MAX),
         description=clip(reveal.fact.text, DESCRIPTION_MAX),
         colour=GOOD if reveal.winner else UNSURE,
     )
     if reveal.winner is not None:
         embed.add_field(
-            name="Won by",
+            name=i18n.text("Won by", locale),
             value=f"{user_text(reveal.winner.user_name, 64)} (+{reveal.winner.points})",
         )
-    embed.add_field(name="Source", value=citation(reveal.source), inline=False)
-    embed.set_footer(text=f"question {reveal.number}/{reveal.total}")
+    embed.add_field(name=i18n.text("Source", locale), value=citation(reveal.source), inline=False)
+    footer = i18n.text(
+        "question {number}/{total}", locale, number=reveal.number, total=reveal.total
+    )
+    embed.set_footer(text=footer)
     return embed
 
 
-def summary_embed(summary: Summary) -> discord.Embed:
+def summary_embed(summary: Summary, locale: Locale = None) -> discord.Embed:
     embed = discord.Embed(
-        title=END_REASONS.get(summary.reason, "Round over"),
+        title=i18n.text(END_REASONS.get(summary.reason, END_REASONS["completed"]), locale),
         colour=ACCENT,
     )
     if not summary.standings:
-        embed.description = f"{summary.asked} question(s) asked; nobody scored."
+        embed.description = i18n.text(
+            "{count} question(s) asked; nobody scored.", locale, count=summary.asked
+        )
         return embed
     lines = [
-        f"**{s.rank}.** {user_text(s.user_name, 64)} — {s.points} pts, {s.correct} right"
+        i18n.text(
+            "**{rank}.** {name} — {points} pts, {correct} right",
+            locale,
+            rank=s.rank,
+            name=user_text(s.user_name, 64),
+            points=s.points,
+            correct=s.correct,
+        )
         + (" 🏆" if s.won else "")
         for s in summary.standings[:15]
     ]
     embed.description = clip("\n".join(lines), DESCRIPTION_MAX)
-    footer = f"{summary.asked} of {summary.total} question(s) asked"
+    footer = i18n.text(
+        "{asked} of {total} question(s) asked", locale, asked=summary.asked, total=summary.total
+    )
     if summary.unsaved:
-        footer += f" · {summary.unsaved} correct answer(s) could not be saved and are not counted"
+        footer += " · " + i18n.text(
+            "{count} correct answer(s) could not be saved and are not counted",
+            locale,
+            count=summary.unsaved,
+        )
     embed.set_footer(text=footer)
     return embed

@@ -8,8 +8,10 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.core.storage import LeaderboardPage
+from bot.discord_app import i18n
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import button_id
+from bot.discord_app.i18n import N_
 
 
 class BaseView(discord.ui.View):
@@ -70,25 +72,34 @@ class ConfirmView(BaseView):
     """Ask the invoking user to confirm a destructive action; the action runs on the click.
 
     `action` returns the text that replaces the question. Anyone else's click is refused, and
-    after the first click the buttons are disabled, so a double click cannot run it twice.
+    after the first click the buttons are disabled, so a double click cannot run it twice. The
+    buttons carry the boot id, so a click after a restart is answered (bot.discord_app.expired).
     """
 
     def __init__(
         self,
         owner_id: int,
         action: Callable[[], Awaitable[str]],
-        confirm_label: str = "Yes",
+        boot_id: str,
+        locale: discord.Locale | None = None,
+        confirm_label: str = N_("Yes"),
         timeout: float = 60.0,
     ) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self._action = action
-        self.confirm.label = confirm_label
+        self._locale = locale
+        self.confirm.label = i18n.text(confirm_label, locale)
+        self.cancel.label = i18n.text("Cancel", locale)
+        self.confirm.custom_id = button_id("confirm", boot_id, "yes")
+        self.cancel.custom_id = button_id("confirm", boot_id, "cancel")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(
-                "Only the person who asked can confirm this.",
+                i18n.text(
+                    "Only the person who asked can confirm this.", i18n.locale_of(interaction)
+                ),
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,
             )
@@ -111,7 +122,9 @@ class ConfirmView(BaseView):
         self.disable_all()
         self.stop()
         await interaction.response.edit_message(
-            content="Cancelled; nothing changed.", view=self, allowed_mentions=NO_MENTIONS
+            content=i18n.text("Cancelled; nothing changed.", self._locale),
+            view=self,
+            allowed_mentions=NO_MENTIONS,
         )
 
     async def on_timeout(self) -> None:
@@ -119,7 +132,9 @@ class ConfirmView(BaseView):
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(
-                    content="Timed out; nothing changed.", view=self, allowed_mentions=NO_MENTIONS
+                    content=i18n.text("Timed out; nothing changed.", self._locale),
+                    view=self,
+                    allowed_mentions=NO_MENTIONS,
                 )
 
 
@@ -132,9 +147,12 @@ class PagerView(BaseView):
         fetch: Callable[[int], Awaitable[LeaderboardPage]],
         render_page: Callable[[LeaderboardPage], discord.Embed],
         boot_id: str,
+        locale: discord.Locale | None = None,
         timeout: float = 180.0,
     ) -> None:
         super().__init__(timeout=timeout)
+        self.previous.label = i18n.text("◀ Previous", locale)
+        self.next.label = i18n.text("Next ▶", locale)
         # Fixed ids (not discord.py's random ones), so a click after a restart is recognised.
         self.previous.custom_id = button_id("pager", boot_id, "previous")
         self.next.custom_id = button_id("pager", boot_id, "next")

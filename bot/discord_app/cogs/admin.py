@@ -16,10 +16,11 @@ from discord.ext import commands
 
 from bot.core.facts import FactPackError
 from bot.core.storage import SettingsError
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.broadcast import BroadcastError
 from bot.discord_app.checks import ADMIN_PERMISSIONS, manage_guild_at_runtime
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.i18n import N_
 from bot.discord_app.views import ConfirmView
 
 if TYPE_CHECKING:
@@ -27,13 +28,15 @@ if TYPE_CHECKING:
     from bot.discord_app.knowledge import KnowledgeHolder
 
 
-async def reload_here(knowledge: KnowledgeHolder) -> tuple[bool, str]:
+async def reload_here(
+    knowledge: KnowledgeHolder, locale: discord.Locale | None = None
+) -> tuple[bool, str]:
     """Reload this process's packs: (swapped?, the admin's reply). A broken pack is refused."""
     try:
         fresh = await knowledge.reload()
     except FactPackError as exc:
-        return False, render.reload_failed_text(exc.problems)
-    return True, render.reload_ok_text(fresh.facts)
+        return False, render.reload_failed_text(exc.problems, locale=locale)
+    return True, render.reload_ok_text(fresh.facts, locale)
 
 
 class AdminCog(commands.Cog):
@@ -55,6 +58,7 @@ class AdminCog(commands.Cog):
     @manage_guild_at_runtime()
     async def facts_reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
+        locale = i18n.locale_of(interaction)
         if self.bot.broadcast is not None:
             # Every cluster reloads (each validating its own) and reports back here.
             try:
@@ -64,9 +68,9 @@ class AdminCog(commands.Cog):
                     "The other clusters cannot be reached right now (the connection to the "
                     "database is down), so nothing was reloaded. Try again in a minute."
                 ) from exc
-            text = render.reload_everywhere_text(results)
+            text = render.reload_everywhere_text(results, locale)
         else:
-            _ok, text = await reload_here(self.bot.knowledge)
+            _ok, text = await reload_here(self.bot.knowledge, locale)
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     @app_commands.command(name="quizset", description="View or change this server's quiz settings")
@@ -103,9 +107,9 @@ class AdminCog(commands.Cog):
             else:
                 settings = await self.bot.store.get_settings(interaction.guild_id)
         except SettingsError as exc:
-            raise UserFacingError(str(exc)) from exc
-        title = "Quiz settings updated" if changes else "Quiz settings"
-        embed = render.settings_embed(title, settings, settings.mode)
+            raise UserFacingError(str(exc)) from exc  # slash options keep to the ranges
+        title = N_("Quiz settings updated") if changes else N_("Quiz settings")
+        embed = render.settings_embed(title, settings, i18n.locale_of(interaction))
         await interaction.response.send_message(
             embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
@@ -115,14 +119,24 @@ class AdminCog(commands.Cog):
     async def scores_reset(self, interaction: discord.Interaction) -> None:
         guild_id = interaction.guild_id
         assert guild_id is not None  # guild_only group
+        locale = i18n.locale_of(interaction)
 
         async def reset() -> str:
             removed = await self.bot.store.reset_guild(guild_id)
-            return f"Scores reset: {removed} player(s) removed from this server's leaderboard."
+            return i18n.text(
+                "Scores reset: {count} player(s) removed from this server's leaderboard.",
+                locale,
+                count=removed,
+            )
 
-        view = ConfirmView(interaction.user.id, reset, confirm_label="Yes, reset")
+        view = ConfirmView(
+            interaction.user.id, reset, self.bot.boot_id, locale, confirm_label=N_("Yes, reset")
+        )
         await interaction.response.send_message(
-            "Reset **all** scores and round history of this server? This cannot be undone.",
+            i18n.text(
+                "Reset **all** scores and round history of this server? This cannot be undone.",
+                locale,
+            ),
             view=view,
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,

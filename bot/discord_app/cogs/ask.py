@@ -10,9 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.spoilers import HELD_BACK, ask_spoils, safe_choices
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.ack import Reply, respond
-from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.open_question import closed, open_fact
 from bot.discord_app.views import SuggestionsView
 
@@ -44,14 +43,22 @@ class AskCog(commands.Cog):
         suggestions = safe_choices(open_fact(self.bot, interaction.channel_id), suggestions)
         return [app_commands.Choice(name=s[:CHOICE_MAX], value=s[:CHOICE_MAX]) for s in suggestions]
 
+    def _render(self, question: str, result: AskResult, locale: discord.Locale) -> Reply:
+        """The answer embed, or an "I don't know" with "did you mean" suggestions."""
+        if result.matched and result.fact is not None:
+            return Reply(embed=render.answer_embed(question, result, locale))
+        film = self.bot.knowledge.current.matcher.film
+        return Reply(content=render.unknown_text(question, result, film, locale))
+
     async def answer(self, interaction: discord.Interaction, question: str) -> None:
+        locale = i18n.locale_of(interaction)
         running = open_fact(self.bot, interaction.channel_id)
         if running is not None:
             result = self.bot.knowledge.current.matcher.ask(question)
             if ask_spoils(running, result):
 
                 async def held() -> Reply:
-                    return Reply(content=HELD_BACK)
+                    return Reply(content=i18n.text(HELD_BACK, locale))
 
                 await respond(interaction, held, ephemeral=True)
                 task = asyncio.create_task(
@@ -63,16 +70,11 @@ class AskCog(commands.Cog):
 
         async def work() -> Reply:
             result = self.bot.knowledge.current.matcher.ask(question)
-            if result.matched and result.fact is not None:
-                embed = render.answer_embed(question, result)
-                return Reply(embed=embed)
+            reply = self._render(question, result, locale)
             suggestions = list(result.suggestions)[:3]
-            text = render.unknown_text(question, result.refusal, suggestions)
-            if not suggestions:
-                return Reply(content=text)
-            return Reply(
-                content=text, view=SuggestionsView(suggestions, self.answer, self.bot.boot_id)
-            )
+            if reply.embed is None and suggestions:
+                reply.view = SuggestionsView(suggestions, self.answer, self.bot.boot_id)
+            return reply
 
         await respond(interaction, work)
 
@@ -83,11 +85,5 @@ class AskCog(commands.Cog):
         assert interaction.channel_id is not None
         if not await closed(self.bot, interaction.channel_id, fact):
             return
-        if result.matched and result.fact is not None:
-            embed = render.answer_embed(question, result)
-            await interaction.followup.send(
-                embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
-        else:
-            text = render.unknown_text(question, result.refusal, list(result.suggestions)[:3])
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        reply = self._render(question, result, i18n.locale_of(interaction))
+        await interaction.followup.send(ephemeral=True, **reply.kwargs())

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.checks import manage_guild_at_runtime
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
 from bot.discord_app.reports import reports_csv, reports_text
@@ -31,7 +31,8 @@ class FactsCog(commands.Cog):
 
     @facts.command(name="info", description="How many facts, quotes and sources I know")
     async def info(self, interaction: discord.Interaction) -> None:
-        embed = render.facts_info_embed(self.bot.knowledge.current.facts)
+        facts = self.bot.knowledge.current.facts
+        embed = render.facts_info_embed(facts, i18n.locale_of(interaction))
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
 
     @reports.command(name="list", description="Players' reports of questions (admins)")
@@ -43,7 +44,9 @@ class FactsCog(commands.Cog):
         assert interaction.guild_id is not None  # the check refuses direct messages
         found = await self.bot.store.reports(interaction.guild_id, open_only=show == "open")
         await interaction.response.send_message(
-            reports_text(found, show == "open"), ephemeral=True, allowed_mentions=NO_MENTIONS
+            reports_text(found, show == "open", i18n.locale_of(interaction)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     @reports.command(name="resolve", description="Mark a report as dealt with (admins)")
@@ -58,11 +61,14 @@ class FactsCog(commands.Cog):
         )
         if not done:
             raise UserFacingError(
-                f"There is no open report #{report} in this server; "
-                "`/facts reports list` shows the open ones."
+                "There is no open report #{id} in this server; {command} shows the open ones.",
+                id=report,
+                command="`/facts reports list`",
             )
         await interaction.response.send_message(
-            f"Report #{report} resolved.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            i18n.text("Report #{id} resolved.", i18n.locale_of(interaction), id=report),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     @reports.command(name="export", description="All reports as a CSV file (admins)")
@@ -75,5 +81,8 @@ class FactsCog(commands.Cog):
         found = await self.bot.store.reports(interaction.guild_id, open_only=show == "open")
         data = discord.File(io.BytesIO(reports_csv(found)), filename="question-reports.csv")
         await interaction.response.send_message(
-            f"{len(found)} report(s).", file=data, ephemeral=True, allowed_mentions=NO_MENTIONS
+            i18n.text("{count} report(s).", i18n.locale_of(interaction), count=len(found)),
+            file=data,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )

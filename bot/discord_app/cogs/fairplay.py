@@ -9,8 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.cooldowns import COMMANDS, MAX_SECONDS, CooldownError, CooldownLimits
+from bot.discord_app import i18n
 from bot.discord_app.checks import manage_guild_at_runtime
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.i18n import N_
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -18,15 +20,24 @@ if TYPE_CHECKING:
 Seconds = app_commands.Range[int, 0, MAX_SECONDS]
 
 
-def _seconds(value: float) -> str:
-    return "off" if value <= 0 else f"{value:g} s"
+def _seconds(value: float, locale: discord.Locale | None) -> str:
+    if value <= 0:
+        return i18n.text("off", locale)
+    return i18n.text("{seconds} s", locale, seconds=f"{value:g}")
 
 
-def cooldowns_text(title: str, limits: dict[str, CooldownLimits]) -> str:
-    lines = [f"**{title}** (per player / per channel)"]
+def cooldowns_text(
+    title: str, limits: dict[str, CooldownLimits], locale: discord.Locale | None = None
+) -> str:
+    heading = i18n.text(title, locale)
+    lines = [i18n.text("**{title}** (per player / per channel)", locale, title=heading)]
     for command in COMMANDS:
         limit = limits[command]
-        lines.append(f"`/{command}`: {_seconds(limit.per_user)} / {_seconds(limit.per_channel)}")
+        per_user, per_channel = (
+            _seconds(limit.per_user, locale),
+            _seconds(limit.per_channel, locale),
+        )
+        lines.append(f"`/{command}`: {per_user} / {per_channel}")
     return "\n".join(lines)
 
 
@@ -58,9 +69,10 @@ class FairPlayCog(commands.Cog):
         changing = per_user is not None or per_channel is not None
         if changing and command is None:
             raise UserFacingError(
-                "Say which command to change: `/cooldowns command:ask per_user:10`."
+                "Say which command to change: {example}.",
+                example="`/cooldowns command:ask per_user:10`",
             )
-        title = "Cooldowns"
+        title = N_("Cooldowns")
         if changing and command is not None:
             current = (await guard.limits(guild_id))[command]
             wanted = CooldownLimits(
@@ -70,7 +82,7 @@ class FairPlayCog(commands.Cog):
             try:
                 await guard.set_limits(guild_id, command, wanted)
             except CooldownError as exc:
-                raise UserFacingError(str(exc)) from exc
-            title = "Cooldowns updated"
-        text = cooldowns_text(title, await guard.limits(guild_id))
+                raise UserFacingError(str(exc)) from exc  # slash options keep to the range
+            title = N_("Cooldowns updated")
+        text = cooldowns_text(title, await guard.limits(guild_id), i18n.locale_of(interaction))
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_app import i18n
 from bot.discord_app.checks import owner_only
 from bot.discord_app.errors import NO_MENTIONS
 
@@ -25,5 +26,9 @@ class OwnerCog(commands.Cog):
     async def sync(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         count = await self.bot.sync_commands(force=True)
-        text = f"Synced {count} commands." if count is not None else "Sync failed; see the log."
+        locale = i18n.locale_of(interaction)
+        if count is None:
+            text = i18n.text("Sync failed; see the log.", locale)
+        else:
+            text = i18n.text("Synced {count} commands.", locale, count=count)
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -21,7 +21,9 @@ from bot.core.storage import RoundRecord, StorageError
 from bot.discord_app import i18n, render
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
+from bot.discord_app.i18n import N_
 from bot.discord_app.quiz_presenter import DiscordPresenter
+from bot.l10n import translator
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -32,9 +34,9 @@ log = logging.getLogger(__name__)
 
 # What a round's messages need, by the names the Discord UI shows. In a thread Discord checks
 # "Send Messages in Threads" instead of "Send Messages" (a channel can allow one and not the other).
-ROUND_PERMISSIONS = {"view_channel": "View Channel", "embed_links": "Embed Links"}
-SEND_IN_CHANNEL = {"send_messages": "Send Messages"}
-SEND_IN_THREAD = {"send_messages_in_threads": "Send Messages in Threads"}
+ROUND_PERMISSIONS = {"view_channel": N_("View Channel"), "embed_links": N_("Embed Links")}
+SEND_IN_CHANNEL = {"send_messages": N_("Send Messages")}
+SEND_IN_THREAD = {"send_messages_in_threads": N_("Send Messages in Threads")}
 
 
 def _require_bot_permissions(interaction: discord.Interaction) -> None:
@@ -44,9 +46,14 @@ def _require_bot_permissions(interaction: discord.Interaction) -> None:
     needed = ROUND_PERMISSIONS | (SEND_IN_THREAD if in_thread else SEND_IN_CHANNEL)
     missing = [label for name, label in needed.items() if not getattr(have, name)]
     if missing:
-        where = "thread" if in_thread else "channel"
+        locale = i18n.locale_of(interaction)
+        names = ", ".join(i18n.text(label, locale) for label in missing)
+        if in_thread:
+            raise UserFacingError(
+                "I can't run a round here: I need {permissions} in this thread.", permissions=names
+            )
         raise UserFacingError(
-            f"I can't run a round here: I need {', '.join(missing)} in this {where}."
+            "I can't run a round here: I need {permissions} in this channel.", permissions=names
         )
 
 
@@ -93,9 +100,12 @@ class QuizCog(commands.Cog):
     async def on_ready(self) -> None:
         pending, self._interrupted = self._interrupted, []
         for record in pending:
+            # Told to the channel, not to one player: in the server's language.
+            locale = i18n.guild_locale(self.bot.get_guild(record.guild_id))
+            notice = interrupted_notice(record, translator(locale.value if locale else None))
             try:
                 await self.bot.get_partial_messageable(record.channel_id).send(
-                    interrupted_notice(record), allowed_mentions=NO_MENTIONS
+                    notice, allowed_mentions=NO_MENTIONS
                 )
             except discord.HTTPException as exc:
                 log.warning("could not announce interrupted round %s: %s", record.id, exc)
@@ -123,8 +133,9 @@ class QuizCog(commands.Cog):
         facts = self.bot.knowledge.current.facts
         if category is not None and category not in facts.categories:
             raise UserFacingError(
-                f"There is no category {render.user_text(category, 60)}. "
-                f"Categories: {', '.join(facts.categories)}."
+                "There is no category {category}. Categories: {categories}.",
+                category=render.user_text(category, 60),
+                categories=", ".join(facts.categories),
             )
         options = RoundOptions(
             questions=questions or settings.round_length,
@@ -136,7 +147,8 @@ class QuizCog(commands.Cog):
         )
         # New rounds use the fact base of the moment; running rounds keep theirs.
         self.rounds.fact_base = facts
-        self.presenter.set_locale(interaction.channel_id, i18n.locale_of(interaction))
+        locale = i18n.locale_of(interaction)
+        self.presenter.set_locale(interaction.channel_id, locale)
         try:
             info = await self.rounds.start(
                 interaction.channel_id,
@@ -151,18 +163,27 @@ class QuizCog(commands.Cog):
                 "A round is already running in this channel. `/quiz stop` ends it."
             ) from exc
         except QuizError as exc:
-            raise UserFacingError(str(exc)) from exc
-        how = "pick a button" if info.options.mode == "choice" else self._typed_how()
+            log.info("no round: %s", exc)  # the specifics (in English) for the log
+            raise UserFacingError(
+                "No questions can be asked with these options; try another category, "
+                "difficulty or mode."
+            ) from exc
+        if info.options.mode == "choice":
+            how = N_("pick a button")
+        elif self.bot.message_content:
+            how = N_("type your answer in the channel or use the Answer button")
+        else:
+            how = N_("press Answer and type it")
         await interaction.response.send_message(
-            f"**{render.user_text(interaction.user.display_name, 64)}** started a round of "
-            f"{info.total} question(s): {how}. Good luck!",
+            i18n.text(
+                "**{name}** started a round of {count} question(s): {how}. Good luck!",
+                locale,
+                name=render.user_text(interaction.user.display_name, 64),
+                count=info.total,
+                how=i18n.text(how, locale),
+            ),
             allowed_mentions=NO_MENTIONS,
         )
-
-    def _typed_how(self) -> str:
-        if self.bot.message_content:
-            return "type your answer in the channel or use the Answer button"
-        return "press Answer and type it"
 
     @start.autocomplete("category")
     async def category_autocomplete(
@@ -179,8 +200,12 @@ class QuizCog(commands.Cog):
         assert interaction.channel_id is not None
         self._require_round(interaction.channel_id)
         hint = await self.rounds.hint(interaction.channel_id)
-        text = "Hint shown." if hint else "No hint available now (hints off or none left)."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        text = N_("Hint shown.") if hint else N_("No hint available now (hints off or none left).")
+        await interaction.response.send_message(
+            i18n.text(text, i18n.locale_of(interaction)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     @quiz.command(name="skip", description="Reveal the open question and go on")
     async def skip(self, interaction: discord.Interaction) -> None:
@@ -194,8 +219,12 @@ class QuizCog(commands.Cog):
             raise UserFacingError(
                 "Only the player who started the round or a moderator can skip."
             ) from exc
-        text = "Skipped." if skipped else "No question is open right now."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        text = N_("Skipped.") if skipped else N_("No question is open right now.")
+        await interaction.response.send_message(
+            i18n.text(text, i18n.locale_of(interaction)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     @quiz.command(name="stop", description="End the round in this channel")
     async def stop(self, interaction: discord.Interaction) -> None:
@@ -211,7 +240,9 @@ class QuizCog(commands.Cog):
                 "Only the player who started the round or a moderator can stop it."
             ) from exc
         await interaction.followup.send(
-            "Round stopped.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            i18n.text("Round stopped.", i18n.locale_of(interaction)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     def _require_round(self, channel_id: int) -> None:

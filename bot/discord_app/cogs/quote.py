@@ -11,15 +11,39 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.model import Fact
-from bot.core.quotes import QuotePage, missing_page
+from bot.core.quotes import QuotePage
 from bot.core.spoilers import HELD_QUOTE, quote_spoils, safe_random
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.open_question import open_fact
 from bot.discord_app.views import PagerView
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
+
+
+def no_match(query: str, locale: discord.Locale) -> str:
+    return i18n.text(
+        "No quote matches {query}. Try a speaker (xiaoxiao, jianqing, rene liu) or a word "
+        "from the line.",
+        locale,
+        query=render.user_text(query, 100),
+    )
+
+
+def page_missing(page: QuotePage, locale: discord.Locale) -> str:
+    """The page asked for does not exist: how many there are."""
+    if page.page < 1:
+        return i18n.text("Pages start at 1.", locale)
+    query = render.user_text(page.query, 100)
+    if page.pages == 1:
+        return i18n.text("There is only 1 page of quotes for “{query}”.", locale, query=query)
+    return i18n.text(
+        "There are only {pages} pages of quotes for “{query}”.",
+        locale,
+        pages=page.pages,
+        query=query,
+    )
 
 
 class QuoteCog(commands.Cog):
@@ -40,43 +64,43 @@ class QuoteCog(commands.Cog):
     ) -> None:
         index = self.bot.knowledge.current.quotes
         running = open_fact(self.bot, interaction.channel_id)
+        locale = i18n.locale_of(interaction)
         if query is not None and query.strip():
-            await self._pages(interaction, query, page, running)
+            await self._pages(interaction, query, page, running, locale)
             return
         found = safe_random(index, self._rng, running) if index.quotes else None
         random_held = found is None and running is not None and not (query or "").strip()
         if random_held or (found is not None and quote_spoils(running, found)):
             await interaction.response.send_message(
-                HELD_QUOTE, ephemeral=True, allowed_mentions=NO_MENTIONS
+                i18n.text(HELD_QUOTE, locale), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
         if found is None:
             await interaction.response.send_message(
-                f"No quote matches {render.user_text(query or '', 100)}. "
-                "Try a speaker (xiaoxiao, jianqing, rene liu) or a word from the line.",
-                ephemeral=True,
-                allowed_mentions=NO_MENTIONS,
+                no_match(query or "", locale), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
         await interaction.response.send_message(
-            embed=render.quote_embed(found), allowed_mentions=NO_MENTIONS
+            embed=render.quote_embed(found, locale), allowed_mentions=NO_MENTIONS
         )
 
     async def _pages(
-        self, interaction: discord.Interaction, query: str, number: int, running: Fact | None
+        self,
+        interaction: discord.Interaction,
+        query: str,
+        number: int,
+        running: Fact | None,
+        locale: discord.Locale,
     ) -> None:
         index = self.bot.knowledge.current.quotes
         found = index.page(query, number)
         problem = ""
         if not found.total:
-            problem = (
-                f"No quote matches {render.user_text(query, 100)}. "
-                "Try a speaker (xiaoxiao, jianqing, rene liu) or a word from the line."
-            )
+            problem = no_match(query, locale)
         elif not found.exists:
-            problem = render.user_text(missing_page(found), 300)
+            problem = page_missing(found, locale)
         elif all(quote_spoils(running, q) for q in found.quotes):
-            problem = HELD_QUOTE
+            problem = i18n.text(HELD_QUOTE, locale)
         if problem:
             await interaction.response.send_message(
                 problem, ephemeral=True, allowed_mentions=NO_MENTIONS
@@ -86,7 +110,8 @@ class QuoteCog(commands.Cog):
         def show(shown: QuotePage) -> discord.Embed:
             # A quote that would give away the open quiz question is left off its page.
             safe = tuple(q for q in shown.quotes if not quote_spoils(running, q))
-            return render.quote_page_embed(shown, safe, held=len(safe) < len(shown.quotes))
+            held = len(safe) < len(shown.quotes)
+            return render.quote_page_embed(shown, safe, held=held, locale=locale)
 
         async def fetch(wanted: int) -> QuotePage:
             return index.page(query, wanted)
@@ -94,7 +119,7 @@ class QuoteCog(commands.Cog):
         if found.pages == 1:
             await interaction.response.send_message(embed=show(found), allowed_mentions=NO_MENTIONS)
             return
-        view = PagerView(found, fetch, show, self.bot.boot_id)
+        view = PagerView(found, fetch, show, self.bot.boot_id, locale)
         await interaction.response.send_message(
             embed=show(found), view=view, allowed_mentions=NO_MENTIONS
         )

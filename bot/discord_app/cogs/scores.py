@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.storage import LeaderboardPage
-from bot.discord_app import render
+from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.views import PagerView
 
@@ -36,7 +36,8 @@ class ScoresCog(commands.Cog):
         page: app_commands.Range[int, 1, 1000] = 1,
     ) -> None:
         guild_id = interaction.guild_id if scope == "server" else None  # DMs: global only
-        scope_name = "this server" if guild_id is not None else "all servers"
+        shown: Scope = "server" if guild_id is not None else "global"
+        locale = i18n.locale_of(interaction)
 
         async def fetch(number: int) -> LeaderboardPage:
             return await self.bot.store.leaderboard(
@@ -44,12 +45,16 @@ class ScoresCog(commands.Cog):
             )
 
         board = await fetch(page)
-        embed = render.leaderboard_embed(board, scope_name)
+        embed = render.leaderboard_embed(board, shown, locale)
         if board.pages == 1:
             await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
             return
         view = PagerView(
-            board, fetch, lambda b: render.leaderboard_embed(b, scope_name), self.bot.boot_id
+            board,
+            fetch,
+            lambda b: render.leaderboard_embed(b, shown, locale),
+            self.bot.boot_id,
+            locale,
         )
         await interaction.response.send_message(
             embed=embed, view=view, allowed_mentions=NO_MENTIONS
@@ -67,6 +72,7 @@ class ScoresCog(commands.Cog):
         target = user or interaction.user
         guild_id = interaction.guild_id if scope == "server" else None
         stats = await self.bot.store.player_stats(guild_id, target.id)
-        scope_name = "this server" if guild_id is not None else "all servers"
-        embed = render.stats_embed(stats, target.display_name, scope_name)
+        shown: Scope = "server" if guild_id is not None else "global"
+        locale = i18n.locale_of(interaction)
+        embed = render.stats_embed(stats, target.display_name, shown, locale)
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)

@@ -1,0 +1,56 @@
+"""Message catalogs for English, Simplified and Traditional Chinese, shared by every front end.
+
+The English text is the message id; `bot/locales/<lang>/LC_MESSAGES/bot.po` holds the Chinese
+(edit there, compile with `pybabel compile -D bot -d bot/locales`, commit the `.mo`: see
+docs/translations.md). No discord import here: the console uses it too.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+from typing import Protocol
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+# Locale as Discord and `--locale` spell it -> the catalog's folder; English needs no catalog.
+FOLDERS = {"zh-CN": "zh_CN", "zh-TW": "zh_TW"}
+LOCALES = ("en", *FOLDERS)
+
+
+def _load(folder: str) -> gettext.NullTranslations:
+    return gettext.translation("bot", LOCALE_DIR, languages=[folder], fallback=False)
+
+
+CATALOGS: dict[str, gettext.NullTranslations] = {
+    locale: _load(folder) for locale, folder in FOLDERS.items()
+}
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalog where it is defined; `translate` it where it is shown."""
+    return message
+
+
+def translate(message: str, locale: str | None, **values: object) -> str:
+    """`message` in `locale` (English when untranslated), with `{placeholders}` filled in."""
+    catalog = CATALOGS.get(locale) if locale else None
+    translated = catalog.gettext(message) if catalog is not None else message
+    return translated.format(**values) if values else translated
+
+
+class Translator(Protocol):
+    """`tr(message, **values)`: a message id in one locale, placeholders filled in."""
+
+    def __call__(self, message: str, /, **values: object) -> str: ...
+
+
+def translator(locale: str | None) -> Translator:
+    """`translate` bound to one locale: what core helpers that word a message are handed."""
+
+    def tr(message: str, /, **values: object) -> str:
+        return translate(message, locale, **values)
+
+    return tr
+
+
+english = translator(None)
