@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 
 from bot.discord_app.errors import NotAllowed
+from bot.discord_app.i18n import N_
 
 T = TypeVar("T")
 ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
@@ -28,7 +29,7 @@ def manage_guild_at_runtime() -> Callable[[T], T]:
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:
-            raise NotAllowed("You need the **Manage Server** permission to do that.")
+            raise NotAllowed(N_("You need the **Manage Server** permission to do that."))
         return True
 
     return app_commands.check(predicate)
@@ -37,7 +38,7 @@ def manage_guild_at_runtime() -> Callable[[T], T]:
 def owner_only() -> Callable[[T], T]:
     async def predicate(interaction: discord.Interaction) -> bool:
         if not await interaction.client.is_owner(interaction.user):  # type: ignore[attr-defined]
-            raise NotAllowed("Only the bot's owner can do that.")
+            raise NotAllowed(N_("Only the bot's owner can do that."))
         return True
 
     return app_commands.check(predicate)

@@ -53,13 +53,13 @@ REVEAL_TITLES = {
 }
 
 
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def clip(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
-def user_text(text: str, limit: int = 200) -> str:
+def user_text(typed: str, limit: int = 200) -> str:
     """Text a user typed, safe to show: one line, markdown escaped, clipped."""
-    flat = " ".join(text.split())
+    flat = " ".join(typed.split())
     return escape_markdown(clip(flat, limit))
 
 
