@@ -23,9 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.ask import as_text, load_indexed_or_report, replace_undecodable
+from bot.cli.ask import load_indexed_or_report, replace_undecodable
 from bot.console.presenter import (
     LETTERS,
+    SORT_NAMES,
     ConsolePresenter,
     history_text,
     leaderboard_text,
@@ -35,10 +36,16 @@ from bot.console.presenter import (
 from bot.console.terminal import LineReader, Terminal, terminal_restored
 from bot.core.answers import AnswerChecker
 from bot.core.index_cache import Indexed
-from bot.core.matching import Matcher
+from bot.core.matching import (
+    EMPTY_QUESTION,
+    AskResult,
+    Matcher,
+    format_reply,
+    refusal_text,
+)
 from bot.core.model import Fact, FactBase
 from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOptions
-from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer, pages_phrase
+from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import (
@@ -47,11 +54,13 @@ from bot.core.storage import (
     SettingsError,
     StorageError,
 )
+from bot.l10n import LOCALES, N_, translator
 from bot.settings import local_paths
 
 CONSOLE_GUILD = 0
 CONSOLE_CHANNEL = 0
-HELP = """\
+# The commands stay English (they are what the player types); their explanations are translated.
+HELP = N_("""\
 Commands (type them without the quotes):
   ask QUESTION            ask about Us and Them          e.g. ask who directed it
                           (or just type the question:    who directed it?)
@@ -66,15 +75,15 @@ Commands (type them without the quotes):
   settings [seconds=S] [length=N] [mode=typed|choice] [hints=on|off]
                           show or change the defaults for new rounds
   reset yes               delete every score and round played at this console
-  help | quit"""
-ANY_ROUND_HELP = """\
+  help | quit""")
+ANY_ROUND_HELP = N_("""\
   (during a round) type your answer, or a letter in multiple choice; `answer TEXT` works too
   hint | skip | stop      during a round (hint when the round has hints)
-  wait                    let the clock run until the next question or the end of the round"""
-THIS_ROUND_HELP = """\
+  wait                    let the clock run until the next question or the end of the round""")
+THIS_ROUND_HELP = N_("""\
   In this round: {prompt}
   answer TEXT             an answer that starts with a command's word
-  wait                    let the clock run until the next question or the end of the round"""
+  wait                    let the clock run until the next question or the end of the round""")
 
 
 @dataclass
@@ -95,6 +104,10 @@ class Console:
     def say(self, text: str = "") -> None:
         self.presenter.say(text)
 
+    def tr(self, message: str, /, **values: object) -> str:
+        """`message` in the console's language (--locale)."""
+        return self.presenter.tr(message, **values)
+
     async def handle(self, line: str) -> bool:
         """Run one input line; False when the console should end."""
         line = line.strip()
@@ -114,8 +127,12 @@ class Console:
                 await self._ask(line, bare=True)
             else:
                 self.say(
-                    f"unknown command {command!r}. Did you mean `{_close_command(command)}`? "
-                    "Type `help` for the list, or ask a question."
+                    self.tr(
+                        "unknown command {command}. Did you mean `{close}`? Type `help` for the "
+                        "list, or ask a question.",
+                        command=repr(command),
+                        close=_close_command(command),
+                    )
                 )
             return True
         await handler(rest)
@@ -126,28 +143,47 @@ class Console:
     async def cmd_help(self, rest: str) -> None:
         card = self.presenter.card
         # During a round: what can be done now, in its terms (no `hint` when hints are off).
-        now = THIS_ROUND_HELP.format(prompt=round_prompt(card)) if card else ANY_ROUND_HELP
-        self.say(HELP.format(round=now))
+        if card:
+            now = self.tr(THIS_ROUND_HELP, prompt=round_prompt(card, self.tr))
+        else:
+            now = self.tr(ANY_ROUND_HELP)
+        self.say(self.tr(HELP, round=now))
 
     async def cmd_ask(self, rest: str) -> None:
         if not rest:
-            self.say("ask what? e.g. `ask who directed it`")
+            self.say(self.tr("ask what? e.g. `ask who directed it`"))
             return
         await self._ask(rest, bare=False)
 
     async def _ask(self, question: str, *, bare: bool) -> None:
         result = self.matcher.ask(question)
-        reply = as_text(result)
+        reply = self._reply(question, result)
         if bare and not result.matched:
-            reply += "\n(Type `help` for the commands.)"
+            reply += "\n" + self.tr("(Type `help` for the commands.)")
         card = self.rounds.current(CONSOLE_CHANNEL)
         if card is not None and ask_spoils(self._open_fact(), result):
-            self.say(HELD_BACK)  # and the answer once the question is revealed
+            self.say(self.tr(HELD_BACK))  # and the answer once the question is revealed
             task = asyncio.create_task(self._after_reveal(card.fact_id, reply))
             self.held.add(task)
             task.add_done_callback(self.held.discard)
             return
         self.say(reply)
+
+    def _reply(self, question: str, result: AskResult) -> str:
+        """The answer or the honest "I don't know", in the console's words (facts stay as the
+        documents say them)."""
+        if result.matched and result.fact is not None:
+            fact, tr = result.fact, self.tr
+            return format_reply(
+                fact, result.also, result.answering, result.related, result.listed, tr
+            )
+        if result.decision is None:  # the question itself was unusable
+            if not question.strip():
+                return self.tr(EMPTY_QUESTION, film=self.matcher.film)
+            return result.refusal
+        lines = [refusal_text(self.matcher.film, bool(result.suggestions), self.tr)]
+        lines += [f"  • {s}" for s in result.suggestions]
+        return "\n".join(lines)
 
     def _open_fact(self) -> Fact | None:
         card = self.rounds.current(CONSOLE_CHANNEL)
@@ -160,7 +196,7 @@ class Console:
 
     async def cmd_quote(self, rest: str) -> None:
         if not self.quotes.quotes:
-            self.say("this fact base has no quotes")
+            self.say(self.tr("this fact base has no quotes"))
             return
         words = rest.split()
         page = 1
@@ -169,13 +205,13 @@ class Console:
         if not rest:
             self.last_quotes = None
             quote = safe_random(self.quotes, self.rng, self._open_fact())
-            self.say(format_quote(quote) if quote else HELD_QUOTE)
+            self.say(format_quote(quote, self.tr) if quote else self.tr(HELD_QUOTE))
             return
         self._show_quotes(rest, page)
 
     async def cmd_more(self, rest: str) -> None:
         if self.last_quotes is None:
-            self.say("no quotes to show more of. Search with e.g. `quote rene liu`")
+            self.say(self.tr("no quotes to show more of. Search with e.g. `quote rene liu`"))
             return
         query, page = self.last_quotes
         self._show_quotes(query, page + 1)
@@ -183,18 +219,20 @@ class Console:
     def _show_quotes(self, query: str, number: int) -> None:
         page = self.quotes.page(query, number)
         if not page.total:
-            self.say(f"no quote matches {query!r}; try `quote` for a random one")
+            self.say(
+                self.tr("no quote matches {query}; try `quote` for a random one", query=repr(query))
+            )
             return
         if not page.exists:
-            self.say(missing_page(page))
+            self.say(missing_page(page, self.tr))
             return
         self.last_quotes = (query, page.page)
         open_fact = self._open_fact()
         safe = [q for q in page.quotes if not quote_spoils(open_fact, q)]
-        shown = "\n\n".join(
-            [format_quote(q) for q in safe] + ([HELD_QUOTE] * (safe != list(page.quotes)))
-        )
-        footer = page_footer(page, f"`more` or `quote {query} {page.page + 1}`")
+        held = [self.tr(HELD_QUOTE)] * (safe != list(page.quotes))
+        shown = "\n\n".join([format_quote(q, self.tr) for q in safe] + held)
+        more = self.tr("`more` or `{command}`", command=f"quote {query} {page.page + 1}")
+        footer = page_footer(page, more, self.tr)
         self.say(f"{shown}\n\n{footer}" if footer else shown)
 
     # -- the quiz --------------------------------------------------------------------------------
@@ -214,7 +252,7 @@ class Console:
                 starter_name=self.player_name,
             )
         except (QuizError, RoundInProgress) as exc:
-            self.say(f"cannot start: {exc}")
+            self.say(self.tr("cannot start: {reason}", reason=exc))
             return
         await self._settle(changed)
 
@@ -224,7 +262,7 @@ class Console:
     async def _answer(self, text: str) -> None:
         card = self.rounds.current(CONSOLE_CHANNEL)
         if card is None:
-            self.say("no question is open. Start a round with `quiz`.")
+            self.say(self.tr("no question is open. Start a round with `quiz`."))
             return
         changed = self._watch()
         letter = text.strip().rstrip(")").upper()
@@ -233,35 +271,39 @@ class Console:
                 CONSOLE_CHANNEL, self.player_id, self.player_name, LETTERS.index(letter)
             )
         elif card.options:
-            self.say(f"choose a letter from A to {LETTERS[len(card.options) - 1]}")
+            self.say(
+                self.tr("choose a letter from A to {last}", last=LETTERS[len(card.options) - 1])
+            )
             return
         else:
             result = await self.rounds.answer(
                 CONSOLE_CHANNEL, self.player_id, self.player_name, text
             )
         if result is None or result.status == "closed":
-            self.say("too late: that question is closed")
+            self.say(self.tr("too late: that question is closed"))
         elif result.status == "wrong" and card.options:
             self.presenter.tried = card.number  # no half-time hint for a question already tried
             self.say(
-                "Wrong, sorry: one try per question. The answer comes when time is up "
-                "(or type `skip`)."
+                self.tr(
+                    "Wrong, sorry: one try per question. The answer comes when time is up "
+                    "(or type `skip`)."
+                )
             )
         elif result.status == "wrong":
-            self.say("Not quite.")
+            self.say(self.tr("Not quite."))
         elif result.status == "already_answered":
-            self.say("You already chose for this question.")
+            self.say(self.tr("You already chose for this question."))
         if result is not None and result.correct:
             await self._settle(changed)
 
     async def cmd_hint(self, rest: str) -> None:
         card = self.rounds.current(CONSOLE_CHANNEL)
         if card is None:
-            self.say("no question is open")
+            self.say(self.tr("no question is open"))
         elif not card.hints:
-            self.say("hints are off in this round")
+            self.say(self.tr("hints are off in this round"))
         elif await self.rounds.hint(CONSOLE_CHANNEL) is None:
-            self.say("no more hints for this question")
+            self.say(self.tr("no more hints for this question"))
 
     async def cmd_skip(self, rest: str) -> None:
         changed = self._watch()
@@ -271,17 +313,17 @@ class Console:
             self.say(str(exc))
             return
         if not skipped:
-            self.say("no question is open")
+            self.say(self.tr("no question is open"))
             return
         await self._settle(changed)
 
     async def cmd_stop(self, rest: str) -> None:
         if not await self.rounds.stop(CONSOLE_CHANNEL, self.player_id, is_moderator=True):
-            self.say("no round is running")
+            self.say(self.tr("no round is running"))
 
     async def cmd_wait(self, rest: str) -> None:
         if not self.rounds.active(CONSOLE_CHANNEL):
-            self.say("no round is running")
+            self.say(self.tr("no round is running"))
             return
         changed = self._watch()
         # The longest a question can stay open, plus the pause after it.
@@ -293,7 +335,9 @@ class Console:
 
     async def cmd_leaderboard(self, rest: str) -> None:
         sort, page, guild = "points", 1, CONSOLE_GUILD
-        usage = "usage: leaderboard [points|wins|accuracy] [PAGE] [global]"
+        usage = self.tr(
+            "usage: {command}", command="leaderboard [points|wins|accuracy] [PAGE] [global]"
+        )
         for word in rest.lower().split():
             if word in SORTS:
                 sort = word
@@ -305,25 +349,37 @@ class Console:
                 self.say(usage)
                 return
         if page < 1:
-            self.say(f"Pages start at 1. {usage}")
+            self.say(self.tr("Pages start at 1.") + " " + usage)
             return
         board = await self.store.leaderboard(guild, sort, page, 10)
         if page > board.pages:  # the store shows the last page instead: say so plainly
             self.say(
-                f"There {pages_phrase(board.pages)} of the leaderboard by {sort} "
-                f"(you asked for page {page})."
+                self.tr(
+                    "There is only 1 page of the leaderboard by {sort} (you asked for page "
+                    "{page}).",
+                    sort=self.tr(SORT_NAMES[sort]),
+                    page=page,
+                )
+                if board.pages == 1
+                else self.tr(
+                    "There are only {pages} pages of the leaderboard by {sort} (you asked for "
+                    "page {page}).",
+                    pages=board.pages,
+                    sort=self.tr(SORT_NAMES[sort]),
+                    page=page,
+                )
             )
             return
-        self.say(leaderboard_text(board))
+        self.say(leaderboard_text(board, self.tr))
 
     cmd_top = cmd_leaderboard
 
     async def cmd_stats(self, rest: str) -> None:
         stats = await self.store.player_stats(CONSOLE_GUILD, self.player_id)
-        self.say(stats_text(stats, self.player_name))
+        self.say(stats_text(stats, self.player_name, self.tr))
 
     async def cmd_history(self, rest: str) -> None:
-        self.say(history_text(await self.store.round_history(CONSOLE_GUILD, limit=5)))
+        self.say(history_text(await self.store.round_history(CONSOLE_GUILD, limit=5), self.tr))
 
     async def cmd_settings(self, rest: str) -> None:
         changes: dict[str, object] = {}
@@ -331,13 +387,17 @@ class Console:
             key, eq, value = word.partition("=")
             if not eq or key.lower() not in _SETTING_NAMES:
                 self.say(
-                    "usage: settings [seconds=S] [length=N] [mode=typed|choice] [hints=on|off]"
+                    self.tr(
+                        "usage: {command}",
+                        command="settings [seconds=S] [length=N] [mode=typed|choice] "
+                        "[hints=on|off]",
+                    )
                 )
                 return
             try:
                 name, changes_to = _setting_value(key.lower(), value)
             except ValueError as exc:
-                self.say(f"not changed: {exc}")
+                self.say(self.tr("not changed: {reason}", reason=exc))
                 return
             changes[name] = changes_to
         try:
@@ -347,22 +407,31 @@ class Console:
                 else await self.store.get_settings(CONSOLE_GUILD)
             )
         except SettingsError as exc:
-            self.say(f"not changed: {exc}")
+            self.say(self.tr("not changed: {reason}", reason=exc))
             return
         self.say(
-            f"New rounds: {settings.round_length} questions, {settings.question_seconds:g} s each, "
-            f"{settings.mode} mode, hints {'on' if settings.hints else 'off'}."
+            self.tr(
+                "New rounds: {questions} questions, {seconds} s each, {mode} mode, hints {hints}.",
+                questions=settings.round_length,
+                seconds=f"{settings.question_seconds:g}",
+                mode=settings.mode,
+                hints=self.tr("on") if settings.hints else self.tr("off"),
+            )
         )
 
     async def cmd_reset(self, rest: str) -> None:
         if rest.strip().lower() != "yes":
-            self.say("This deletes every score and round played at this console. Type: reset yes")
+            self.say(
+                self.tr(
+                    "This deletes every score and round played at this console. Type: reset yes"
+                )
+            )
             return
         if self.rounds.active(CONSOLE_GUILD):
-            self.say("stop the running round first")
+            self.say(self.tr("stop the running round first"))
             return
         removed = await self.store.reset_guild(CONSOLE_GUILD)
-        self.say(f"Scores reset ({removed} player(s) removed).")
+        self.say(self.tr("Scores reset ({count} player(s) removed).", count=removed))
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -514,6 +583,13 @@ def main(argv: list[str]) -> int:
         help="run round timers FACTOR times faster (for tests and demos)",
     )
     parser.add_argument("--pack", action="append", type=Path, help="fact pack file or folder")
+    parser.add_argument(
+        "--locale",
+        choices=LOCALES,
+        default="en",
+        help="the console's own language: en, zh-CN (Simplified) or zh-TW (Traditional Chinese);"
+        " facts and quotes stay as the documents say them",
+    )
     args = parser.parse_args(argv)
     where = local_paths()
     database = args.db or where.database
@@ -524,7 +600,9 @@ def main(argv: list[str]) -> int:
     replace_undecodable(sys.stdout)
     try:
         with terminal_restored(sys.stdin):
-            return asyncio.run(_run(indexed, database, name, args.fast, sys.stdin, sys.stdout))
+            return asyncio.run(
+                _run(indexed, database, name, args.fast, sys.stdin, sys.stdout, args.locale)
+            )
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -539,12 +617,14 @@ async def _run(
     fast: float,
     stdin: TextIO,
     stdout: TextIO,
+    locale: str = "en",
 ) -> int:
     fact_base = indexed.fact_base
     store = await ScoreStore.open(db)
     interactive = stdin.isatty()
     terminal = Terminal(stdout, interactive)
-    presenter = ConsolePresenter(terminal)
+    tr = translator(locale)
+    presenter = ConsolePresenter(terminal, tr)
     checker = AnswerChecker(fact_base)
     console = Console(
         fact_base=fact_base,
@@ -561,13 +641,17 @@ async def _run(
     film = fact_base.films[0] if fact_base.films else "the film"
     if interactive:
         console.say(
-            f"{film} trivia. Hello {name}! Ask a question, or type `help` for commands, "
-            "`quit` to leave."
+            tr(
+                "{film} trivia. Hello {name}! Ask a question, or type `help` for commands, "
+                "`quit` to leave.",
+                film=film,
+                name=name,
+            )
         )
     lines = LineReader(stdin, terminal)
     try:
         for record in await store.close_interrupted_rounds(console=True):
-            console.say(interrupted_notice(record))
+            console.say(interrupted_notice(record, tr))
         while True:
             line = await lines.next()
             if not line or not await console.handle(line):

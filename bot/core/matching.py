@@ -49,6 +49,7 @@ from bot.core.match_vocab import (
 from bot.core.message import context, parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
+from bot.l10n import N_, Translator, english
 
 GROUP_MARGIN = 20.0  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
@@ -434,10 +435,7 @@ class Matcher:
     # ------------------------------------------------------------------ messages
     def _input_problem(self, question: str) -> str:
         if not isinstance(question, str) or not normalize(question[:1000]):
-            return (
-                f"Ask me something about {self.film}, for example “who directed it?” "
-                "or “where was it filmed?”."
-            )
+            return EMPTY_QUESTION.format(film=self.film)
         if len(question) > MAX_QUESTION_CHARS:
             return (
                 f"That question is {len(question):,} characters long; please keep it under "
@@ -467,11 +465,7 @@ class Matcher:
         return question[:1].upper() + question[1:] + "?"
 
     def _refusal(self, suggestions: Iterable[str]) -> str:
-        base = (
-            f"I don't know that one: it isn't in the sources I have read about {self.film}, "
-            "and I'd rather say so than guess."
-        )
-        return base + (" Did you mean one of these?" if tuple(suggestions) else "")
+        return refusal_text(self.film, bool(tuple(suggestions)))
 
 
 def _cite(fact: Fact) -> str:
@@ -481,12 +475,30 @@ def _cite(fact: Fact) -> str:
     return f"{fact.source.title}: “{quote}”"
 
 
-DISAGREE_INTRO = "The sources disagree about this:"
-RELATED_INTRO = "Related, not a contradiction (each says something else):"
+# The reply's own words (the facts and sources stay as the documents say them): marked for the
+# catalogs in bot/locales; a front end passes `tr` to word them in its user's language.
+DISAGREE_INTRO = N_("The sources disagree about this:")
+RELATED_INTRO = N_("Related, not a contradiction (each says something else):")
+LIST_INTRO = N_("{count} facts answer this, each from its source:")
+ANSWERING = N_("Answering: {question}")
+SOURCE = N_("Source: {citation}")
+EMPTY_QUESTION = N_(
+    "Ask me something about {film}, for example “who directed it?” or “where was it filmed?”."
+)
+REFUSAL = N_(
+    "I don't know that one: it isn't in the sources I have read about {film}, and I'd rather "
+    "say so than guess."
+)
+DID_YOU_MEAN = N_("Did you mean one of these?")
 
 
-def list_intro(count: int) -> str:
-    return f"{count} facts answer this, each from its source:"
+def refusal_text(film: str, suggested: bool, tr: Translator = english) -> str:
+    """The honest "I don't know" about `film`, asking "did you mean" when there are suggestions."""
+    return tr(REFUSAL, film=film) + (" " + tr(DID_YOU_MEAN) if suggested else "")
+
+
+def list_intro(count: int, tr: Translator = english) -> str:
+    return tr(LIST_INTRO, count=count)
 
 
 def format_reply(
@@ -495,21 +507,24 @@ def format_reply(
     answering: str = "",
     related: tuple[Fact, ...] = (),
     listed: tuple[Fact, ...] = (),
+    tr: Translator = english,
 ) -> str:
     """The text a user sees: the question it answers, then the fact and its source; a list
     item by item; every claim with its own source when documents contradict each other; and
     related figures, worded as such."""
-    lines = [f"Answering: {answering}"] if answering else []
+    lines = [tr(ANSWERING, question=answering)] if answering else []
     if listed:
-        lines.append(list_intro(len(listed)))
-        lines += [f"• {item.text}\n  Source: {_cite(item)}" for item in listed]
+        lines.append(list_intro(len(listed), tr))
+        lines += [f"• {item.text}\n  {tr(SOURCE, citation=_cite(item))}" for item in listed]
         return "\n".join(lines)
     if also:
-        lines.append(DISAGREE_INTRO)
-        lines += [f"• {claim.text}\n  Source: {_cite(claim)}" for claim in (fact, *also)]
+        lines.append(tr(DISAGREE_INTRO))
+        lines += [
+            f"• {claim.text}\n  {tr(SOURCE, citation=_cite(claim))}" for claim in (fact, *also)
+        ]
     else:
-        lines.append(f"{fact.text}\nSource: {_cite(fact)}")
+        lines.append(f"{fact.text}\n{tr(SOURCE, citation=_cite(fact))}")
     if related:
-        lines.append(RELATED_INTRO)
-        lines += [f"• {other.text}\n  Source: {_cite(other)}" for other in related]
+        lines.append(tr(RELATED_INTRO))
+        lines += [f"• {other.text}\n  {tr(SOURCE, citation=_cite(other))}" for other in related]
     return "\n".join(lines)

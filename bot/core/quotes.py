@@ -27,6 +27,7 @@ from bot.core.match_index import Analyzer, Speller
 from bot.core.model import FactBase, Quote
 from bot.core.quote_lines import complete_lines
 from bot.core.text import AliasTable, compact, normalize
+from bot.l10n import N_, Translator, english
 
 MIN_SCORE = 50.0  # below this share of the query's weight a quote is not a match
 SPEAKER_BONUS = 20.0  # said by the person asked for, not merely mentioning them
@@ -133,30 +134,37 @@ class QuoteIndex:
         return rng.choice(self.quotes)
 
 
-def format_quote(quote: Quote) -> str:
+def format_quote(quote: Quote, tr: Translator = english) -> str:
     """A quote as a user sees it: the words, who said them, the context and the source.
 
     The context gets a line of its own: it may hold parentheses itself.
     """
-    context = f"\nContext: {quote.context}" if quote.context else ""
-    return f"“{quote.text}”\n— {quote.speaker}{context}\nSource: {quote.source.title}"
+    context = "\n" + tr(N_("Context: {context}"), context=quote.context) if quote.context else ""
+    source = tr(N_("Source: {citation}"), citation=quote.source.title)
+    return f"“{quote.text}”\n— {quote.speaker}{context}\n{source}"
 
 
-def page_footer(page: QuotePage, more: str) -> str:
+def page_footer(page: QuotePage, more: str, tr: Translator = english) -> str:
     """'Page 1 of 3 (7 quotes). More: <more>' under a page; "" when everything fits on one."""
     if page.pages <= 1:
         return ""
-    footer = f"Page {page.page} of {page.pages} ({page.total} quotes)."
-    return f"{footer} More: {more}" if page.page < page.pages else footer
+    footer = tr(
+        N_("Page {page} of {pages} ({total} quotes)."),
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+    return footer + " " + tr(N_("More: {more}"), more=more) if page.page < page.pages else footer
 
 
-def missing_page(page: QuotePage) -> str:
+def missing_page(page: QuotePage, tr: Translator = english) -> str:
     """What to say when the page asked for does not exist."""
     if page.page < 1:
-        return "Pages start at 1."
-    return f"There {pages_phrase(page.pages)} of quotes for {page.query!r}."
-
-
-def pages_phrase(pages: int) -> str:
-    """'is only 1 page' / 'are only 3 pages': how many pages there are, said plainly."""
-    return "is only 1 page" if pages == 1 else f"are only {pages} pages"
+        return tr(N_("Pages start at 1."))
+    if page.pages == 1:
+        return tr(N_("There is only 1 page of quotes for {query}."), query=repr(page.query))
+    return tr(
+        N_("There are only {pages} pages of quotes for {query}."),
+        pages=page.pages,
+        query=repr(page.query),
+    )

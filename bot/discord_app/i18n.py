@@ -12,7 +12,8 @@ import discord
 from discord import app_commands
 
 from bot.l10n import CATALOGS as _BY_NAME
-from bot.l10n import FOLDERS, LOCALE_DIR, N_, translate
+from bot.l10n import FOLDERS, LOCALE_DIR, N_, Translator, translate
+from bot.l10n import translator as l10n_translator
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "CatalogTranslator", "locale_of", "text"]
 
@@ -45,6 +46,11 @@ def guild_locale(guild: discord.Guild | None) -> discord.Locale | None:
 def text(message: str, locale: discord.Locale | None, **values: object) -> str:
     """`message` in `locale` (English if untranslated), with `{placeholders}` filled in."""
     return translate(message, locale.value if locale is not None else None, **values)
+
+
+def translator(locale: discord.Locale | None) -> Translator:
+    """What core helpers that word a message are handed (`tr`), for this Discord locale."""
+    return l10n_translator(locale.value if locale is not None else None)
 
 
 class CatalogTranslator(app_commands.Translator):

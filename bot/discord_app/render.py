@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 import discord
 from discord.utils import escape_markdown
 
-from bot.core.matching import AskResult
+from bot.core.matching import (
+    ANSWERING,
+    DID_YOU_MEAN,
+    DISAGREE_INTRO,
+    EMPTY_QUESTION,
+    LIST_INTRO,
+    REFUSAL,
+    AskResult,
+)
 from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.quotes import QuotePage
@@ -75,20 +83,20 @@ def answer_embed(question: str, result: AskResult, locale: Locale = None) -> dis
     fact = result.fact
     intro = ""
     if result.answering:
-        answering = i18n.text("Answering: {question}", locale, question="{question}")
+        answering = i18n.text(ANSWERING, locale, question="{question}")
         intro = "*" + answering.format(question=escape_markdown(result.answering)) + "*\n"
     embed = discord.Embed(title=clip(user_text(question, TITLE_MAX), TITLE_MAX), colour=ACCENT)
     embed.set_footer(text=i18n.text("fact: {id}", locale, id=fact.id))
     if result.listed:
         count = len(result.listed)
-        listed = i18n.text("{count} facts answer this, each from its source:", locale, count=count)
+        listed = i18n.text(LIST_INTRO, locale, count=count)
         embed.description = clip(intro + listed, DESCRIPTION_MAX)
         for item in result.listed[:MAX_LISTED]:
             embed.add_field(
                 name=clip(item.text, FIELD_NAME_MAX), value=citation(item.source), inline=False
             )
         return embed
-    intro += i18n.text("The sources disagree about this:", locale) + "\n" if result.also else ""
+    intro += i18n.text(DISAGREE_INTRO, locale) + "\n" if result.also else ""
     embed.description = clip(intro + fact.text, DESCRIPTION_MAX)
     embed.add_field(name=i18n.text("Source", locale), value=citation(fact.source), inline=False)
     for other in result.also[:3]:
@@ -113,21 +121,11 @@ def unknown_text(
     suggested questions are the packs' English phrasings)."""
     suggestions = list(result.suggestions)[:shown]
     if not question.strip():
-        text = i18n.text(
-            "Ask me something about {film}, for example “who directed it?” or “where was it "
-            "filmed?”.",
-            locale,
-            film=film,
-        )
+        text = i18n.text(EMPTY_QUESTION, locale, film=film)
     else:
-        text = i18n.text(
-            "I don't know that one: it isn't in the sources I have read about {film}, and I'd "
-            "rather say so than guess.",
-            locale,
-            film=film,
-        )
+        text = i18n.text(REFUSAL, locale, film=film)
         if suggestions:
-            text += " " + i18n.text("Did you mean one of these?", locale)
+            text += " " + i18n.text(DID_YOU_MEAN, locale)
     lines = [f"> {user_text(question)}", text]
     lines += [f"• {escape_markdown(s)}" for s in suggestions]
     return clip("\n".join(lines), 2000)

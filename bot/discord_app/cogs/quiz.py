@@ -23,7 +23,6 @@ from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NO_MENTIONS, UserFacingError
 from bot.discord_app.i18n import N_
 from bot.discord_app.quiz_presenter import DiscordPresenter
-from bot.l10n import translator
 
 if TYPE_CHECKING:
     from bot.discord_app.client import TriviaBot
@@ -102,7 +101,7 @@ class QuizCog(commands.Cog):
         for record in pending:
             # Told to the channel, not to one player: in the server's language.
             locale = i18n.guild_locale(self.bot.get_guild(record.guild_id))
-            notice = interrupted_notice(record, translator(locale.value if locale else None))
+            notice = interrupted_notice(record, i18n.translator(locale))
             try:
                 await self.bot.get_partial_messageable(record.channel_id).send(
                     notice, allowed_mentions=NO_MENTIONS

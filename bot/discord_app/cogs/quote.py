@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.model import Fact
-from bot.core.quotes import QuotePage
+from bot.core.quotes import QuotePage, missing_page
 from bot.core.spoilers import HELD_QUOTE, quote_spoils, safe_random
 from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
@@ -28,21 +28,6 @@ def no_match(query: str, locale: discord.Locale) -> str:
         "from the line.",
         locale,
         query=render.user_text(query, 100),
-    )
-
-
-def page_missing(page: QuotePage, locale: discord.Locale) -> str:
-    """The page asked for does not exist: how many there are."""
-    if page.page < 1:
-        return i18n.text("Pages start at 1.", locale)
-    query = render.user_text(page.query, 100)
-    if page.pages == 1:
-        return i18n.text("There is only 1 page of quotes for “{query}”.", locale, query=query)
-    return i18n.text(
-        "There are only {pages} pages of quotes for “{query}”.",
-        locale,
-        pages=page.pages,
-        query=query,
     )
 
 
@@ -98,7 +83,7 @@ class QuoteCog(commands.Cog):
         if not found.total:
             problem = no_match(query, locale)
         elif not found.exists:
-            problem = page_missing(found, locale)
+            problem = render.user_text(missing_page(found, i18n.translator(locale)), 300)
         elif all(quote_spoils(running, q) for q in found.quotes):
             problem = i18n.text(HELD_QUOTE, locale)
         if problem:
