@@ -23,6 +23,7 @@ from bot.core.matching import (
     EMPTY_QUESTION,
     LIST_INTRO,
     REFUSAL,
+    SOURCE,
     AskResult,
 )
 from bot.core.model import FactBase, Quote, Source
@@ -152,7 +153,7 @@ def quote_page_embed(
     embed = discord.Embed(title=clip(title, TITLE_MAX), colour=ACCENT)
     for quote in quotes:
         context = f"\n*{clip(quote.context, 300)}*" if quote.context else ""
-        source = i18n.text("Source: {title}", locale, title=f"*{quote.source.title}*")
+        source = i18n.text(SOURCE, locale, citation=f"*{quote.source.title}*")
         value = f"“{clip(quote.text, 500)}”{context}\n{source}"
         embed.add_field(
             name=clip(quote.speaker, TITLE_MAX), value=clip(value, FIELD_MAX), inline=False
