@@ -8,7 +8,8 @@ Stable API (other modules build on it; only additions from here on):
   (six -> 6, twenty-two -> 22, first -> 1st, minus 30 -> -30), collapses whitespace.
   Numbers keep what makes them numbers: ``5.9``, ``$209 million``, ``100%``, ``5.9/10``,
   ``2018-04-28``, ``-30``; thousands separators go (224,453 -> 224453); "dollars" and
-  "percent" become ``$`` and ``%``. CJK text is kept as is.
+  "percent" become ``$`` and ``%``. Chinese is folded to Simplified (OpenCC), one word per
+  character (后来的我们 and 後來的我們 -> ``后 来 的 我 们``).
 - ``tokens(text) -> list[str]``: the words of ``normalize(text)``.
 - ``NUMBER_WORDS`` (word -> int) and ``number_value(text) -> float | None``: the number a short
   answer states, if it is only a number ("six", "$209 million" -> 209000000.0, "5.9/10" -> 5.9).
@@ -153,7 +154,24 @@ _DOLLARS_AFTER = re.compile(
     r"(?<![$\d.])(\d[\d.]*)((?: (?:million|billion|thousand))?) (?:dollars|usd|bucks)\b"
 )
 _USD_BEFORE = re.compile(r"\b(?:usd|us\$) ?(?=\d)")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+@functools.cache
+def _to_simplified() -> Callable[[str], str]:
+    import opencc  # loaded on the first Chinese text only
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _fold_chinese(text: str) -> str:
+    """Traditional Chinese folded to Simplified (OpenCC's t2s table: 後來的我們 -> 后来的我们),
+    each Han character a word of its own: Chinese is written without spaces, so a title inside
+    a sentence ("后来的我们的导演是谁") is still found as a run of words."""
+    if not _HAN.search(text):
+        return text
+    return _HAN.sub(r" \g<0> ", _to_simplified()(text))
 
 
 def _strip_accents(text: str) -> str:
@@ -211,6 +229,7 @@ def _ordinal_suffix(value: int) -> str:
 def normalize(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring for every rule)."""
     text = _CONTROL.sub(" ", text)
+    text = _fold_chinese(text)
     text = _strip_accents(text.translate(_QUOTES)).casefold()
     text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHE.sub("", text)

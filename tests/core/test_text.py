@@ -56,7 +56,9 @@ def test_number_punctuation_is_kept_but_sentence_punctuation_dropped() -> None:
 
 def test_control_characters_and_cjk() -> None:
     assert normalize("Xiaoxiao\x00\x1b Fang\u200b\t\n") == "xiaoxiao fang"
-    assert normalize("后来的我们") == "后来的我们"
+    # Chinese: Traditional folded to Simplified, one word per character (no spaces in Chinese)
+    assert normalize("后来的我们") == normalize("後來的我們") == "后 来 的 我 们"
+    assert normalize("後來的我們的導演是誰？") == "后 来 的 我 们 的 导 演 是 谁"
     assert normalize("   ") == ""
 
 
