@@ -54,7 +54,7 @@ from bot.core.storage import (
     SettingsError,
     StorageError,
 )
-from bot.l10n import LOCALES, N_, translator
+from bot.l10n import LOCALES, N_, Translator, english, translator
 from bot.settings import local_paths
 
 CONSOLE_GUILD = 0
@@ -395,7 +395,7 @@ class Console:
                 )
                 return
             try:
-                name, changes_to = _setting_value(key.lower(), value)
+                name, changes_to = _setting_value(key.lower(), value, self.tr)
             except ValueError as exc:
                 self.say(self.tr("not changed: {reason}", reason=exc))
                 return
@@ -455,7 +455,7 @@ class Console:
         try:
             words = shlex.split(rest)
         except ValueError as exc:
-            raise QuizError(f"cannot read the options ({exc})") from None
+            raise QuizError(self.tr("cannot read the options ({reason})", reason=exc)) from None
         last_key = ""
         for word in words:
             key, eq, value = word.partition("=")
@@ -476,13 +476,18 @@ class Console:
             elif eq and key in {"category", "cat"}:
                 values["category"] = value
             elif eq and key in {"seconds", "time"}:
-                values["seconds"] = _number(key, value)
+                values["seconds"] = _number(key, value, self.tr)
             elif eq and key == "seed":
-                values["seed"] = _whole(key, value)
+                values["seed"] = _whole(key, value, self.tr)
             elif eq and key in {"n", "questions"}:
-                values["questions"] = _whole(key, value)
+                values["questions"] = _whole(key, value, self.tr)
             else:
-                raise QuizError(f"unknown option {word!r}. Type `help` for the quiz options")
+                raise QuizError(
+                    self.tr(
+                        "unknown option {option}. Type `help` for the quiz options",
+                        option=repr(word),
+                    )
+                )
         return RoundOptions(**values)  # type: ignore[arg-type]
 
 
@@ -505,27 +510,34 @@ _COMMANDS = ("ask", "quote", "more", "quiz", "answer", "hint", "skip", "stop", "
 _COMMANDS += ("leaderboard", "top", "stats", "history", "settings", "reset", "help", "quit")
 
 
-def _setting_value(key: str, value: str) -> tuple[str, object]:
+def _setting_value(key: str, value: str, tr: Translator = english) -> tuple[str, object]:
     """The store's name and value for `key=value` as typed; ValueError says, in the words the
     player used, what is allowed."""
     name = _SETTING_NAMES[key]
     if name == "hints":
         if value.lower() not in _SWITCH:
-            raise ValueError(f"{key} must be on or off (got {value!r})")
+            raise ValueError(
+                tr("{key} must be on or off (got {value})", key=key, value=repr(value))
+            )
         return name, _SWITCH[value.lower()]
     if name == "mode":
         if value.lower() not in MODE_WORDS:  # `buttons`, Discord's old word, means choice
-            raise ValueError(f"{key} must be typed or choice (got {value!r})")
+            raise ValueError(
+                tr("{key} must be typed or choice (got {value})", key=key, value=repr(value))
+            )
         return name, MODE_WORDS[value.lower()]
     low, high = LIMITS["seconds" if name == "question_seconds" else "questions"]
-    what = "a number of seconds" if name == "question_seconds" else "a whole number"
     try:
         number = float(value)
     except ValueError:
         number = math.nan
     whole = name == "question_seconds" or number.is_integer()
     if not (low <= number <= high and whole):
-        raise ValueError(f"{key} must be {what} from {low:g} to {high:g} (got {value})")
+        if name == "question_seconds":
+            problem = N_("{key} must be a number of seconds from {low} to {high} (got {value})")
+        else:
+            problem = N_("{key} must be a whole number from {low} to {high} (got {value})")
+        raise ValueError(tr(problem, key=key, low=f"{low:g}", high=f"{high:g}", value=value))
     return name, int(number) if number.is_integer() else number
 
 
@@ -539,20 +551,22 @@ def _close_command(word: str) -> str:
     return close[0] if close else ""
 
 
-def _number(key: str, value: str) -> float:
+def _number(key: str, value: str, tr: Translator = english) -> float:
     try:
         number = float(value)
     except ValueError:
         number = math.nan
     if not math.isfinite(number):
-        raise QuizError(f"{key} must be a number (got {value!r})")
+        raise QuizError(tr("{key} must be a number (got {value})", key=key, value=repr(value)))
     return number
 
 
-def _whole(key: str, value: str) -> int:
-    number = _number(key, value)
+def _whole(key: str, value: str, tr: Translator = english) -> int:
+    number = _number(key, value, tr)
     if not number.is_integer():
-        raise QuizError(f"{key} must be a whole number (got {value!r})")
+        raise QuizError(
+            tr("{key} must be a whole number (got {value})", key=key, value=repr(value))
+        )
     return int(number)
 
 
