@@ -120,6 +120,7 @@ def _page() -> object:
 TRANSLATED_CALLS = {"text", "tr", "translate", "N_", "UserFacingError", "NotAllowed"}
 NOT_SHOWN_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "compile"}
 NOT_SHOWN_CALLS |= {"getLogger", "RuntimeError", "Counter", "Gauge", "Histogram"}  # metrics' help
+NOT_SHOWN_CALLS |= {"execute", "fetch", "fetchrow", "fetchval", "BroadcastError"}  # SQL, internal
 NOT_SHOWN_KEYWORDS = {"custom_id", "name", "filename", "metavar", "prog", "emoji"}
 # Slash command descriptions (shown through CatalogTranslator, checked by command_strings) and
 # the console's --help (argparse's own words stay English too).
@@ -135,6 +136,8 @@ KEPT = {
     # a broken terminal ends the console: argparse and the OS say the rest in English too
     "input stopped: ",
     "must be a positive number, e.g. 10 for timers ten times faster (got ",
+    # one cluster's result for a reload another cluster asked for: the request has no language
+    "the reload failed unexpectedly; see this cluster's log",
 }
 
 
