@@ -20,8 +20,8 @@ from typing import Any, BinaryIO, TextIO
 
 from bot.cli.ask import add_pack_option, load_pack_or_report
 from bot.core.answers import AnswerChecker
-from bot.core.facts import shown_path
 from bot.core.model import FactBase
+from bot.core.pack_paths import shown_path
 
 
 def main(argv: list[str]) -> int:

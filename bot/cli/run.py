@@ -147,8 +147,8 @@ def main(argv: list[str]) -> int:
         facts = _load_facts(settings)
     except FactPackError as exc:
         _error("the fact packs have problems; fix them (python -m bot facts check):")
-        for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
-            print(f"  {problem}", file=sys.stderr)
+        for pack_problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
+            print(f"  {pack_problem}", file=sys.stderr)
         return EXIT_CONFIG
     return asyncio.run(serve(settings, facts, force_sync=args.force_sync))
 

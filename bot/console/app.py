@@ -334,7 +334,8 @@ class Console:
     # -- scores ----------------------------------------------------------------------------------
 
     async def cmd_leaderboard(self, rest: str) -> None:
-        sort, page, guild = "points", 1, CONSOLE_GUILD
+        sort, page = "points", 1
+        guild: int | None = CONSOLE_GUILD
         usage = self.tr(
             "usage: {command}", command="leaderboard [points|wins|accuracy] [PAGE] [global]"
         )
@@ -506,8 +507,10 @@ _SETTING_NAMES = {
 }
 _SWITCH = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
 _QUIZ_WORDS = frozenset({*MODE_WORDS, "easy", "medium", "hard", "nohints", "nohint"})
-_COMMANDS = ("ask", "quote", "more", "quiz", "answer", "hint", "skip", "stop", "wait")
-_COMMANDS += ("leaderboard", "top", "stats", "history", "settings", "reset", "help", "quit")
+_COMMANDS: tuple[str, ...] = (
+    *("ask", "quote", "more", "quiz", "answer", "hint", "skip", "stop", "wait"),
+    *("leaderboard", "top", "stats", "history", "settings", "reset", "help", "quit"),
+)
 
 
 def _setting_value(key: str, value: str, tr: Translator = english) -> tuple[str, object]:

@@ -292,7 +292,7 @@ class AnswerChecker:
         longest = max(len(c.words) for c in compiled.candidates)
         if len(candidate.words) >= longest:
             return False
-        neighbours = words[max(0, span[0] - 1) : span[0]] + words[span[1] : span[1] + 1]
+        neighbours = [*words[max(0, span[0] - 1) : span[0]], *words[span[1] : span[1] + 1]]
         return any(
             w not in FILLER and w not in ROLE_WORDS and w not in ALTERNATION for w in neighbours
         )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, Literal
 
 import yaml
 
@@ -294,7 +295,7 @@ class _Builder:
         )
         if fields is None:
             return None
-        values = {
+        values: dict[str, Any] = {
             "id": walk.text(fields["id"], "id", 3),
             "category": walk.text(fields["category"], "category", 3),
             "questions": walk.texts(fields["questions"], "questions", 3, min_items=1),
@@ -337,7 +338,9 @@ class _Builder:
             return None
         return _Draft(walk, node, fields, values, source, quiz)
 
-    def _read_quiz(self, walk: PackWalk, node: yaml.Node, values: dict) -> QuizSpec | bool | None:
+    def _read_quiz(
+        self, walk: PackWalk, node: yaml.Node, values: dict[str, Any]
+    ) -> QuizSpec | Literal[False] | None:
         """A QuizSpec, None for `quiz: false`, False after a problem."""
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             if node.value.lower() in {"false", "no", "off"}:
@@ -398,7 +401,7 @@ class _Builder:
         )
         if fields is None:
             return None
-        values = {
+        values: dict[str, Any] = {
             "id": walk.text(fields["id"], "id", 3),
             "text": walk.text(fields["text"], "text", 3),
             "speaker": walk.text(fields["speaker"], "speaker", 3),
@@ -616,7 +619,7 @@ class _Draft:
     walk: PackWalk
     node: yaml.Node
     fields: dict[str, yaml.Node]
-    values: dict
+    values: dict[str, Any]
     source: tuple[str, str, yaml.Node, yaml.Node]
     quiz: QuizSpec | None
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any
 
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
@@ -192,7 +192,7 @@ def _mapping_proxy(items: Mapping[Any, Any]) -> MappingProxyType[Any, Any]:
 class _Pickler(pickle.Pickler):
     """The fact base's read-only mappings are saved as their items."""
 
-    dispatch_table: ClassVar[dict[type, Callable[[Any], Any]]] = {
+    dispatch_table: Mapping[type, Callable[[Any], Any]] = {
         **copyreg.dispatch_table,
         MappingProxyType: lambda proxy: (_mapping_proxy, (dict(proxy),)),
     }

@@ -372,14 +372,14 @@ class Index:
         entries: list[FactEntry] = []
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
         weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
-        for pos, (fact, weights, phrasings, answers, intents) in enumerate(drafts):
+        for pos, (fact, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
             entries.append(
                 FactEntry(
                     fact=fact,
                     position=pos,
                     weights=weights,
-                    phrasings=_weighed(phrasings, idf, implicit),
-                    answers=_weighed(answers, idf, implicit),
+                    phrasings=_weighed(raw_phrasings, idf, implicit),
+                    answers=_weighed(raw_answers, idf, implicit),
                     intents=intents,
                 )
             )

@@ -84,12 +84,12 @@ def parts(message: str) -> list[Part]:
     if len(sentences_seen) > 1 and any(p.asks for p in out):
         # the message as one question: "i heard there was drama about ticket sales. what was
         # that about?" asks about what the first sentence says
-        whole: list[str] = []
+        joined: list[str] = []
         for p in out:
             if p.sentence in sentences_seen:
                 sentences_seen.discard(p.sentence)
-                whole.extend(p.words)
-        out.append(Part(tuple(whole), True, -1))
+                joined.extend(p.words)
+        out.append(Part(tuple(joined), True, -1))
     return out
 
 

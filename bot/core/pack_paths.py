@@ -119,6 +119,7 @@ class PackInputs:
 
 def pack_inputs(paths: Sequence[Path] | None = None, seeds_dir: Path | None = None) -> PackInputs:
     """The files a load would read; raise `PackPathError` if a path named cannot be used."""
+    facts_dir: Path | None
     if paths is None:
         facts_dir = default_facts_dir()
         paths = [facts_dir]

@@ -98,7 +98,7 @@ class PackWalk:
                 "put the whole value in quotes to keep the # and what follows",
             )
             return None
-        value = node.value.strip()
+        value: str = node.value.strip()
         if not value and not allow_empty:
             self.problem(node, f"{what} is empty", f"give {what} a value")
             return None
@@ -147,7 +147,7 @@ class PackWalk:
                     "YAML keeps only the last one silently; remove or rename one of them",
                 )
                 continue
-            found[key] = (key_node, value_node)  # type: ignore[assignment]
+            found[key] = (key_node, value_node)
         return found
 
     def mapping(
@@ -277,7 +277,7 @@ def _too_deep_at(text: str, loader: type, *, quiet: bool = False) -> int | None:
         for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH and event.start_mark is not None:  # parsed events have one
                     return int(event.start_mark.line) + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1

@@ -32,10 +32,12 @@ def english_stemmer() -> Stemmer:
                 package.__path__ = folders
                 sys.modules[_PRIVATE] = package
             module = importlib.import_module(f"{_PRIVATE}.english_stemmer")
-            return module.EnglishStemmer()
+            stemmer: Stemmer = module.EnglishStemmer()
+            return stemmer
     except (ImportError, AttributeError):
         pass
     # PyStemmer installed (snowballstemmer then prefers its C stemmers) or another layout
     import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+    public: Stemmer = snowballstemmer.stemmer("english")
+    return public

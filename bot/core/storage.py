@@ -642,7 +642,7 @@ class ScoreStore:
                     RoundResult(u, n, rank, p, c, bool(w))
                     for u, n, rank, p, c, w in await cursor.fetchall()
                 )
-            records.append(RoundRecord(*r, results=results))
+            records.append(RoundRecord(*r, results=results))  # type: ignore[misc]  # 10 columns
         return records
 
     # -- settings and admin ------------------------------------------------------------------

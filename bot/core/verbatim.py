@@ -43,5 +43,6 @@ def quote_difference(quote: str, document: str) -> str:
         )
     head = quote[:MAX_ALIGNED_CHARS]
     alignment = fuzz.partial_ratio_alignment(head, document)
+    assert alignment is not None  # None only below a score_cutoff, and none is given
     nearest = document[alignment.dest_start : alignment.dest_end]
     return f"the closest passage is {nearest[:160]!r}"

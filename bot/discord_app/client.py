@@ -14,7 +14,7 @@ import logging
 import time
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import discord
 import yarl
@@ -200,7 +200,7 @@ class TriviaBot(commands.AutoShardedBot):
         """Connect to the configured gateway instead of the one Discord's REST API names."""
         original = self.http.get_bot_gateway
 
-        async def get_bot_gateway() -> tuple[int, str, object]:
+        async def get_bot_gateway() -> tuple[int, str, Any]:
             shards, _discord_url, limits = await original()
             return shards, url, limits
 

@@ -30,14 +30,14 @@ class Knowledge:
     def build(cls, facts: FactBase | Indexed) -> Knowledge:
         """The indexes of ``facts``; an ``Indexed`` brings its matcher (perhaps from the cache)."""
         if isinstance(facts, Indexed):
-            facts, matcher = facts.fact_base, facts.matcher
+            base, matcher = facts.fact_base, facts.matcher
         else:
-            matcher = Matcher(facts)
+            base, matcher = facts, Matcher(facts)
         return cls(
-            facts=facts,
+            facts=base,
             matcher=matcher,
-            quotes=QuoteIndex(facts),
-            checker=AnswerChecker(facts),
+            quotes=QuoteIndex(base),
+            checker=AnswerChecker(base),
         )
 
 

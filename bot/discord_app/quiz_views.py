@@ -19,7 +19,7 @@ from bot.discord_app.errors import handle_error
 from bot.discord_app.expired import box_id, button_id
 from bot.discord_app.i18n import N_
 from bot.discord_app.render import OPTION_LETTERS
-from bot.discord_app.views import BaseView
+from bot.discord_app.views import BaseView, CallbackButton, Click
 
 TIMEOUT_MARGIN = 5.0
 Choose = Callable[[discord.Interaction, int], Awaitable[AnswerResult | None]]
@@ -70,15 +70,15 @@ class ChoiceView(QuestionView):
         super().__init__(card)
         self._choose = choose
         for index, option in enumerate(card.options):
-            button: discord.ui.Button[ChoiceView] = discord.ui.Button(
+            button = CallbackButton(
+                self._callback(index),
                 label=f"{OPTION_LETTERS[index]}. {option}"[:80],
                 style=discord.ButtonStyle.primary,
                 custom_id=button_id("quiz", boot_id, f"{card.number}:opt:{index}"),
             )
-            button.callback = self._callback(index)
             self.add_item(button)
 
-    def _callback(self, index: int) -> Callable[[discord.Interaction], Awaitable[None]]:
+    def _callback(self, index: int) -> Click:
         async def callback(interaction: discord.Interaction) -> None:
             async def work() -> Reply:
                 result = await self._choose(interaction, index)
@@ -117,7 +117,10 @@ class AnswerModal(discord.ui.Modal):
         self.add_item(self.answer)
         self._submit = submit
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    # discord.py's Modal.on_error takes no item, unlike the View's it overrides
+    async def on_error(  # type: ignore[override]
+        self, interaction: discord.Interaction, error: Exception
+    ) -> None:
         await handle_error(interaction, error)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:

@@ -345,7 +345,7 @@ def question_embed(
         colour=ACCENT,
     )
     if card.options:
-        embed.description += "\n\n" + "\n".join(
+        embed.description = f"{embed.description}\n\n" + "\n".join(
             f"**{OPTION_LETTERS[i]}.** {option}" for i, option in enumerate(card.options)
         )
     timestamp = int(ends_at.timestamp())

@@ -88,7 +88,10 @@ class ReportModal(discord.ui.Modal):
         self.add_item(self.reason)
         self.fact_id = fact_id
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    # discord.py's Modal.on_error takes no item, unlike the View's it overrides
+    async def on_error(  # type: ignore[override]
+        self, interaction: discord.Interaction, error: Exception
+    ) -> None:
         await handle_error(interaction, error)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable
+from typing import Any, Generic, Protocol, TypeVar
 
 import discord
 
-from bot.core.storage import LeaderboardPage
 from bot.discord_app import i18n
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import button_id
@@ -18,7 +18,7 @@ class BaseView(discord.ui.View):
     message: discord.Message | discord.InteractionMessage | None = None
 
     async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
         await handle_error(interaction, error)
 
@@ -40,6 +40,21 @@ class BaseView(discord.ui.View):
                 await self.message.edit(view=self)
 
 
+Click = Callable[[discord.Interaction], Awaitable[None]]
+
+
+class CallbackButton(discord.ui.Button[BaseView]):
+    """A button that runs ``on_click`` when clicked (a method, rather than discord.py's
+    `button.callback = ...`, which a type checker reads as overwriting a method)."""
+
+    def __init__(self, on_click: Click, **options: Any) -> None:
+        super().__init__(**options)
+        self._on_click = on_click
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._on_click(interaction)
+
+
 class SuggestionsView(BaseView):
     """'Did you mean' buttons; clicking one answers that question publicly."""
 
@@ -53,15 +68,15 @@ class SuggestionsView(BaseView):
         super().__init__(timeout=timeout)
         self._answer = answer
         for index, text in enumerate(suggestions[:3]):
-            button: discord.ui.Button[SuggestionsView] = discord.ui.Button(
+            button = CallbackButton(
+                self._make_callback(text),
                 label=text[:80],
                 style=discord.ButtonStyle.secondary,
                 custom_id=button_id("suggest", boot_id, str(index)),
             )
-            button.callback = self._make_callback(text)
             self.add_item(button)
 
-    def _make_callback(self, text: str) -> Callable[[discord.Interaction], Awaitable[None]]:
+    def _make_callback(self, text: str) -> Click:
         async def callback(interaction: discord.Interaction) -> None:
             await self._answer(interaction, text)
 
@@ -107,7 +122,9 @@ class ConfirmView(BaseView):
         return True
 
     @discord.ui.button(label="Yes", style=discord.ButtonStyle.danger)
-    async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+    async def confirm(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[PagerView[P]]
+    ) -> None:
         if self.is_finished():
             return
         self.disable_all()
@@ -118,7 +135,9 @@ class ConfirmView(BaseView):
         )
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+    async def cancel(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[PagerView[P]]
+    ) -> None:
         self.disable_all()
         self.stop()
         await interaction.response.edit_message(
@@ -138,14 +157,25 @@ class ConfirmView(BaseView):
                 )
 
 
-class PagerView(BaseView):
-    """Previous / Next buttons under a leaderboard; each click loads that page."""
+class Paged(Protocol):
+    @property
+    def page(self) -> int: ...
+    @property
+    def pages(self) -> int: ...
+
+
+P = TypeVar("P", bound=Paged)
+
+
+class PagerView(BaseView, Generic[P]):
+    """Previous / Next buttons under a page of a leaderboard or of quotes; each click loads
+    that page."""
 
     def __init__(
         self,
-        board: LeaderboardPage,
-        fetch: Callable[[int], Awaitable[LeaderboardPage]],
-        render_page: Callable[[LeaderboardPage], discord.Embed],
+        board: P,
+        fetch: Callable[[int], Awaitable[P]],
+        render_page: Callable[[P], discord.Embed],
         boot_id: str,
         locale: discord.Locale | None = None,
         timeout: float = 180.0,
@@ -160,7 +190,7 @@ class PagerView(BaseView):
         self._render = render_page
         self._update(board)
 
-    def _update(self, board: LeaderboardPage) -> None:
+    def _update(self, board: P) -> None:
         self.page = board.page
         self.previous.disabled = board.page <= 1
         self.next.disabled = board.page >= board.pages
@@ -173,9 +203,13 @@ class PagerView(BaseView):
         )
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+    async def previous(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[PagerView[P]]
+    ) -> None:
         await self._show(interaction, self.page - 1)
 
     @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
-    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
+    async def next(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[PagerView[P]]
+    ) -> None:
         await self._show(interaction, self.page + 1)
