@@ -121,7 +121,8 @@ class TriviaBot(commands.AutoShardedBot):
             chunk_guilds_at_startup=False,
             max_messages=None,
             shard_count=shard_count,
-            shard_ids=list(shard_ids) if shard_ids is not None else None,
+            # None (every shard) is what discord.py defaults to; its options type says list only
+            shard_ids=list(shard_ids) if shard_ids is not None else None,  # type: ignore[arg-type]
             guild_ready_timeout=guild_ready_timeout,
             tree_cls=TriviaTree,
         )
