@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-class Localised:
+class Localised(Exception):
     """An error whose message is a catalog id plus values: shown in the user's language."""
 
     def __init__(self, message: str, /, **values: object) -> None:
