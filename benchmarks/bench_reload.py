@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.core.facts import FactPackError, load_fact_base  # noqa: E402
-from bot.discord_app.knowledge import Knowledge, KnowledgeHolder  # noqa: E402
+from bot.core.knowledge import Knowledge, KnowledgeHolder  # noqa: E402
 
 HUGE_FACT = """
 facts:

@@ -63,6 +63,21 @@ def test_only_the_settings_module_reads_the_environment(repo_root: Path) -> None
     assert _environment_reads(repo_root / "bot" / "settings.py")  # the check sees a read
 
 
+def test_front_ends_take_their_indexes_from_the_one_knowledge_bundle(repo_root: Path) -> None:
+    """Discord, the console and the CLI build no matcher, quote index or answer checker of
+    their own: each takes them from `bot.core.knowledge.Knowledge`, so none can drift."""
+    built = {
+        f"{file.relative_to(repo_root)}:{node.lineno}: {node.func.id}(...)"
+        for folder in ("cli", "console", "discord_app")
+        for file in sorted((repo_root / "bot" / folder).rglob("*.py"))
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"Matcher", "QuoteIndex", "AnswerChecker", "build_matcher"}
+    }
+    assert built == set(), "use Knowledge (bot/core/knowledge.py) instead"
+
+
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.
 _WRAPPER = """
 import atexit, runpy, sys

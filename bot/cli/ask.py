@@ -21,9 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from bot.core.index_cache import Indexed, load_indexed
+from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matching import AskResult
-from bot.core.model import FactBase
 from bot.core.pack_paths import FactPackError, PackPathError
 from bot.settings import LocalPaths, local_paths
 
@@ -41,10 +40,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_pack_option(parser)
     args = parser.parse_args(argv)
-    indexed = load_indexed_or_report(args.pack)
-    if indexed is None:
+    knowledge = load_indexed_or_report(args.pack)
+    if knowledge is None:
         return 2
-    matcher = indexed.matcher
+    matcher = knowledge.matcher
     if args.question == ["-"]:
         replace_undecodable(sys.stdin)
         replace_undecodable(sys.stdout)
@@ -65,24 +64,25 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 def load_pack_or_report(
     paths: list[Path] | None, where: LocalPaths | None = None
-) -> FactBase | None:
-    """The fact base of ``paths`` (else the configured packs), or None after printing every
+) -> Knowledge | None:
+    """The knowledge of ``paths`` (else the configured packs) read from the YAML (no index
+    cache: for the commands that do not ask the matcher), or None after printing every
     FILE:LINE problem to stderr."""
     from bot.core.facts import load_fact_base  # YAML: not needed when the index is cached
 
     where = where or local_paths()
-    return _reported(lambda: load_fact_base(paths or where.packs, where.seeds_dir))
+    return _reported(lambda: Knowledge(load_fact_base(paths or where.packs, where.seeds_dir)))
 
 
 def load_indexed_or_report(
     paths: list[Path] | None, where: LocalPaths | None = None
-) -> Indexed | None:
-    """The fact base of ``paths`` (else the configured packs) and its /ask index (from the
-    index cache beside the score database when unchanged), or None after printing every
-    FILE:LINE problem to stderr."""
+) -> Knowledge | None:
+    """The knowledge of ``paths`` (else the configured packs), its /ask matcher from the index
+    cache beside the score database when unchanged, or None after printing every FILE:LINE
+    problem to stderr."""
     where = where or local_paths()
     packs = paths or where.packs
-    return _reported(lambda: load_indexed(packs, where.seeds_dir, where.index_cache))
+    return _reported(lambda: load_knowledge(packs, where.seeds_dir, where.index_cache))
 
 
 def _reported(load: Callable[[], T]) -> T | None:

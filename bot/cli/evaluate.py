@@ -15,7 +15,6 @@ from bot.core.match_eval import (
     format_table,
     load_dev_set,
 )
-from bot.core.matching import Matcher
 
 
 def main(argv: list[str]) -> int:
@@ -27,9 +26,10 @@ def main(argv: list[str]) -> int:
     add_pack_option(parser)
     parser.add_argument("--misses", action="store_true", help="list the bot's wrong answers")
     args = parser.parse_args(argv)
-    fact_base = load_pack_or_report(args.pack)
-    if fact_base is None:
+    knowledge = load_pack_or_report(args.pack)
+    if knowledge is None:
         return 2
+    fact_base = knowledge.facts
     try:
         dev = load_dev_set(args.path)
     except DevSetError as exc:
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     guessers, note = baselines(fact_base)
     if note:
         print(note, file=sys.stderr)
-    matcher = Matcher(fact_base)
+    matcher = knowledge.matcher
     scores = evaluate(fact_base, dev, matcher, guessers)
     print(format_table(scores, dev))
     per_style = format_styles(matcher, dev)

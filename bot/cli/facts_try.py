@@ -38,10 +38,10 @@ def main(argv: list[str]) -> int:
     )
     add_pack_option(parser)
     args = parser.parse_args(argv)
-    base = load_pack_or_report(args.pack)
-    if base is None:
+    knowledge = load_pack_or_report(args.pack)
+    if knowledge is None:
         return 2
-    checker = AnswerChecker(base)
+    base, checker = knowledge.facts, knowledge.checker
     if args.json is not None:
         if args.json == "-":
             return _json_lines(base, checker, sys.stdin.buffer, sys.stdout)

@@ -40,10 +40,10 @@ def main(argv: list[str]) -> int:
         parser.error("--limit must be between 1 and 25")
     if args.page < 1:
         parser.error("--page must be 1 or more")
-    fact_base = load_pack_or_report(args.pack)
-    if fact_base is None:
+    knowledge = load_pack_or_report(args.pack)
+    if knowledge is None:
         return 2
-    index = QuoteIndex(fact_base)
+    index = knowledge.quotes
     if not index.quotes:
         print("The fact pack has no quotes.", file=sys.stderr)
         return 1

@@ -27,12 +27,12 @@ import yarl
 from bot import json_logs, redact
 from bot.core.facts import FactPackError
 from bot.core.index_cache import Indexed, load_indexed
+from bot.core.knowledge import Knowledge, KnowledgeHolder
 from bot.core.storage import ScoreStore, StorageError
 from bot.discord_app.broadcast import Broadcast
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.cluster import ClusterIdentity, PgIdentifyGate
 from bot.discord_app.cogs.admin import reload_here
-from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 from bot.settings import (
     DEFAULT_DATABASE,
     Secret,

@@ -34,18 +34,16 @@ from bot.console.presenter import (
     stats_text,
 )
 from bot.console.terminal import LineReader, Terminal, terminal_restored
-from bot.core.answers import AnswerChecker
-from bot.core.index_cache import Indexed
+from bot.core.knowledge import Knowledge
 from bot.core.matching import (
     EMPTY_QUESTION,
     AskResult,
-    Matcher,
     format_reply,
     refusal_text,
 )
-from bot.core.model import Fact, FactBase
+from bot.core.model import Fact
 from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOptions
-from bot.core.quotes import QuoteIndex, format_quote, missing_page, page_footer
+from bot.core.quotes import format_quote, missing_page, page_footer
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import (
@@ -88,9 +86,7 @@ THIS_ROUND_HELP = N_("""\
 
 @dataclass
 class Console:
-    fact_base: FactBase
-    matcher: Matcher
-    quotes: QuoteIndex
+    knowledge: Knowledge
     rounds: RoundManager
     store: ScoreStore
     presenter: ConsolePresenter
@@ -156,7 +152,7 @@ class Console:
         await self._ask(rest, bare=False)
 
     async def _ask(self, question: str, *, bare: bool) -> None:
-        result = self.matcher.ask(question)
+        result = self.knowledge.matcher.ask(question)
         reply = self._reply(question, result)
         if bare and not result.matched:
             reply += "\n" + self.tr("(Type `help` for the commands.)")
@@ -179,15 +175,15 @@ class Console:
             )
         if result.decision is None:  # the question itself was unusable
             if not question.strip():
-                return self.tr(EMPTY_QUESTION, film=self.matcher.film)
+                return self.tr(EMPTY_QUESTION, film=self.knowledge.matcher.film)
             return result.refusal
-        lines = [refusal_text(self.matcher.film, bool(result.suggestions), self.tr)]
+        lines = [refusal_text(self.knowledge.matcher.film, bool(result.suggestions), self.tr)]
         lines += [f"  • {s}" for s in result.suggestions]
         return "\n".join(lines)
 
     def _open_fact(self) -> Fact | None:
         card = self.rounds.current(CONSOLE_CHANNEL)
-        return self.fact_base.by_id.get(card.fact_id) if card else None
+        return self.knowledge.facts.by_id.get(card.fact_id) if card else None
 
     async def _after_reveal(self, fact_id: str, text: str) -> None:
         while (card := self.rounds.current(CONSOLE_CHANNEL)) and card.fact_id == fact_id:
@@ -195,7 +191,7 @@ class Console:
         self.say(text)
 
     async def cmd_quote(self, rest: str) -> None:
-        if not self.quotes.quotes:
+        if not self.knowledge.quotes.quotes:
             self.say(self.tr("this fact base has no quotes"))
             return
         words = rest.split()
@@ -204,7 +200,7 @@ class Console:
             page, rest = int(words[-1]), " ".join(words[:-1])
         if not rest:
             self.last_quotes = None
-            quote = safe_random(self.quotes, self.rng, self._open_fact())
+            quote = safe_random(self.knowledge.quotes, self.rng, self._open_fact())
             self.say(format_quote(quote, self.tr) if quote else self.tr(HELD_QUOTE))
             return
         self._show_quotes(rest, page)
@@ -217,7 +213,7 @@ class Console:
         self._show_quotes(query, page + 1)
 
     def _show_quotes(self, query: str, number: int) -> None:
-        page = self.quotes.page(query, number)
+        page = self.knowledge.quotes.page(query, number)
         if not page.total:
             self.say(
                 self.tr("no quote matches {query}; try `quote` for a random one", query=repr(query))
@@ -610,15 +606,15 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     where = local_paths()
     database = args.db or where.database
-    indexed = load_indexed_or_report(args.pack, replace(where, database=database))
-    if indexed is None:
+    knowledge = load_indexed_or_report(args.pack, replace(where, database=database))
+    if knowledge is None:
         return 2
     name = args.name or _login_name()
     replace_undecodable(sys.stdout)
     try:
         with terminal_restored(sys.stdin):
             return asyncio.run(
-                _run(indexed, database, name, args.fast, sys.stdin, sys.stdout, args.locale)
+                _run(knowledge, database, name, args.fast, sys.stdin, sys.stdout, args.locale)
             )
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -628,7 +624,7 @@ def main(argv: list[str]) -> int:
 
 
 async def _run(
-    indexed: Indexed,
+    knowledge: Knowledge,
     db: Path,
     name: str,
     fast: float,
@@ -636,18 +632,15 @@ async def _run(
     stdout: TextIO,
     locale: str = "en",
 ) -> int:
-    fact_base = indexed.fact_base
+    fact_base = knowledge.facts
     store = await ScoreStore.open(db)
     interactive = stdin.isatty()
     terminal = Terminal(stdout, interactive)
     tr = translator(locale)
     presenter = ConsolePresenter(terminal, tr)
-    checker = AnswerChecker(fact_base)
     console = Console(
-        fact_base=fact_base,
-        matcher=indexed.matcher,
-        quotes=QuoteIndex(fact_base),
-        rounds=RoundManager(fact_base, store, checker=checker, time_scale=fast),
+        knowledge=knowledge,
+        rounds=RoundManager(fact_base, store, checker=knowledge.checker, time_scale=fast),
         store=store,
         presenter=presenter,
         player_name=name,

@@ -22,13 +22,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core import log_context
+from bot.core.knowledge import KnowledgeHolder
 from bot.discord_app.ack import InFlight
 from bot.discord_app.command_sync import CommandSyncer
 from bot.discord_app.cooldown_guard import CooldownGuard
 from bot.discord_app.errors import NO_MENTIONS, handle_error
 from bot.discord_app.expired import ExpiredButton, new_boot_id, stale_box
 from bot.discord_app.i18n import CatalogTranslator
-from bot.discord_app.knowledge import KnowledgeHolder
 from bot.discord_app.metrics import Metrics
 from bot.discord_app.reports import ReportButton
 

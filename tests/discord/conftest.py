@@ -13,10 +13,10 @@ import simcord
 from discord_helpers import World
 
 from bot.core.facts import load_fact_base
+from bot.core.knowledge import Knowledge, KnowledgeHolder
 from bot.core.model import FactBase
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
-from bot.discord_app.knowledge import Knowledge, KnowledgeHolder
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,11 @@ from discord_helpers import (
     question_cards,
 )
 
+from bot.core.knowledge import Knowledge
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.spoilers import ask_spoils
 from bot.core.text import normalize
-from bot.discord_app.knowledge import Knowledge
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 

@@ -9,9 +9,9 @@ import simcord
 from discord_helpers import World, option_labels, question_cards
 from test_discord_ask import VAGUE_QUESTIONS
 
+from bot.core.knowledge import Knowledge
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
-from bot.discord_app.knowledge import Knowledge
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
 

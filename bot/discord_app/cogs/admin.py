@@ -24,8 +24,8 @@ from bot.discord_app.i18n import N_
 from bot.discord_app.views import ConfirmView
 
 if TYPE_CHECKING:
+    from bot.core.knowledge import KnowledgeHolder
     from bot.discord_app.client import TriviaBot
-    from bot.discord_app.knowledge import KnowledgeHolder
 
 
 async def reload_here(
