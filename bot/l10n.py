@@ -8,6 +8,7 @@ docs/translations.md). No discord import here: the console uses it too.
 from __future__ import annotations
 
 import gettext
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -54,3 +55,16 @@ def translator(locale: str | None) -> Translator:
 
 
 english = translator(None)
+
+
+_WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # CJK text and punctuation
+
+
+def join(first: str, second: str) -> str:
+    """Two sentences in a row: a space between English ones, none beside Chinese (which
+    writes sentences without spaces: "…不如直说。你是想问…")."""
+    if not first or not second:
+        return first + second
+    if _WIDE.match(first[-1]) or _WIDE.match(second[0]):
+        return first + second
+    return f"{first} {second}"

@@ -52,7 +52,7 @@ from bot.core.storage import (
     SettingsError,
     StorageError,
 )
-from bot.l10n import LOCALES, N_, Translator, english, translator
+from bot.l10n import LOCALES, N_, Translator, english, join, translator
 from bot.settings import local_paths
 
 CONSOLE_GUILD = 0
@@ -346,7 +346,7 @@ class Console:
                 self.say(usage)
                 return
         if page < 1:
-            self.say(self.tr("Pages start at 1.") + " " + usage)
+            self.say(join(self.tr("Pages start at 1."), usage))
             return
         board = await self.store.leaderboard(guild, sort, page, 10)
         if page > board.pages:  # the store shows the last page instead: say so plainly

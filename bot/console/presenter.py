@@ -8,7 +8,7 @@ import time
 from bot.console.terminal import Terminal
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
-from bot.l10n import N_, Translator, english
+from bot.l10n import N_, Translator, english, join
 
 LETTERS = "ABCDEFGHIJ"
 END_REASONS = {
@@ -77,7 +77,7 @@ class ConsolePresenter:
         if result.streak > 1:
             text += self.tr(", streak {streak}", streak=result.streak)
         if not result.saved:
-            text += " " + self.tr("(could not be saved!)")
+            text = join(text, self.tr("(could not be saved!)"))
         self.say(text)
 
     async def reveal(self, channel_id: int, reveal: Reveal) -> None:

@@ -49,7 +49,7 @@ from bot.core.match_vocab import (
 from bot.core.message import context, parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
-from bot.l10n import N_, Translator, english
+from bot.l10n import N_, Translator, english, join
 
 GROUP_MARGIN = 20.0  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
@@ -494,7 +494,7 @@ DID_YOU_MEAN = N_("Did you mean one of these?")
 
 def refusal_text(film: str, suggested: bool, tr: Translator = english) -> str:
     """The honest "I don't know" about `film`, asking "did you mean" when there are suggestions."""
-    return tr(REFUSAL, film=film) + (" " + tr(DID_YOU_MEAN) if suggested else "")
+    return join(tr(REFUSAL, film=film), tr(DID_YOU_MEAN) if suggested else "")
 
 
 def list_intro(count: int, tr: Translator = english) -> str:

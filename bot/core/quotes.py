@@ -27,7 +27,7 @@ from bot.core.match_index import Analyzer, Speller
 from bot.core.model import FactBase, Quote
 from bot.core.quote_lines import complete_lines
 from bot.core.text import AliasTable, compact, normalize
-from bot.l10n import N_, Translator, english
+from bot.l10n import N_, Translator, english, join
 
 MIN_SCORE = 50.0  # below this share of the query's weight a quote is not a match
 SPEAKER_BONUS = 20.0  # said by the person asked for, not merely mentioning them
@@ -154,7 +154,9 @@ def page_footer(page: QuotePage, more: str, tr: Translator = english) -> str:
         pages=page.pages,
         total=page.total,
     )
-    return footer + " " + tr(N_("More: {more}"), more=more) if page.page < page.pages else footer
+    if page.page < page.pages:
+        return join(footer, tr(N_("More: {more}"), more=more))
+    return footer
 
 
 def missing_page(page: QuotePage, tr: Translator = english) -> str:

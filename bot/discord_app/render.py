@@ -33,6 +33,7 @@ from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
 from bot.discord_app.i18n import N_
+from bot.l10n import join
 
 Locale = discord.Locale | None
 
@@ -126,7 +127,7 @@ def unknown_text(
     else:
         text = i18n.text(REFUSAL, locale, film=film)
         if suggestions:
-            text += " " + i18n.text(DID_YOU_MEAN, locale)
+            text = join(text, i18n.text(DID_YOU_MEAN, locale))
     lines = [f"> {user_text(question)}", text]
     lines += [f"• {escape_markdown(s)}" for s in suggestions]
     return clip("\n".join(lines), 2000)
@@ -372,7 +373,7 @@ def hint_text(card_number: int, hint: Hint, locale: Locale = None) -> str:
         text = i18n.text(
             "Hint for question {number}: {hint}", locale, number=card_number, hint=f"`{hint.text}`"
         )
-    return text + " " + i18n.text("(now worth {cost} pts less)", locale, cost=hint.cost)
+    return join(text, i18n.text("(now worth {cost} pts less)", locale, cost=hint.cost))
 
 
 def correct_text(result: AnswerResult, locale: Locale = None) -> str:
@@ -386,7 +387,7 @@ def correct_text(result: AnswerResult, locale: Locale = None) -> str:
     if result.streak > 1:
         text += i18n.text(" · streak {streak}", locale, streak=result.streak)
     if not result.saved:
-        text += " " + i18n.text("(could not be saved: see the log)", locale)
+        text = join(text, i18n.text("(could not be saved: see the log)", locale))
     return text
 
 

@@ -24,6 +24,7 @@ def test_traditional_chinese_console(database: Path, monkeypatch: pytest.MonkeyP
     assert "Us and Them was directed by the Taiwanese singer-actress Rene Liu." in out
     assert "來源：Us and Them (film), encyclopedia article" in out
     assert "這個我不知道：我讀過的關於《Us and Them》的資料裡沒有提到" in out
+    assert "不如直說。你是想問下面這些嗎？\n  • Who directed Us and Them?" in out  # no space
     assert "第 1/1 題 · " in out and "（只有一次機會）。或者：hint, skip, stop" in out
     assert "本輪已停止，共 1 題，已出 1 題。" in out
     assert "Question 1/1" not in out and "I don't know" not in out
