@@ -21,6 +21,7 @@ from discord_helpers import (
 )
 
 from bot.core.model import FactBase
+from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
 
 pytestmark = pytest.mark.simcord(shard_count=1, settle_timeout=2.0)
@@ -206,3 +207,22 @@ async def test_a_report_box_opened_before_a_restart_still_reaches_the_admins(
     assert listed.response is not None
     assert f"`{fact.id}`" in listed.response.content
     assert "the question is ambiguous" in listed.response.content
+
+
+async def test_a_round_cut_short_by_a_crash_is_announced_in_the_servers_language(
+    simcord_env: simcord.Env, store: ScoreStore, make_bot: Callable[..., TriviaBot]
+) -> None:
+    guild = simcord_env.create_guild(name="影迷會", preferred_locale="zh-TW")
+    channel = guild.create_text_channel("trivia")
+    round_id = await store.start_round(
+        guild_id=guild.id, channel_id=channel.id, starter_id=1, mode="choice", questions=5
+    )
+    await store.record_award(
+        round_id=round_id, question_index=0, fact_id="director", guild_id=guild.id,
+        user_id=77, user_name="bob", points=30, streak=1,
+    )  # fmt: skip
+    await simcord_env.restart_bot(make_bot())  # the bot comes back after the crash
+
+    (notice,) = [m.content for m in channel.history() if m.content]
+    assert "開始的那一輪問答因機器人意外停止而中斷，共 5 題，已出 1 題" in notice
+    assert "1 位玩家已得的分數已儲存並計入。隨時可以開始新的一輪。" in notice
