@@ -68,3 +68,16 @@ def join(first: str, second: str) -> str:
     if _WIDE.match(first[-1]) or _WIDE.match(second[0]):
         return first + second
     return f"{first} {second}"
+
+
+# The core's words for sorts, modes and difficulties, as a player reads them (`translate` each).
+WORDS = {
+    "points": N_("points"),
+    "wins": N_("wins"),
+    "accuracy": N_("accuracy"),
+    "typed": N_("typed"),
+    "choice": N_("choice"),
+    "easy": N_("easy"),
+    "medium": N_("medium"),
+    "hard": N_("hard"),
+}

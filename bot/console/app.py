@@ -26,7 +26,6 @@ from typing import TextIO
 from bot.cli.ask import load_indexed_or_report, replace_undecodable
 from bot.console.presenter import (
     LETTERS,
-    SORT_NAMES,
     ConsolePresenter,
     history_text,
     leaderboard_text,
@@ -52,7 +51,7 @@ from bot.core.storage import (
     SettingsError,
     StorageError,
 )
-from bot.l10n import LOCALES, N_, Translator, english, join, translator
+from bot.l10n import LOCALES, N_, WORDS, Translator, english, join, translator
 from bot.settings import local_paths
 
 CONSOLE_GUILD = 0
@@ -354,7 +353,7 @@ class Console:
                 self.tr(
                     "There is only 1 page of the leaderboard by {sort} (you asked for page "
                     "{page}).",
-                    sort=self.tr(SORT_NAMES[sort]),
+                    sort=self.tr(WORDS[sort]),
                     page=page,
                 )
                 if board.pages == 1
@@ -362,7 +361,7 @@ class Console:
                     "There are only {pages} pages of the leaderboard by {sort} (you asked for "
                     "page {page}).",
                     pages=board.pages,
-                    sort=self.tr(SORT_NAMES[sort]),
+                    sort=self.tr(WORDS[sort]),
                     page=page,
                 )
             )

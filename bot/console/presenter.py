@@ -8,7 +8,7 @@ import time
 from bot.console.terminal import Terminal
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
 from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
-from bot.l10n import N_, Translator, english, join
+from bot.l10n import N_, WORDS, Translator, english, join
 
 LETTERS = "ABCDEFGHIJ"
 END_REASONS = {
@@ -46,7 +46,7 @@ class ConsolePresenter:
             number=card.number,
             total=card.total,
             category=card.category,
-            difficulty=card.difficulty,
+            difficulty=self.tr(WORDS.get(card.difficulty, card.difficulty)),
             points=card.points,
             seconds=f"{card.seconds:g}",
         )
@@ -146,7 +146,7 @@ def leaderboard_text(page: LeaderboardPage, tr: Translator = english) -> str:
     heading = tr(
         "Leaderboard ({scope}, by {sort}), page {page}/{pages}:",
         scope=scope,
-        sort=tr(SORT_NAMES.get(page.sort, page.sort)),
+        sort=tr(WORDS.get(page.sort, page.sort)),
         page=page.page,
         pages=page.pages,
     )
@@ -166,9 +166,6 @@ def leaderboard_text(page: LeaderboardPage, tr: Translator = english) -> str:
         )
         lines.append(f"  {line}")
     return "\n".join(lines)
-
-
-SORT_NAMES = {"points": N_("points"), "wins": N_("wins"), "accuracy": N_("accuracy")}
 
 
 def stats_text(stats: PlayerStats | None, name: str, tr: Translator = english) -> str:

@@ -33,7 +33,7 @@ from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
 from bot.discord_app.i18n import N_
-from bot.l10n import join
+from bot.l10n import WORDS, join
 
 Locale = discord.Locale | None
 
@@ -254,7 +254,6 @@ def reload_everywhere_text(results: Sequence[ReloadResult], locale: Locale = Non
 
 
 CHECK_COMMAND = "`python -m bot facts check`"
-MODE_NAMES = {"typed": N_("typed"), "choice": N_("choice")}
 
 
 def settings_embed(title: str, settings: GuildSettings, locale: Locale = None) -> discord.Embed:
@@ -262,7 +261,7 @@ def settings_embed(title: str, settings: GuildSettings, locale: Locale = None) -
     seconds = f"{settings.question_seconds:g}"
     embed.add_field(name=i18n.text("Seconds per question", locale), value=seconds)
     embed.add_field(name=i18n.text("Questions per round", locale), value=str(settings.round_length))
-    mode = MODE_NAMES.get(settings.mode, settings.mode)
+    mode = WORDS.get(settings.mode, settings.mode)
     embed.add_field(name=i18n.text("Mode", locale), value=i18n.text(mode, locale))
     hints = i18n.text("on", locale) if settings.hints else i18n.text("off", locale)
     embed.add_field(name=i18n.text("Hints", locale), value=hints)
@@ -270,7 +269,6 @@ def settings_embed(title: str, settings: GuildSettings, locale: Locale = None) -
 
 
 SCOPE_NAMES = {"server": N_("this server"), "global": N_("all servers")}
-SORT_NAMES = {"points": N_("points"), "wins": N_("wins"), "accuracy": N_("accuracy")}
 
 
 def leaderboard_embed(page: LeaderboardPage, scope: str, locale: Locale = None) -> discord.Embed:
@@ -278,7 +276,7 @@ def leaderboard_embed(page: LeaderboardPage, scope: str, locale: Locale = None) 
         "Leaderboard · {scope} · by {sort}",
         locale,
         scope=i18n.text(SCOPE_NAMES[scope], locale),
-        sort=i18n.text(SORT_NAMES.get(page.sort, page.sort), locale),
+        sort=i18n.text(WORDS.get(page.sort, page.sort), locale),
     )
     embed = discord.Embed(title=clip(title, TITLE_MAX), colour=ACCENT)
     if not page.entries:
@@ -356,7 +354,8 @@ def question_embed(
     embed.add_field(name=i18n.text("Time", locale), value=ends)
     worth = i18n.text("{points} pts + speed bonus", locale, points=card.points)
     embed.add_field(name=i18n.text("Worth", locale), value=worth)
-    embed.set_footer(text=f"{card.category} · {card.difficulty} · {answer_how}")
+    difficulty = i18n.text(WORDS.get(card.difficulty, card.difficulty), locale)
+    embed.set_footer(text=f"{card.category} · {difficulty} · {answer_how}")
     return embed
 
 

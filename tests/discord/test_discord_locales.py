@@ -78,6 +78,9 @@ async def test_a_zh_cn_player_runs_a_round_in_simplified_chinese(
     card = _card(world, "第 1/1 题")
     fact = card_fact(card, fact_base)  # ...while the question itself stays the pack's English
     assert [f.name for f in card.embeds[0].fields] == ["时间", "分值"]
+    category, difficulty, how = card.embeds[0].footer.text.split(" · ")
+    assert fact.quiz is not None and (category, how) == (fact.category, "选一个")
+    assert difficulty == {"easy": "简单", "medium": "中等", "hard": "困难"}[fact.quiz.difficulty]
 
     # Bob's Discord is in English: his private answer is English, the channel's lines Chinese.
     clicked = await world.bob.click(card, label=correct_label(card, fact_base))
