@@ -12,11 +12,19 @@ Reports the latency of every ``RoundManager.answer``/``choose`` call (for a corr
 includes committing the award to SQLite), awards committed per second (steady: the middle 80%
 of awards; overall: first to last award, with ramp-up and tail), and then
 checks the database: exactly the acknowledged awards, with exactly their points. Exit status 1
-when any award is lost or doubled. Targets: p99 <= 5 ms, >= 2,000 awards/s, zero lost.
+when any award is lost or doubled. Targets: answer p99 <= 5 ms, award p99 <= 20 ms,
+>= 2,000 awards/s, zero lost.
 
 The floor, measured first in the same run on the same disk: bare sqlite3 with one INSERT and
-one COMMIT per award (no event loop, no rounds). ``steady_vs_floor`` is the steady awards/s as
-a share of it, which survives a loaded machine better than the absolute rate (target >= 0.5).
+one COMMIT per award (no event loop, no rounds). ``store_vs_floor`` is the awards/s of the write
+path alone (1,000 rounds each committing awards one after another through ``ScoreStore``, as
+fast as they can) as a share of it, which survives a loaded machine better than the absolute
+rate (target >= 0.5); ``store_award_turns_*`` say how many loop turns such an award waited
+(1 is the least possible). ``steady_vs_floor`` is the rounds' steady awards/s as a share of the
+floor: it is bounded by how fast the simulated players answer (about 3,000 awards/s offered),
+not by the store. ``cpu_us_per_answer_call`` (the rounds' CPU time per answer call) is the
+figure to compare across runs on a busy machine, where the latencies mostly measure the wait
+for a core.
 """
 
 from __future__ import annotations
@@ -45,8 +53,9 @@ from bot.core.rounds import RoundManager
 from bot.core.storage import ScoreStore
 
 TARGET_P99_MS = 5.0
+TARGET_AWARD_P99_MS = 20.0
 TARGET_AWARDS_PER_S = 2000.0
-TARGET_VS_FLOOR = 0.5  # steady awards/s against the bare one-INSERT-per-award floor
+TARGET_VS_FLOOR = 0.5  # the store's awards/s against the bare one-INSERT-per-award floor
 
 
 @dataclass
@@ -163,6 +172,57 @@ def sqlite_floor(folder: Path, count: int = 5000) -> float:
     return rate
 
 
+async def store_capacity(folder: Path, writers: int = 1000, each: int = 10) -> dict[str, float]:
+    """Awards/s the score store sustains with ``writers`` rounds committing awards one after
+    another as fast as they can (no simulated players, no quiz rules): the write path alone,
+    against the same floor. Also how many loop turns an award waited (1 is the minimum)."""
+    store = await ScoreStore.open(folder / "capacity.sqlite3")
+    rounds = [
+        await store.start_round(
+            guild_id=1, channel_id=n, starter_id=1, mode="typed", questions=each
+        )
+        for n in range(writers)
+    ]
+    loop = asyncio.get_running_loop()
+    turns = 0
+
+    def tick() -> None:
+        nonlocal turns, handle
+        turns += 1
+        handle = loop.call_soon(tick)
+
+    handle = loop.call_soon(tick)
+    waited: list[int] = []
+
+    async def writer(round_id: int) -> None:
+        for question in range(each):
+            before = turns
+            await store.record_award(
+                round_id=round_id,
+                question_index=question,
+                fact_id="director",
+                guild_id=1,
+                user_id=round_id,
+                user_name="player",
+                points=10,
+                streak=1,
+            )
+            waited.append(turns - before)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(writer(r) for r in rounds))
+    elapsed = time.perf_counter() - started
+    handle.cancel()
+    stored = await store.award_count()
+    await store.close()
+    return {
+        "awards_per_s": writers * each / elapsed,
+        "stored": stored,
+        "turns_p50": percentile([float(w) for w in waited], 0.5),
+        "turns_max": float(max(waited)),
+    }
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -172,6 +232,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     fact_base = load_fact_base()
     folder = Path(tempfile.mkdtemp(prefix="bench-quiz-"))
     floor = sqlite_floor(folder)  # measured in the same run, on the same disk
+    capacity = await store_capacity(folder)
+    cpu_started = time.process_time()
     store = await ScoreStore.open(folder / "bench.sqlite3")
     manager = RoundManager(
         fact_base, store, checker=AnswerChecker(fact_base), time_scale=args.time_scale
@@ -205,6 +267,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     await asyncio.gather(*(start(c, rng.uniform(0, args.ramp)) for c in channels))
     summaries = await asyncio.gather(*(c.done for c in channels))
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     await asyncio.sleep(0)
 
     stored_awards = await store.award_count()
@@ -240,6 +303,13 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "awards_per_s_overall": round(tally.awards / overall_window, 1),
         "floor_inserts_per_s": round(floor, 1),  # bare sqlite3, one INSERT + COMMIT per award
         "steady_vs_floor": round(0.8 * len(times) / steady_window / floor, 3),
+        "store_awards_per_s": round(capacity["awards_per_s"], 1),  # the write path alone
+        "store_vs_floor": round(capacity["awards_per_s"] / floor, 3),
+        "store_lost": 10_000 - int(capacity["stored"]),
+        "store_award_turns_p50": capacity["turns_p50"],  # loop turns an award waited
+        "store_award_turns_max": capacity["turns_max"],
+        "cpu_seconds": round(cpu, 2),  # the rounds' CPU: robust to other load on the machine
+        "cpu_us_per_answer_call": round(cpu / max(len(tally.latencies), 1) * 1e6, 1),
         "wall_seconds": round(elapsed, 2),
         "rounds_completed": sum(1 for s in summaries if s.reason == "completed"),
         "integrity_check": integrity,
@@ -262,15 +332,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     report = asyncio.run(run(args))
-    lost = report["awards_acknowledged"] != report["awards_stored"] or (
-        report["points_acknowledged"] != report["points_stored"]
-        or report["points_stored"] != report["points_in_player_totals"]
+    lost = (
+        report["store_lost"] != 0
+        or report["awards_acknowledged"] != report["awards_stored"]
+        or (
+            report["points_acknowledged"] != report["points_stored"]
+            or report["points_stored"] != report["points_in_player_totals"]
+        )
     )
     checks = {
         f"p99 <= {TARGET_P99_MS} ms": float(report["answer_p99_ms"]) <= TARGET_P99_MS,  # type: ignore[arg-type]
         f">= {TARGET_AWARDS_PER_S:.0f} awards/s (steady)": float(report["awards_per_s_steady"])  # type: ignore[arg-type]
         >= TARGET_AWARDS_PER_S,
-        f">= {TARGET_VS_FLOOR:.0%} of the SQLite floor": float(report["steady_vs_floor"])  # type: ignore[arg-type]
+        f"award p99 <= {TARGET_AWARD_P99_MS} ms": float(report["award_p99_ms"])  # type: ignore[arg-type]
+        <= TARGET_AWARD_P99_MS,
+        f"store >= {TARGET_VS_FLOOR:.0%} of the SQLite floor": float(report["store_vs_floor"])  # type: ignore[arg-type]
         >= TARGET_VS_FLOOR,
         "zero lost or doubled": not lost and report["awards_not_saved"] == 0,
         "integrity ok": report["integrity_check"] == "ok",
