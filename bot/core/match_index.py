@@ -14,6 +14,7 @@ scanning the base; ``Matcher`` then scores only those.
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from array import array
@@ -90,6 +91,27 @@ def _number_term(word: str) -> str:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 
+
+# What a word outside a name adds to an analysis, worked out once per distinct word (flags).
+_SKIP, _NAME_WORD, _NUMBER, _ENTITY_NUMBER, _LIGHT = 1, 2, 4, 8, 16
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_term(word: str) -> tuple[int, str]:
+    """(flags, term) of one word: skipped (stop and filler words), a name word (skipped when
+    the question asks for a name), a number (an entity unless an ordinal), a describing word;
+    the term is its stem, or the number as written."""
+    if word in vocab.STOP_WORDS or word in vocab.FILLER_WORDS:
+        return _SKIP, ""
+    if _is_number(word):
+        term = _number_term(word)
+        return _NUMBER | (_ENTITY_NUMBER if _is_entity_number(term) else 0), term
+    flags = _NAME_WORD if word in vocab.NAME_WORDS else 0
+    if vocab.describes(word):
+        flags |= _LIGHT
+    return flags, sys.intern(vocab.stem(word))
+
+
 _Raw = tuple[tuple[tuple[str, ...], str | None], ...]  # (terms, intent) of each phrasing
 
 
@@ -105,11 +127,17 @@ def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tupl
     restates the phrasing's intent, "country" in "what country is it from", counts little)."""
     out = []
     for all_terms, intent in raw:
-        terms = tuple(t for t in all_terms if t not in implicit)
+        terms = (
+            all_terms
+            if implicit.isdisjoint(all_terms)
+            else tuple(t for t in all_terms if t not in implicit)
+        )
         if terms:
-            weights = array(
-                "d", (idf[t] * (SOFT_SHARE if intent and t in SOFT_STEMS else 1.0) for t in terms)
-            )
+            if intent:
+                values = [idf[t] * (SOFT_SHARE if t in SOFT_STEMS else 1.0) for t in terms]
+            else:
+                values = [idf[t] for t in terms]
+            weights = array("d", values)
             out.append(Phrasing(terms, weights, sum(weights), intent))
     return tuple(out)
 
@@ -232,8 +260,11 @@ class Analyzer:
             )
         return tokens, replaced
 
-    def analyze_words(self, words: list[str]) -> Analysis:
-        """Like ``analyze`` for words already normalised, corrected and spelled."""
+    def analyze_words(self, words: list[str], *, brief: bool = False) -> Analysis:
+        """Like ``analyze`` for words already normalised, corrected and spelled.
+
+        ``brief``: only the terms and intent are wanted (all the index keeps of a text); how
+        the text reads as a question (chat, pronoun, yes/no) is left at its default."""
         intent = vocab.intent(words)
         terms: list[str] = []
         entities: list[str] = []
@@ -264,21 +295,16 @@ class Analyzer:
                 continue
             word = words[i]
             i += 1
-            if word in vocab.STOP_WORDS or word in vocab.FILLER_WORDS:
-                continue
-            if intent == vocab.NAME and word in vocab.NAME_WORDS:
+            flags, term = _word_term(word)
+            if flags & _SKIP or (flags & _NAME_WORD and intent == vocab.NAME):
                 continue  # "what is it called": the word is the question, not its subject
-            if _is_number(word):
-                term = _number_term(word)
-                terms.append(term)
+            terms.append(term)
+            if flags & _NUMBER:
                 numbers.add(term)
-                if _is_entity_number(term):
+                if flags & _ENTITY_NUMBER:
                     entities.append(term)
-            else:
-                term = sys.intern(vocab.stem(word))
-                terms.append(term)
-                if vocab.describes(word):
-                    light.append(term)
+            elif flags & _LIGHT:
+                light.append(term)
         terms.extend(described)
         if intent == vocab.WHO and self._role_question(words, spans):
             terms.append(vocab.stem("play"))  # "who is zhou dongyu in the movie": her part
@@ -287,6 +313,8 @@ class Analyzer:
             # a fact must state as such (living in Beijing is not coming from it)
             terms.append("origin")
             entities.append("origin")
+        if brief:
+            return Analysis(tuple(dict.fromkeys(terms)), intent, ())
         return Analysis(
             tuple(dict.fromkeys(terms)),
             intent,
@@ -296,7 +324,8 @@ class Analyzer:
             light=frozenset(light),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             chat=vocab.chat(words),
-            pronoun=any(
+            pronoun=not vocab.PRONOUNS.isdisjoint(words)
+            and any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())
                 for i, w in enumerate(words)
             ),
@@ -337,14 +366,18 @@ class Index:
 
         # Phrasings repeat across facts ("who directed it"): each distinct text is analysed once.
         analysed: dict[str, tuple[list[str], Analysis]] = {}
+        counted: list[str] = []  # every word read, counted for the speller in one update
 
         def analyze(text: str, count: bool = True) -> Analysis:
             known = analysed.get(text)
             if known is None:
                 words = normalize(text).split()
-                known = analysed[text] = (words, plain.analyze_words(vocab.spell(list(words))))
+                known = analysed[text] = (
+                    words,
+                    plain.analyze_words(vocab.spell(list(words)), brief=True),
+                )
             if count:
-                spelling.update(known[0])
+                counted.extend(known[0])
             return known[1]
 
         # First pass: each fact's terms; the weights need every fact's terms first.
@@ -363,6 +396,7 @@ class Index:
             )
             intents = shared_intents.setdefault(intents, intents)
             drafts.append((fact, weights, _raw(phrasings), _raw(answers), intents))
+        spelling.update(counted)
         idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(

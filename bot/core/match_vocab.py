@@ -463,6 +463,7 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 _INTENT_PAIRS: dict[tuple[str, ...], str] = {}
 for _phrase, _name in _INTENT_PHRASES:
     _INTENT_PAIRS.setdefault(_phrase[:2], _name)
+_PAIR_STARTS = frozenset(pair[0] for pair in _INTENT_PAIRS if len(pair) == 2)
 # Nouns that restate a question's intent ("which city" = where, "what year" = when): a fact
 # that answers the intent need not repeat them.
 SOFT_WORDS: frozenset[str] = _wordlist(
@@ -507,24 +508,31 @@ NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
 
 def spell(words: list[str]) -> list[str]:
     """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's."""
-    words = [w for word in words for w in CHAT_SPELLINGS.get(word, word).split()]
+    if CHAT_SPELLINGS.keys().isdisjoint(words) and " ".join(words).split() == words:
+        words = list(words)  # nothing to respell (the common case, without a split per word)
+    else:
+        words = [w for word in words for w in CHAT_SPELLINGS.get(word, word).split()]
     out: list[str] = []
     i = 0
-    while i < len(words):
-        longest = min(_MAX_PHRASE, len(words) - i) if words[i] in _PHRASE_STARTS else 1
-        for n in range(longest, 1, -1):
-            phrase = PHRASES.get(tuple(words[i : i + n]))
+    count = len(words)
+    while i < count:
+        word = words[i]
+        if word in _PHRASE_STARTS:
+            for n in range(min(_MAX_PHRASE, count - i), 1, -1):
+                phrase = PHRASES.get(tuple(words[i : i + n]))
+                if phrase is not None:
+                    out.extend(phrase.split())
+                    i += n
+                    break
+            else:
+                phrase = None
             if phrase is not None:
-                out.extend(phrase.split())
-                i += n
-                break
-        else:
-            word = words[i]
-            i += 1
-            # "the guy who shot it" asks who shot it: the head of a relative clause says no more
-            if word in _RELATIVE_HEADS and i < len(words) and words[i] in _RELATIVE_WORDS:
                 continue
-            out.append(word)
+        i += 1
+        # "the guy who shot it" asks who shot it: the head of a relative clause says no more
+        if word in _RELATIVE_HEADS and i < count and words[i] in _RELATIVE_WORDS:
+            continue
+        out.append(word)
     return out
 
 
@@ -535,14 +543,17 @@ _RELATIVE_WORDS = frozenset({"who", "that"})
 
 def intent(words: list[str]) -> str | None:
     """The strongest intent in a question: "how much" -> money, "what year" -> when, ..."""
-    for pair in itertools.pairwise(words):
-        name = _INTENT_PAIRS.get(pair)
-        if name is not None:
-            return name
-    for word in words:
-        if word in _INTENT_WORDS:
-            return _INTENT_WORDS[word]
-    if any(word in NAME_WORDS for word in words):
+    # (each scan only when a word it looks for is there: the index build reads every text)
+    if not _PAIR_STARTS.isdisjoint(words):
+        for pair in itertools.pairwise(words):
+            name = _INTENT_PAIRS.get(pair)
+            if name is not None:
+                return name
+    if not _INTENT_WORDS.keys().isdisjoint(words):
+        for word in words:
+            if word in _INTENT_WORDS:
+                return _INTENT_WORDS[word]
+    if not NAME_WORDS.isdisjoint(words):
         return NAME
     return None
 

@@ -108,6 +108,9 @@ _ORDINAL_WORDS: dict[str, int] = {
     "hundredth": 100,
 }
 
+# Words that start a number (multipliers only follow one): text without any has none to spell.
+_NUMBER_WORD_SET = frozenset(NUMBER_WORDS) | frozenset(_ORDINAL_WORDS)
+
 _QUOTES = str.maketrans(
     {
         "’": "'",
@@ -155,6 +158,8 @@ _DOLLARS_AFTER = re.compile(
 )
 _USD_BEFORE = re.compile(r"\b(?:usd|us\$) ?(?=\d)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MINUS_SPACES = re.compile(r"(?<!\S)minus\s+(?=\d)")
+_MINUS_SPACE = re.compile(r"(?<!\S)minus (?=\d)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -175,12 +180,16 @@ def _fold_chinese(text: str) -> str:
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose: most pack and user text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _spell_numbers(words: list[str]) -> list[str]:
     """Replace runs of number words by digits: "twenty two" -> "22", "first" -> "1st"."""
+    if _NUMBER_WORD_SET.isdisjoint(words):
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -225,34 +234,61 @@ def _ordinal_suffix(value: int) -> str:
 
 
 # A pure function of its text, called for the same names and phrasings again and again.
+# Each rewrite runs only when its text has the character (or word) it needs: a pass that cannot
+# match is a no-op, and skipping it keeps one call to a few passes over the string instead of 22.
 @functools.lru_cache(maxsize=32768)
 def normalize(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring for every rule)."""
-    text = _CONTROL.sub(" ", text)
-    text = _fold_chinese(text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    if not text.isascii():
+        text = _fold_chinese(text)
     text = _strip_accents(text.translate(_QUOTES)).casefold()
-    text = _POSSESSIVE.sub("", text)
-    text = _APOSTROPHE.sub("", text)
-    text = _THOUSANDS.sub("", text)
-    text = _AMPERSAND.sub(" and ", text)
-    text = _DEGREES.sub(" ", text)
-    text = _UNDERSCORE.sub(" ", _PUNCT.sub(" ", text))
-    text = _STRAY_DOT.sub(" ", text)
-    text = _STRAY_SLASH.sub(" ", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+        text = _APOSTROPHE.sub("", text)
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    if "&" in text:
+        text = _AMPERSAND.sub(" and ", text)
+    if "°" in text:
+        text = _DEGREES.sub(" ", text)
+    text = _PUNCT.sub(" ", text)
+    if "_" in text:
+        text = _UNDERSCORE.sub(" ", text)
+    if "." in text:
+        text = _STRAY_DOT.sub(" ", text)
+    if "/" in text:
+        text = _STRAY_SLASH.sub(" ", text)
     # "minus 30" and a hyphen before a number that starts a word ("-30") mean negative.
-    text = re.sub(r"(?<!\S)minus\s+(?=\d)", "-", text)
-    text = _STRAY_HYPHEN.sub(" ", text)
-    text = _LONE_N.sub("and", text)
+    minus = "minus" in text
+    if minus:
+        text = _MINUS_SPACES.sub("-", text)
+    if "-" in text:
+        text = _STRAY_HYPHEN.sub(" ", text)
+    if "n" in text:
+        text = _LONE_N.sub("and", text)
     words = _spell_numbers(text.split())
     text = " ".join(words)
-    text = re.sub(r"(?<!\S)minus (?=\d)", "-", text)
-    text = _PERCENT_WORD.sub("%", text)
-    text = _USD_BEFORE.sub("$", text)
-    text = _DOLLARS_AFTER.sub(lambda m: f"${m.group(1)}{m.group(2)}", text)
-    text = _DOLLAR_SPACE.sub("$", text)
-    text = _PERCENT_SPACE.sub("%", text)
-    text = _STRAY_DOLLAR.sub(" ", text)
-    text = _STRAY_PERCENT.sub(" ", text)
+    if minus:
+        text = _MINUS_SPACE.sub("-", text)
+    if "p" in text:  # percent, per cent, pct
+        text = _PERCENT_WORD.sub("%", text)
+    if "us" in text:
+        text = _USD_BEFORE.sub("$", text)
+    if "dollars" in text or "usd" in text or "bucks" in text:
+        text = _DOLLARS_AFTER.sub(lambda m: f"${m.group(1)}{m.group(2)}", text)
+    dollar, percent = "$" in text, "%" in text
+    if not dollar and not percent:
+        return text  # still words joined by single spaces: nothing to collapse
+    if dollar:
+        text = _DOLLAR_SPACE.sub("$", text)
+    if percent:
+        text = _PERCENT_SPACE.sub("%", text)
+    if dollar:
+        text = _STRAY_DOLLAR.sub(" ", text)
+    if percent:
+        text = _STRAY_PERCENT.sub(" ", text)
     return _WHITESPACE.sub(" ", text).strip()
 
 
@@ -398,21 +434,26 @@ class AliasTable:
         compact form is a variant), so every spelling of a name lands on the same entry.
         """
         spans: list[tuple[int, int, _Entry]] = []
+        heads, by_compact = self._heads, self._by_compact
+        bare = [w.replace("-", "") for w in words]  # a join's key is the join of its words'
+        count = len(bare)
         i = 0
         # Names of more words than declared can still appear when a user splits a word.
         longest = self._max_words + 2
-        while i < len(words):
+        while i < count:
+            if bare[i][:_HEAD] not in heads:
+                i += 1  # most words start no name at all
+                continue
             # a key's head is the head of every shorter join that could start it: beyond the
             # joins whose head no key has, nothing can match
-            most = min(longest, len(words) - i)
-            joined = ""
-            for n in range(1, most + 1):
-                joined += words[i + n - 1].replace("-", "")
-                if joined[:_HEAD] not in self._heads:
-                    most = n - 1
+            joins = [bare[i]]
+            for n in range(2, min(longest, count - i) + 1):
+                joined = joins[-1] + bare[i + n - 1]
+                if joined[:_HEAD] not in heads:
                     break
-            for n in range(most, 0, -1):
-                entry = self._by_compact.get("".join(words[i : i + n]).replace("-", ""))
+                joins.append(joined)
+            for n in range(len(joins), 0, -1):
+                entry = by_compact.get(joins[n - 1])
                 if entry is not None:
                     spans.append((i, i + n, entry))
                     i += n
