@@ -112,6 +112,12 @@ def _word_term(word: str) -> tuple[int, str]:
     return flags, sys.intern(vocab.stem(word))
 
 
+@functools.lru_cache(maxsize=65536)
+def _entity_token(canonical: str) -> str:
+    """``@`` and the compact name: one token (one string, interned) per entity."""
+    return sys.intern("@" + compact(canonical))
+
+
 _Raw = tuple[tuple[tuple[str, ...], str | None], ...]  # (terms, intent) of each phrasing
 
 
@@ -133,10 +139,10 @@ def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tupl
             else tuple(t for t in all_terms if t not in implicit)
         )
         if terms:
-            if intent:
+            if intent and not SOFT_STEMS.isdisjoint(terms):
                 values = [idf[t] * (SOFT_SHARE if t in SOFT_STEMS else 1.0) for t in terms]
             else:
-                values = [idf[t] for t in terms]
+                values = list(map(idf.__getitem__, terms))
             weights = array("d", values)
             out.append(Phrasing(terms, weights, sum(weights), intent))
     return tuple(out)
@@ -281,7 +287,7 @@ class Analyzer:
             if i in spans:
                 start = i
                 end, canonical = spans[i]
-                token = sys.intern("@" + compact(canonical))  # one string per entity
+                token = _entity_token(canonical)
                 terms.append(token)
                 entities.append(token)
                 i = end

@@ -30,10 +30,12 @@ Stable API (other modules build on it; only additions from here on):
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 from bot.core.model import Alias, FactBase
 
@@ -158,6 +160,7 @@ _DOLLARS_AFTER = re.compile(
 )
 _USD_BEFORE = re.compile(r"\b(?:usd|us\$) ?(?=\d)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DIGIT = re.compile(r"\d")
 _MINUS_SPACES = re.compile(r"(?<!\S)minus\s+(?=\d)")
 _MINUS_SPACE = re.compile(r"(?<!\S)minus (?=\d)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -234,20 +237,24 @@ def _ordinal_suffix(value: int) -> str:
 
 
 # A pure function of its text, called for the same names and phrasings again and again.
-# Each rewrite runs only when its text has the character (or word) it needs: a pass that cannot
-# match is a no-op, and skipping it keeps one call to a few passes over the string instead of 22.
+# Each rewrite runs only when its text has the character (or word) it needs, and the rules about
+# numbers only when it has a digit (without one, every ".", "/", "-", "$" and "%" is stray and
+# goes by plain replacement): a pass that cannot match is a no-op, and skipping it leaves a few
+# passes over the string instead of 22.
 @functools.lru_cache(maxsize=32768)
 def normalize(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring for every rule)."""
     if not text.isprintable():
         text = _CONTROL.sub(" ", text)
-    if not text.isascii():
-        text = _fold_chinese(text)
-    text = _strip_accents(text.translate(_QUOTES)).casefold()
+    if text.isascii():  # of the quote marks only the backtick is ASCII
+        text = (text.replace("`", "'") if "`" in text else text).casefold()
+    else:
+        text = _strip_accents(_fold_chinese(text).translate(_QUOTES)).casefold()
+    digits = _DIGIT.search(text) is not None
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
         text = _APOSTROPHE.sub("", text)
-    if "," in text:
+    if digits and "," in text:
         text = _THOUSANDS.sub("", text)
     if "&" in text:
         text = _AMPERSAND.sub(" and ", text)
@@ -257,19 +264,28 @@ def normalize(text: str) -> str:
     if "_" in text:
         text = _UNDERSCORE.sub(" ", text)
     if "." in text:
-        text = _STRAY_DOT.sub(" ", text)
+        text = _STRAY_DOT.sub(" ", text) if digits else text.replace(".", " ")
     if "/" in text:
-        text = _STRAY_SLASH.sub(" ", text)
+        text = _STRAY_SLASH.sub(" ", text) if digits else text.replace("/", " ")
     # "minus 30" and a hyphen before a number that starts a word ("-30") mean negative.
     minus = "minus" in text
-    if minus:
+    if minus and digits:
         text = _MINUS_SPACES.sub("-", text)
     if "-" in text:
-        text = _STRAY_HYPHEN.sub(" ", text)
-    if "n" in text:
+        text = _STRAY_HYPHEN.sub(" ", text) if digits else text.replace("-", " ")
+    split = text.split()
+    # Without digits the only characters left between words are spaces, "$" and "%".
+    if "n" in text and (digits or "$" in text or "%" in text or "n" in split):
         text = _LONE_N.sub("and", text)
-    words = _spell_numbers(text.split())
+        split = text.split()
+    words = _spell_numbers(split)
+    digits = digits or words is not split  # number words became digits
     text = " ".join(words)
+    if not digits:
+        if "$" in text or "%" in text:
+            text = text.replace("$", " ").replace("%", " ")
+            return _WHITESPACE.sub(" ", text).strip()
+        return text  # words joined by single spaces: nothing to collapse
     if minus:
         text = _MINUS_SPACE.sub("-", text)
     if "p" in text:  # percent, per cent, pct
@@ -325,6 +341,7 @@ def number_value(text: str) -> float | None:
 
 
 _HEAD = 4  # characters of a name's compact key kept to rule out words quickly
+_head = operator.itemgetter(slice(0, _HEAD))
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +362,7 @@ class AliasTable:
     # descriptions ("the cinematographer") by their words: hints of a name, never the name
     _described: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
     _described_words: int = 0
+    _description_starts: set[str] = field(default_factory=set)  # first words of descriptions
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase, respell: Respell | None = None) -> AliasTable:
@@ -400,21 +418,24 @@ class AliasTable:
                 # first declaration wins, as for names
                 self._described.setdefault(key, entry)
                 self._described_words = max(self._described_words, len(key))
+                self._description_starts.add(key[0])
 
     def descriptions(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Descriptions in already normalised (and respelled) ``words``, longest first from the
         left: (start, end, canonical display form of what they describe)."""
         found: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(words):
-            for n in range(min(self._described_words, len(words) - i), 0, -1):
+        count = len(words)
+        free = 0  # words before this one are inside a description found already
+        # only the words that start a description need a look (picked out without a loop)
+        for i in compress(range(count), map(self._description_starts.__contains__, words)):
+            if i < free:
+                continue
+            for n in range(min(self._described_words, count - i), 0, -1):
                 entry = self._described.get(tuple(words[i : i + n]))
                 if entry is not None:
                     found.append((i, i + n, entry.canonical))
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         return found
 
     def canonical(self, name: str) -> str | None:
@@ -435,31 +456,35 @@ class AliasTable:
         """
         spans: list[tuple[int, int, _Entry]] = []
         heads, by_compact = self._heads, self._by_compact
-        bare = [w.replace("-", "") for w in words]  # a join's key is the join of its words'
+        # a key is the join of its words' bare forms (no hyphens)
+        bare = [w.replace("-", "") for w in words] if "-" in "".join(words) else words
         count = len(bare)
-        i = 0
         # Names of more words than declared can still appear when a user splits a word.
         longest = self._max_words + 2
-        while i < count:
-            if bare[i][:_HEAD] not in heads:
-                i += 1  # most words start no name at all
+        free = 0  # words before this one are inside a name found already
+        # Most words start no name: the words that may are picked out without a Python loop.
+        for i in compress(range(count), map(heads.__contains__, map(_head, bare))):
+            if i < free:
                 continue
-            # a key's head is the head of every shorter join that could start it: beyond the
-            # joins whose head no key has, nothing can match
-            joins = [bare[i]]
-            for n in range(2, min(longest, count - i) + 1):
-                joined = joins[-1] + bare[i + n - 1]
+            # the longest join of words from here that is a key; a key's head is the head of
+            # every shorter join that could start it, so the first join whose head no key has
+            # ends the search
+            joined = bare[i]
+            found = by_compact.get(joined)
+            size = 1
+            last = min(longest, count - i)
+            n = 1
+            while n < last:
+                joined += bare[i + n]
                 if joined[:_HEAD] not in heads:
                     break
-                joins.append(joined)
-            for n in range(len(joins), 0, -1):
-                entry = by_compact.get(joins[n - 1])
+                n += 1
+                entry = by_compact.get(joined)
                 if entry is not None:
-                    spans.append((i, i + n, entry))
-                    i += n
-                    break
-            else:
-                i += 1
+                    found, size = entry, n
+            if found is not None:
+                spans.append((i, i + size, found))
+                free = i + size
         return spans
 
     def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
