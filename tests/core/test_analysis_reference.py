@@ -133,7 +133,7 @@ def corpus(fact_base: FactBase) -> list[str]:
         dev = load_dev_set(REPO / "tests" / "eval" / f"{name}.yaml")
         texts += [q for q, _ in dev.answerable] + list(dev.refuse)
     pieces = [
-        *"ab n s1 2 09,.'’`/-−_&°%$ \t\n\x01\u200bé\u0301ñÅ℃ŉﬁ²٣①",
+        *"ab n s1 2 09,.'’`/-−_&°%$ \t\n\x01\u200bé\u0301ñÅ℃ŉﬁ²٣①後來的我们",
         " minus ", " percent ", " per cent ", "pct", " usd ", "us$", " dollars", " bucks",
         " million ", "twenty", " two", "first", " thousand ", "hundred", "'s", "s'",
     ]  # fmt: skip
