@@ -28,10 +28,13 @@ from bot.discord_app.i18n import N_
 KINDS = ("quiz", "suggest", "pager", "confirm")
 EXPIRED = {
     "quiz": N_("This round has ended."),
+    "answer": N_("This round has ended."),
     "suggest": N_("These results have expired, run the command again."),
     "pager": N_("These results have expired, run the command again."),
     "confirm": N_("This question has expired; nothing changed. Run the command again."),
+    "report": N_("This box has expired; nothing was sent. Press Report question again."),
 }
+CUSTOM_ID_MAX = 100  # Discord's limit
 BOX = re.compile(r"(?P<kind>answer|report)-box:(?P<boot>[0-9a-f]*)(?::(?P<fact>[a-z0-9-]{1,90}))?")
 
 
@@ -41,8 +44,10 @@ def new_boot_id() -> str:
 
 
 def box_id(kind: str, boot_id: str, fact_id: str = "") -> str:
-    """The `custom_id` of a box (modal) that `stale_box` answers once this process is gone."""
-    return f"{kind}-box:{boot_id}" + (f":{fact_id}" if fact_id else "")
+    """The `custom_id` of a box (modal) that `stale_box` answers once this process is gone; a
+    fact id too long for Discord's 100 characters is left out (the box then only says so)."""
+    with_fact = f"{kind}-box:{boot_id}:{fact_id}"
+    return with_fact if fact_id and len(with_fact) <= CUSTOM_ID_MAX else f"{kind}-box:{boot_id}"
 
 
 def button_id(kind: str, boot_id: str, rest: str) -> str:
@@ -97,5 +102,5 @@ async def stale_box(interaction: discord.Interaction) -> None:
 
         await file_report(interaction, match["fact"], _box_value(data, "reason"))
         return
-    reply = i18n.text(EXPIRED["quiz"], i18n.locale_of(interaction))
+    reply = i18n.text(EXPIRED[match["kind"]], i18n.locale_of(interaction))
     await interaction.response.send_message(reply, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -229,3 +229,11 @@ async def test_a_round_cut_short_by_a_crash_is_announced_in_the_servers_language
     (notice,) = [m.content for m in channel.history() if m.content]
     assert "開始的那一輪問答因機器人意外停止而中斷，共 5 題，已出 1 題" in notice
     assert "1 位玩家已得的分數已儲存並計入。隨時可以開始新的一輪。" in notice
+
+
+def test_box_ids_keep_to_discords_limit_for_the_longest_fact_ids() -> None:
+    from bot.discord_app.expired import BOX, box_id
+
+    short, long = box_id("report", "0123abcd", "director"), box_id("report", "0123abcd", "x" * 90)
+    assert BOX.fullmatch(short)["fact"] == "director"  # type: ignore[index]
+    assert len(long) <= 100 and BOX.fullmatch(long)["fact"] is None  # type: ignore[index]
