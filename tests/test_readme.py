@@ -30,15 +30,19 @@ def test_prerequisites_and_the_test_extra_are_explained(repo_root: Path) -> None
     assert "requirements/test.txt" in head and "[test]" in head
 
 
-def test_each_benchmark_has_a_page_with_command_machine_and_figures(repo_root: Path) -> None:
+def test_every_benchmark_is_on_the_one_page_with_command_machine_and_figures(
+    repo_root: Path,
+) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     assert "closing notes" not in readme
-    # bench_ask_burst.py and bench_reload.py (added later) have no page yet.
-    for name in ("ask", "quiz"):
-        script = repo_root / "benchmarks" / f"bench_{name}.py"
-        page = repo_root / "docs" / "benchmarks" / f"{name}.md"
-        assert page.is_file(), f"{script.name} has no page {page.relative_to(repo_root)}"
-        text = page.read_text(encoding="utf-8")
-        assert f".venv/bin/python benchmarks/{script.name}" in text
-        assert "nproc" in text and "Python 3." in text and "## Latest figures" in text
-        assert f"docs/benchmarks/{name}.md" in readme
+    page = (repo_root / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    assert "nproc" in page and "Python 3." in page and "## Latest figures" in page
+    assert "docs/benchmarks.md" in readme
+    scripts = sorted((repo_root / "benchmarks").glob("bench_*.py"))
+    assert scripts
+    for script in scripts:
+        command = f".venv/bin/python benchmarks/{script.name}"
+        assert command in page, f"{script.name} is not on docs/benchmarks.md"
+        assert command in readme, f"the README does not name {script.name}'s command"
+    # one page: no second copy of the figures to fall out of date
+    assert not (repo_root / "docs" / "benchmarks").exists()
