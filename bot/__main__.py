@@ -17,7 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("bot.cli.ask", "answer a question from the fact base"),
     "quote": ("bot.cli.quote", "find a quote from the film or the interviews"),
     "eval": ("bot.cli.evaluate", "measure /ask on a question set against baselines"),
-    "scores": ("bot.cli.scores", "scores check: prove the score database agrees with itself"),
+    "scores": (
+        "bot.cli.scores",
+        "scores check | migrate: check the score database; move it to PostgreSQL",
+    ),
 }
 FACTS_COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("bot.cli.facts_cmd", "validate fact packs; FILE:LINE problems, exit 1 on any"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bot.core.database_url import check_postgres_url, is_postgres_url
 from bot.redact import mask
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -80,7 +81,10 @@ VARIABLES: tuple[Variable, ...] = (
         "BOT_DATABASE",
         "`data/bot.sqlite3` (Docker: `/data/bot.sqlite3`)",
         "SQLite file for scores, rounds and server settings; the command-sync state "
-        "(`….commands.json`) and the health heartbeat (`….health`) are kept beside it",
+        "(`….commands.json`) and the health heartbeat (`….health`) are kept beside it. Or a "
+        "`postgresql://USER:PASSWORD@HOST:PORT/DBNAME` URL: PostgreSQL, shared by several bot "
+        "processes or hosts (the state files then go to `BOT_STATE_DIR`, else `data/`; the "
+        "password is never shown)",
     ),
     Variable("BOT_FACTS_DIR", "`facts/` of the checkout", "folder of YAML fact packs to serve"),
     Variable(
@@ -209,8 +213,15 @@ class Settings:
 
     @property
     def database_file(self) -> Path:
-        """BOT_DATABASE, else the checkout's `data/bot.sqlite3`."""
+        """BOT_DATABASE, else the checkout's `data/bot.sqlite3` (also with PostgreSQL: the
+        local state files and the index cache live beside it)."""
         return self.database or DEFAULT_DATABASE
+
+    @property
+    def score_database(self) -> str | Path:
+        """What the score store opens (`bot.core.store_select.open_store`): the PostgreSQL
+        URL, else the SQLite file."""
+        return self.database_url.reveal() if self.database_url else self.database_file
 
     @property
     def packs(self) -> list[Path] | None:
@@ -228,10 +239,16 @@ class LocalPaths:
     facts_dir: Path | None  # BOT_FACTS_DIR; None: the checkout's facts/
     seeds_dir: Path | None  # BOT_SEEDS_DIR; None: seeds/ beside the facts folder
     database: Path  # BOT_DATABASE, else the checkout's data/bot.sqlite3
+    database_url: Secret | None = None  # BOT_DATABASE when it is a postgresql:// URL
 
     @property
     def packs(self) -> list[Path] | None:
         return [self.facts_dir] if self.facts_dir else None
+
+    @property
+    def score_database(self) -> str | Path:
+        """The PostgreSQL URL if BOT_DATABASE is one, else the SQLite file."""
+        return self.database_url.reveal() if self.database_url else self.database
 
     @property
     def index_cache(self) -> Path:
@@ -243,10 +260,12 @@ def local_paths(environ: Mapping[str, str] | None = None) -> LocalPaths:
     env = os.environ if environ is None else environ
     facts, seeds = env.get("BOT_FACTS_DIR"), env.get("BOT_SEEDS_DIR")
     database = env.get("BOT_DATABASE", "").strip()
+    url = Secret(database) if is_postgres_url(database) else None
     return LocalPaths(
         facts_dir=Path(facts) if facts else None,
         seeds_dir=Path(seeds) if seeds else None,
-        database=Path(database).expanduser() if database else DEFAULT_DATABASE,
+        database=Path(database).expanduser() if database and not url else DEFAULT_DATABASE,
+        database_url=url,
     )
 
 
@@ -283,7 +302,7 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         return environ.get(name, "").strip()
 
     token = _token(get("DISCORD_TOKEN"), require_token, problems)
-    database_url = Secret(get("BOT_DATABASE")) if is_postgres_url(get("BOT_DATABASE")) else None
+    database_url = _database_url(get("BOT_DATABASE"), problems)
     database = None if database_url else _database(get("BOT_DATABASE"), problems)
     facts_dir = _folder("BOT_FACTS_DIR", get("BOT_FACTS_DIR"), "fact packs", "facts/", problems)
     seeds_dir = _folder(
@@ -341,10 +360,6 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         database_url=database_url,
         state_dir=state_dir,
     )
-
-
-def is_postgres_url(raw: str) -> bool:
-    return raw.startswith(("postgresql://", "postgres://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +471,19 @@ def _token(raw: str, required: bool, problems: list[str]) -> Secret | None:
         problems.append(
             "DISCORD_TOKEN contains spaces, quotes or a 'Bot ' prefix. Fix: paste only the token "
             "itself, with nothing around it."
+        )
+        return None
+    return Secret(raw)
+
+
+def _database_url(raw: str, problems: list[str]) -> Secret | None:
+    """BOT_DATABASE as a PostgreSQL URL (None when it is a file path); echoed masked."""
+    if not is_postgres_url(raw):
+        return None
+    if (why := check_postgres_url(raw)) is not None:
+        problems.append(
+            f"BOT_DATABASE {why}. Fix: postgresql://USER:PASSWORD@HOST:PORT/DBNAME "
+            "(percent-encode special characters in the password)."
         )
         return None
     return Secret(raw)

@@ -28,7 +28,8 @@ from bot import json_logs, redact
 from bot.core.facts import FactPackError
 from bot.core.index_cache import Indexed, load_indexed
 from bot.core.knowledge import Knowledge, KnowledgeHolder
-from bot.core.storage import ScoreStore, StorageError
+from bot.core.storage import StorageError
+from bot.core.store_select import open_store
 from bot.discord_app.broadcast import Broadcast
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.cluster import ClusterIdentity, PgIdentifyGate
@@ -240,12 +241,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
     _point_at_proxies(settings)
     sync_file, health_file = state_files(settings)
     try:
-        if settings.database_url is not None:
-            raise StorageError(
-                "BOT_DATABASE is a postgresql:// URL, but this version keeps scores in SQLite "
-                "only. Fix: set BOT_DATABASE to a SQLite file and unset CLUSTER_COUNT."
-            )
-        store = await ScoreStore.open(settings.database_file)
+        store = await open_store(settings.score_database)
     except StorageError as exc:
         _error(str(exc))
         return EXIT_CONFIG

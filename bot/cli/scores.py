@@ -1,5 +1,7 @@
 """`python -m bot scores check [--database PATH]`: prove the score database agrees with itself.
 
+(`python -m bot scores migrate` moves a SQLite database into PostgreSQL: bot/cli/scores_migrate.py)
+
 Reads only (the file is opened read-only, in one transaction, so a running bot may keep
 writing). Exit 0 when the awards ledger, the players' totals and the rounds' results agree; 1 with
 one line per disagreement otherwise; 2 when the file cannot be read (missing, locked, damaged,
@@ -13,6 +15,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from bot.cli import scores_migrate
 from bot.core.scores_check import census, disagreements
 from bot.core.storage import explain_error, known_schema_version
 from bot.settings import local_paths
@@ -25,19 +28,30 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot scores", description=__doc__.split("\n")[0]
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="check")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,migrate}")
     check = commands.add_parser(
         "check", help="check that the ledger, the totals and the round results agree"
     )
     check.add_argument(
         "--database", type=Path, help="score database (default: $BOT_DATABASE or data/bot.sqlite3)"
     )
+    scores_migrate.add_parser(commands)
     return parser
 
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    path: Path = args.database or local_paths().database
+    if args.command == "migrate":
+        return scores_migrate.run(args)
+    where = local_paths()
+    if args.database is None and where.database_url is not None:
+        print(
+            "error: BOT_DATABASE is a PostgreSQL URL; `scores check` reads SQLite files "
+            "(--database PATH). PostgreSQL keeps the totals with the ledger in one transaction.",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+    path: Path = args.database or where.database
     if not path.is_file():
         print(f"error: there is no score database at {path}", file=sys.stderr)
         return EXIT_UNUSABLE

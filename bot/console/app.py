@@ -45,12 +45,9 @@ from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOption
 from bot.core.quotes import format_quote, missing_page, page_footer
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
-from bot.core.storage import (
-    SORTS,
-    ScoreStore,
-    SettingsError,
-    StorageError,
-)
+from bot.core.storage import SORTS, SettingsError, StorageError
+from bot.core.store_contract import ScoreStoreContract
+from bot.core.store_select import open_store
 from bot.l10n import LOCALES, N_, WORDS, Translator, english, join, translator
 from bot.settings import local_paths
 
@@ -87,7 +84,7 @@ THIS_ROUND_HELP = N_("""\
 class Console:
     knowledge: Knowledge
     rounds: RoundManager
-    store: ScoreStore
+    store: ScoreStoreContract
     presenter: ConsolePresenter
     player_name: str
     player_id: int
@@ -604,8 +601,9 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     where = local_paths()
-    database = args.db or where.database
-    knowledge = load_indexed_or_report(args.pack, replace(where, database=database))
+    if args.db:
+        where = replace(where, database=args.db, database_url=None)
+    knowledge = load_indexed_or_report(args.pack, where)
     if knowledge is None:
         return 2
     name = args.name or _login_name()
@@ -613,7 +611,15 @@ def main(argv: list[str]) -> int:
     try:
         with terminal_restored(sys.stdin):
             return asyncio.run(
-                _run(knowledge, database, name, args.fast, sys.stdin, sys.stdout, args.locale)
+                _run(
+                    knowledge,
+                    where.score_database,
+                    name,
+                    args.fast,
+                    sys.stdin,
+                    sys.stdout,
+                    args.locale,
+                )
             )
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -624,7 +630,7 @@ def main(argv: list[str]) -> int:
 
 async def _run(
     knowledge: Knowledge,
-    db: Path,
+    db: str | Path,
     name: str,
     fast: float,
     stdin: TextIO,
@@ -632,7 +638,7 @@ async def _run(
     locale: str = "en",
 ) -> int:
     fact_base = knowledge.facts
-    store = await ScoreStore.open(db)
+    store = await open_store(db)
     interactive = stdin.isatty()
     terminal = Terminal(stdout, interactive)
     tr = translator(locale)

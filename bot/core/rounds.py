@@ -60,7 +60,12 @@ from bot.core.quiz import (
     Standing,
     Summary,
 )
-from bot.core.storage import RoundRecord, RoundResult, ScoreStore, StorageError
+from bot.core.store_contract import (
+    RoundRecord,
+    RoundResult,
+    ScoreStoreContract,
+    StorageError,
+)
 from bot.l10n import N_, Translator, english
 
 __all__ = [
@@ -181,7 +186,7 @@ class RoundManager:
     def __init__(
         self,
         fact_base: FactBase,
-        store: ScoreStore | None,
+        store: ScoreStoreContract | None,
         *,
         checker: Callable[[Fact, str], bool],
         time_scale: float = 1.0,

@@ -1,5 +1,9 @@
 """Scores, round history and per-server settings in SQLite.
 
+The embedded default. The records, errors and the contract both engines satisfy are in
+``bot.core.store_contract``; PostgreSQL is ``bot.core.store_postgres``; ``bot.core.store_select``
+opens one or the other from the configured database (a path here, a ``postgresql://`` URL there).
+
 Stable API (the Discord cog and the console build on it; only additions from here on)::
 
     store = await ScoreStore.open(path)            # creates/upgrades the schema, WAL, foreign keys
@@ -55,20 +59,40 @@ import contextlib
 import logging
 import math
 import os
-import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import aiosqlite
 
 from bot.core.cooldowns import DEFAULT_LIMITS, CooldownLimits, check_limits
+from bot.core.migration_files import numbered_migrations
+from bot.core.store_contract import (
+    ACCURACY_MIN_ATTEMPTS,
+    CONSOLE_GUILD,
+    SORTS,
+    GuildSettings,
+    LeaderboardEntry,
+    LeaderboardPage,
+    PlayerStats,
+    QuestionReport,
+    RoundRecord,
+    RoundResult,
+    ScoreStoreContract,
+    SettingsError,
+    Sort,
+    StorageError,
+    StorageProblem,
+    check_setting_changes,
+    check_sort,
+)
 from bot.core.write_batch import WriteBatcher
 
 __all__ = [
+    "CONSOLE_GUILD",
     "SORTS",
     "GuildSettings",
     "LeaderboardEntry",
@@ -78,155 +102,23 @@ __all__ = [
     "RoundRecord",
     "RoundResult",
     "ScoreStore",
+    "ScoreStoreContract",
     "SettingsError",
+    "Sort",
     "StorageError",
+    "StorageProblem",
     "explain_error",
     "known_schema_version",
 ]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
-SORTS: tuple[str, ...] = ("points", "wins", "accuracy")
-Sort = Literal["points", "wins", "accuracy"]
-CONSOLE_GUILD = 0
 CHECKPOINT_SECONDS = 1.0
 # How long opening or a write waits for another process's lock (a backup, a console on the same
 # file) before it is reported; an award a player answered is worth waiting for.
 BUSY_SECONDS = 30.0
 log = logging.getLogger(__name__)
 
-StorageProblem = Literal[
-    "locked", "read-only", "permission", "newer-schema", "damaged", "path", "closed", "other"
-]
-
-
-class StorageError(Exception):
-    """The database cannot be used; ``problem`` says why (the message says how to fix it)."""
-
-    def __init__(self, message: str, problem: StorageProblem = "other") -> None:
-        super().__init__(message)
-        self.problem: StorageProblem = problem
-
-
-class SettingsError(ValueError):
-    """A server setting was given a value outside its allowed range."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionReport:
-    """A player's report of a wrong or unclear quiz question."""
-
-    id: int
-    fact_id: str
-    source: str
-    reason: str
-    user_id: int
-    user_name: str
-    channel_id: int
-    created_at: float
-    resolved_at: float | None
-    resolved_by: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class GuildSettings:
-    question_seconds: float = 20.0
-    round_length: int = 10
-    mode: Literal["typed", "choice"] = "typed"
-    hints: bool = True
-
-
-# name -> (check, message shown when it fails)
-_SETTING_RULES: dict[str, tuple[Any, str]] = {
-    "question_seconds": (
-        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 5 <= v <= 120,
-        "question_seconds must be a number of seconds from 5 to 120",
-    ),
-    "round_length": (
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 50,
-        "round_length must be a whole number of questions from 1 to 50",
-    ),
-    "mode": (lambda v: v in ("typed", "choice"), "mode must be 'typed' or 'choice'"),
-    "hints": (lambda v: isinstance(v, bool), "hints must be true or false"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class RoundResult:
-    """One player's line in a finished round's ranking."""
-
-    user_id: int
-    user_name: str
-    rank: int
-    points: int
-    correct: int
-    won: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RoundRecord:
-    id: int
-    guild_id: int
-    channel_id: int
-    starter_id: int
-    mode: str
-    questions: int
-    asked: int
-    started_at: float
-    ended_at: float | None
-    end_reason: str | None
-    results: tuple[RoundResult, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PlayerStats:
-    user_id: int
-    name: str
-    points: int
-    correct: int
-    attempted: int
-    rounds_played: int
-    rounds_won: int
-    best_streak: int
-    rank: int  # by points, in the server (or globally when guild_id is None)
-    players: int  # how many players that rank is out of
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.attempted if self.attempted else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class LeaderboardEntry:
-    rank: int  # equal sort keys share a rank (1, 2, 2, 4)
-    user_id: int
-    name: str
-    points: int
-    correct: int
-    attempted: int
-    rounds_played: int
-    rounds_won: int
-    best_streak: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.attempted if self.attempted else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class LeaderboardPage:
-    entries: tuple[LeaderboardEntry, ...]
-    page: int  # 1-based, clamped to the pages that exist
-    pages: int  # at least 1, even when empty
-    total: int  # players on the board
-    sort: str
-    guild_id: int | None
-
-
 # ORDER BY for each sort; the rank window uses the same key so ties share a rank.
-# 1 right of 1 tried is not better than 90 of 100: accuracy ranks players with at least this many
-# questions tried first.
-ACCURACY_MIN_ATTEMPTS = 5
 _ORDER = {
     "points": "points DESC, rounds_won DESC",
     "wins": "rounds_won DESC, points DESC",
@@ -584,8 +476,7 @@ class ScoreStore:
 
         ``sort`` is points, wins or accuracy; pages are 1-based and clamped to those that exist.
         """
-        if sort not in _ORDER:
-            raise ValueError(f"unknown leaderboard sort {sort!r}; use one of: {', '.join(SORTS)}")
+        check_sort(sort)
         per_page = max(1, min(per_page, 100))
         source, params = _totals_source(guild_id)
         async with self._db.execute(f"SELECT count(*) FROM {source}", params) as cursor:
@@ -662,15 +553,7 @@ class ScoreStore:
 
     async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
         """Change some settings; raises SettingsError naming the bad value. Returns all settings."""
-        known = {f.name for f in fields(GuildSettings)}
-        for name, value in changes.items():
-            if name not in known:
-                raise SettingsError(
-                    f"unknown setting {name!r}; settings are: {', '.join(sorted(known))}"
-                )
-            check, message = _SETTING_RULES[name]
-            if not check(value):
-                raise SettingsError(f"{message} (got {value!r})")
+        check_setting_changes(changes)
         merged = replace(await self.get_settings(guild_id), **changes)
         await self._returning(
             "INSERT INTO guild_settings (guild_id, question_seconds, round_length, mode, hints)"
@@ -1072,13 +955,4 @@ def _statements(script: str) -> list[str]:
 
 
 def _migrations() -> list[tuple[int, Path]]:
-    found: list[tuple[int, Path]] = []
-    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
-        match = _MIGRATION_NAME.match(path.name)
-        if match is None:
-            raise StorageError(f"{path}: migration files are named NNN_name.sql")
-        found.append((int(match[1]), path))
-    numbers = [n for n, _ in found]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise StorageError(f"{MIGRATIONS_DIR}: migrations must be numbered 001, 002, ... in order")
-    return found
+    return numbered_migrations(MIGRATIONS_DIR)

@@ -33,7 +33,7 @@ from bot.discord_app.metrics import Metrics
 from bot.discord_app.reports import ReportButton
 
 if TYPE_CHECKING:
-    from bot.core.storage import ScoreStore
+    from bot.core.store_contract import ScoreStoreContract
     from bot.discord_app.broadcast import Broadcast
     from bot.discord_app.cluster import ClusterIdentity, IdentifyGate
 
@@ -94,7 +94,7 @@ class TriviaBot(commands.AutoShardedBot):
         self,
         *,
         knowledge: KnowledgeHolder,
-        store: ScoreStore,
+        store: ScoreStoreContract,
         sync_state_file: Path,
         dev_guild: int | None = None,
         message_content: bool = False,

@@ -17,7 +17,7 @@ from bot.discord_app import i18n
 from bot.discord_app.errors import UserFacingError
 
 if TYPE_CHECKING:
-    from bot.core.storage import ScoreStore
+    from bot.core.store_contract import ScoreStoreContract
 
 
 class OnCooldown(UserFacingError):
@@ -46,7 +46,7 @@ def refusal_text(refusal: Refusal, locale: discord.Locale | None = None) -> str:
 
 
 class CooldownGuard:
-    def __init__(self, store: ScoreStore, clock: Callable[[], float]) -> None:
+    def __init__(self, store: ScoreStoreContract, clock: Callable[[], float]) -> None:
         self._store = store
         self._cooldowns = Cooldowns(clock)
         self._limits: dict[int, dict[str, CooldownLimits]] = {}  # guild -> limits, cached

@@ -23,19 +23,45 @@ from bot.core.storage import (
     SettingsError,
     StorageError,
 )
+from bot.core.store_contract import ScoreStoreContract
+from bot.core.store_select import open_store
 
 GUILD, OTHER_GUILD = 100, 200
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Every test taking this (or `store`) runs on both engines: a SQLite file, and a fresh
+    database on the test session's real PostgreSQL server (tests/pg_server.py)."""
+    if request.param == "sqlite":
+        return tmp_path / "scores.sqlite3"
+    return str(request.getfixturevalue("postgres_database"))
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
+async def store(database: str | Path) -> AsyncIterator[ScoreStoreContract]:
+    s = await open_store(database)
+    yield s
+    await s.close()
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
     s = await ScoreStore.open(tmp_path / "scores.sqlite3")
     yield s
     await s.close()
 
 
+async def assert_totals_agree_with_the_ledger(store: ScoreStoreContract) -> None:
+    if isinstance(store, ScoreStore):
+        with contextlib.closing(sqlite3.connect(store.path)) as db:
+            assert disagreements(db) == []
+    else:
+        assert await store.integrity_check() == "ok"
+
+
 async def award(
-    store: ScoreStore,
+    store: ScoreStoreContract,
     round_id: int,
     question: int,
     user: int,
@@ -56,7 +82,7 @@ async def award(
     )
 
 
-async def new_round(store: ScoreStore, guild: int = GUILD, channel: int = 1) -> int:
+async def new_round(store: ScoreStoreContract, guild: int = GUILD, channel: int = 1) -> int:
     return await store.start_round(
         guild_id=guild, channel_id=channel, starter_id=1, mode="typed", questions=10
     )
@@ -196,7 +222,7 @@ async def test_a_new_database_and_its_folder_are_private_whatever_the_umask(
     }
 
 
-async def test_an_award_counts_once_even_if_recorded_twice(store: ScoreStore) -> None:
+async def test_an_award_counts_once_even_if_recorded_twice(store: ScoreStoreContract) -> None:
     round_id = await new_round(store)
     assert await award(store, round_id, 0, user=7, points=15)
     assert not await award(store, round_id, 0, user=7, points=15)
@@ -208,7 +234,7 @@ async def test_an_award_counts_once_even_if_recorded_twice(store: ScoreStore) ->
     assert await store.award_count() == 1
 
 
-async def test_attempts_streaks_and_rounds_add_up(store: ScoreStore) -> None:
+async def test_attempts_streaks_and_rounds_add_up(store: ScoreStoreContract) -> None:
     round_id = await new_round(store)
     await award(store, round_id, 0, user=7, points=10, streak=1)
     await award(store, round_id, 1, user=7, points=12, streak=2)
@@ -237,7 +263,7 @@ async def test_attempts_streaks_and_rounds_add_up(store: ScoreStore) -> None:
     assert (seven.rank, eight.rank, seven.players) == (1, 2, 2)
 
 
-async def test_finishing_a_round_twice_does_not_count_it_twice(store: ScoreStore) -> None:
+async def test_finishing_a_round_twice_does_not_count_it_twice(store: ScoreStoreContract) -> None:
     round_id = await new_round(store)
     results = [RoundResult(7, "player7", 1, 10, 1, True)]
     await store.finish_round(round_id, reason="completed", asked=1, results=results)
@@ -246,7 +272,7 @@ async def test_finishing_a_round_twice_does_not_count_it_twice(store: ScoreStore
     assert stats is not None and (stats.rounds_played, stats.rounds_won) == (1, 1)
 
 
-async def test_leaderboard_sorts_ties_share_a_rank_and_pages(store: ScoreStore) -> None:
+async def test_leaderboard_sorts_ties_share_a_rank_and_pages(store: ScoreStoreContract) -> None:
     round_id = await new_round(store)
     # points: 30, 20, 20, 10 -> ranks 1, 2, 2, 4
     for question, (user, points) in enumerate([(1, 30), (2, 20), (3, 20), (4, 10)]):
@@ -270,7 +296,9 @@ async def test_leaderboard_sorts_ties_share_a_rank_and_pages(store: ScoreStore) 
     assert beyond.page == 2  # clamped to the last page
 
 
-async def test_accuracy_ranks_a_real_record_above_one_lucky_answer(store: ScoreStore) -> None:
+async def test_accuracy_ranks_a_real_record_above_one_lucky_answer(
+    store: ScoreStoreContract,
+) -> None:
     round_id = await new_round(store)
     await award(store, round_id, 0, user=1, points=10)  # 1 of 1
     for question in range(1, 11):  # user 2: 8 of 10
@@ -288,7 +316,7 @@ async def test_accuracy_ranks_a_real_record_above_one_lucky_answer(store: ScoreS
     assert [(e.rank, e.user_id) for e in page.entries] == [(1, 2), (2, 1)]
 
 
-async def test_leaderboard_by_wins(store: ScoreStore) -> None:
+async def test_leaderboard_by_wins(store: ScoreStoreContract) -> None:
     for winner in (5, 5, 6):
         round_id = await new_round(store)
         await award(store, round_id, 0, user=winner, points=10)
@@ -302,12 +330,14 @@ async def test_leaderboard_by_wins(store: ScoreStore) -> None:
     assert [(e.user_id, e.rounds_won) for e in page.entries] == [(5, 2), (6, 1)]
 
 
-async def test_unknown_sort_is_a_clear_error(store: ScoreStore) -> None:
+async def test_unknown_sort_is_a_clear_error(store: ScoreStoreContract) -> None:
     with pytest.raises(ValueError, match="points, wins, accuracy"):
         await store.leaderboard(GUILD, "speed")
 
 
-async def test_global_board_sums_servers_and_server_boards_stay_apart(store: ScoreStore) -> None:
+async def test_global_board_sums_servers_and_server_boards_stay_apart(
+    store: ScoreStoreContract,
+) -> None:
     here, there = await new_round(store, GUILD), await new_round(store, OTHER_GUILD)
     await award(store, here, 0, user=7, points=10)
     await award(store, there, 0, user=7, points=5, guild=OTHER_GUILD)
@@ -320,9 +350,8 @@ async def test_global_board_sums_servers_and_server_boards_stay_apart(store: Sco
     assert overall is not None and overall.points == 15
 
 
-async def test_settings_default_validate_and_persist(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite3"
-    store = await ScoreStore.open(path)
+async def test_settings_default_validate_and_persist(database: str | Path) -> None:
+    store = await open_store(database)
     assert await store.get_settings(GUILD) == GuildSettings()
     updated = await store.update_settings(GUILD, question_seconds=30, mode="choice")
     assert (updated.question_seconds, updated.mode, updated.round_length) == (30, "choice", 10)
@@ -336,13 +365,13 @@ async def test_settings_default_validate_and_persist(tmp_path: Path) -> None:
         with pytest.raises(SettingsError, match=message):
             await store.update_settings(GUILD, **bad)
     await store.close()
-    store = await ScoreStore.open(path)
+    store = await open_store(database)  # a restart: the settings are stored
     assert (await store.get_settings(GUILD)).mode == "choice"
     assert await store.get_settings(OTHER_GUILD) == GuildSettings()
     await store.close()
 
 
-async def test_reset_clears_one_server_only_and_keeps_settings(store: ScoreStore) -> None:
+async def test_reset_clears_one_server_only_and_keeps_settings(store: ScoreStoreContract) -> None:
     here, there = await new_round(store, GUILD), await new_round(store, OTHER_GUILD)
     await award(store, here, 0, user=7, points=10)
     await award(store, there, 0, user=7, points=5, guild=OTHER_GUILD)
@@ -355,7 +384,7 @@ async def test_reset_clears_one_server_only_and_keeps_settings(store: ScoreStore
     assert await store.award_count() == 1  # the other server's award is still there
 
 
-async def test_round_history_newest_first_with_rankings(store: ScoreStore) -> None:
+async def test_round_history_newest_first_with_rankings(store: ScoreStoreContract) -> None:
     first = await store.start_round(
         guild_id=GUILD, channel_id=1, starter_id=1, mode="typed", questions=5, started_at=1000.0
     )
@@ -383,7 +412,7 @@ async def test_round_history_newest_first_with_rankings(store: ScoreStore) -> No
     assert [r.id for r in await store.round_history(GUILD, channel_id=1)] == [first]
 
 
-async def test_awards_arriving_together_count_once_per_question(store: ScoreStore) -> None:
+async def test_awards_arriving_together_count_once_per_question(store: ScoreStoreContract) -> None:
     round_id = await new_round(store)
     results = await asyncio.gather(
         *(award(store, round_id, question % 5, user=question, points=10) for question in range(20))
@@ -395,8 +424,9 @@ async def test_awards_arriving_together_count_once_per_question(store: ScoreStor
 
 
 async def test_another_process_holding_the_lock_delays_writes_without_freezing(
-    store: ScoreStore,
+    sqlite_store: ScoreStore,
 ) -> None:
+    store = sqlite_store
     round_id = await new_round(store)
     other = sqlite3.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another process writing the same file
@@ -430,7 +460,7 @@ async def test_an_in_memory_store_works_for_quick_use() -> None:
 
 
 async def test_rounds_a_crash_left_open_are_closed_as_interrupted_from_the_ledger(
-    store: ScoreStore,
+    store: ScoreStoreContract,
 ) -> None:
     crashed = await new_round(store, channel=5)
     await award(store, crashed, 0, user=7, points=30)
@@ -455,5 +485,33 @@ async def test_rounds_a_crash_left_open_are_closed_as_interrupted_from_the_ledge
     (left_open,) = [r for r in await store.round_history(0) if r.id == console_round]
     assert left_open.end_reason is None
     assert [r.id for r in await store.close_interrupted_rounds(console=True)] == [console_round]
-    with contextlib.closing(sqlite3.connect(store.path)) as db:
-        assert disagreements(db) == []
+    await assert_totals_agree_with_the_ledger(store)
+
+
+async def test_two_stores_awarding_the_same_answers_at_once_store_each_once(
+    database: str | Path,
+) -> None:
+    """Two writers (two processes' stores: two pools, or two SQLite connections) race for the
+    same questions: each question is awarded once, and every total equals its ledger."""
+    first, second = await open_store(database), await open_store(database)
+    try:
+        rounds = [await new_round(first, channel=c) for c in range(4)]
+        questions = [(r, q) for r in rounds for q in range(10)]
+
+        async def race(store: ScoreStoreContract, user: int) -> list[bool]:
+            return list(
+                await asyncio.gather(
+                    *(award(store, r, q, user=user + q % 3, points=5 + q) for r, q in questions)
+                )
+            )
+
+        mine, theirs = await asyncio.gather(race(first, 10), race(second, 20))
+        assert [a + b for a, b in zip(mine, theirs, strict=True)] == [1] * len(questions)
+        assert await second.award_count() == len(questions)
+        board = await first.leaderboard(GUILD, per_page=100)
+        assert sum(e.points for e in board.entries) == sum(5 + q for _, q in questions)
+        assert sum(e.correct for e in board.entries) == len(questions)
+        await assert_totals_agree_with_the_ledger(second)
+    finally:
+        await first.close()
+        await second.close()
