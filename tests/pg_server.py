@@ -65,8 +65,9 @@ def _die_with_parent() -> None:
 class PostgresServer:
     """A PostgreSQL server in `root` (a temp dir), listening on 127.0.0.1:`port`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, durable: bool = False) -> None:
         self.root = root
+        self.durable = durable  # fsync and synchronous commits on, as a production server
         self.data = root / "data"
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
@@ -127,9 +128,13 @@ class PostgresServer:
                 str(self.bin / "postgres"),
                 *("-D", str(self.data), "-p", str(self.port), "-h", "127.0.0.1"),
                 *("-k", str(self.root)),  # the Unix socket stays in the temp dir
-                "-F",  # fsync off: a throwaway server
-                *("-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
-                *("-c", "max_connections=200", "-c", "shared_buffers=32MB"),
+                *(() if self.durable else ("-F",)),  # fsync off: a throwaway server
+                *(
+                    ()
+                    if self.durable
+                    else ("-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+                ),
+                *("-c", "max_connections=200", "-c", "shared_buffers=128MB"),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -206,13 +211,23 @@ class PostgresServer:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[PostgresServer]:
+def running_server(*, durable: bool = False) -> Iterator[PostgresServer]:
     """Start a server in a fresh temp dir; stop it and delete everything on exit."""
     root = Path(tempfile.mkdtemp(prefix="bot-pg-"))
-    server = PostgresServer(root)
+    server = PostgresServer(root, durable=durable)
     try:
         server.start()
         yield server
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # For benchmarks: python tests/pg_server.py [--durable] prints a fresh database's URL and
+    # keeps the server until Enter (or end of input).
+    import sys
+
+    with running_server(durable="--durable" in sys.argv) as running:
+        print(running.new_database("bench"), flush=True)
+        sys.stdin.readline()

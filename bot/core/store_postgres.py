@@ -45,6 +45,7 @@ from bot.core.store_contract import (
     check_sort,
 )
 from bot.core.store_postgres_schema import current_version, migrate
+from bot.core.write_batch import WriteBatcher
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,9 @@ class PostgresScoreStore:
         self.url = url
         self.shown_url = shown(url)
         self._closed = False
+        # Group commit, as in the SQLite store; a database error fails the whole batch at once.
+        self._awards = WriteBatcher(self._insert_awards, whole_batch_errors=(StorageError,))
+        self._attempts = WriteBatcher(self._insert_attempts, whole_batch_errors=(StorageError,))
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -108,6 +112,7 @@ class PostgresScoreStore:
                 max_size=max(1, pool_size),
                 timeout=connect_seconds,
                 server_settings={"application_name": "us-and-them-bot"},
+                reset=_keep_session,
             )
         except Exception as exc:
             raise _explain(exc, url, connect_seconds) from None
@@ -124,6 +129,8 @@ class PostgresScoreStore:
         """Wait for the statements in flight and close the pool. Closing twice is harmless."""
         if self._closed:
             return
+        await self._awards.drain()
+        await self._attempts.drain()
         self._closed = True
         await self._pool.close()
 
@@ -215,22 +222,43 @@ class PostgresScoreStore:
         awarded_at: float | None = None,
     ) -> bool:
         """Commit one won question and its points. False if that question was already awarded
-        (by this process or any other)."""
-        rows = await self._write(
-            "INSERT INTO awards (round_id, question_index, fact_id, guild_id, user_id, user_name,"
-            " points, streak, awarded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-            " ON CONFLICT (round_id, question_index) DO NOTHING RETURNING id",
-            round_id,
-            question_index,
-            fact_id,
-            guild_id,
-            user_id,
-            user_name,
-            points,
-            streak,
-            awarded_at or time.time(),
+        (by this process or any other). Awards arriving while a batch is being written go out
+        together in the next one (group commit, as with SQLite): one statement, one commit."""
+        return await self._awards.submit(
+            (
+                round_id,
+                question_index,
+                fact_id,
+                guild_id,
+                user_id,
+                user_name,
+                points,
+                streak,
+                awarded_at or time.time(),
+            )
         )
-        return bool(rows)
+
+    async def _insert_awards(self, rows: list[tuple[Any, ...]]) -> list[bool]:
+        first: dict[tuple[int, int], int] = {}
+        for i, row in enumerate(rows):
+            first.setdefault((row[0], row[1]), i)  # the same question twice in one batch
+        # Players' totals are locked in (server, player) order, whoever writes: no deadlocks.
+        unique = sorted((rows[i] for i in first.values()), key=lambda r: (r[3], r[4], r[0], r[1]))
+        columns = list(zip(*unique, strict=True))
+        returned = await self._write(
+            "INSERT INTO awards (round_id, question_index, fact_id, guild_id, user_id, user_name,"
+            " points, streak, awarded_at)"
+            " SELECT r, q, f, g, u, n, p, s, t FROM unnest($1::bigint[], $2::int[], $3::text[],"
+            " $4::bigint[], $5::bigint[], $6::text[], $7::int[], $8::int[], $9::float8[])"
+            " WITH ORDINALITY AS x(r, q, f, g, u, n, p, s, t, i) ORDER BY i"
+            " ON CONFLICT (round_id, question_index) DO NOTHING RETURNING round_id, question_index",
+            *(list(column) for column in columns),
+        )
+        inserted = {(r[0], r[1]) for r in returned}
+        return [
+            first[(row[0], row[1])] == i and (row[0], row[1]) in inserted
+            for i, row in enumerate(rows)
+        ]
 
     async def record_attempt(
         self, *, round_id: int, question_index: int, guild_id: int, user_id: int, user_name: str
@@ -253,21 +281,27 @@ class PostgresScoreStore:
     ) -> int:
         if not players:
             return 0
-        first: dict[int, str] = {}
-        for uid, name in players:
-            first.setdefault(uid, name)
-        ordered = sorted(first.items())  # lock players' totals in one order: no deadlocks
-        rows = await self._write(
+        rows = [(round_id, question_index, guild_id, uid, name) for uid, name in players]
+        return sum(await self._attempts.submit_many(rows))
+
+    async def _insert_attempts(self, rows: list[tuple[Any, ...]]) -> list[bool]:
+        first: dict[tuple[int, int, int], int] = {}
+        for i, row in enumerate(rows):
+            first.setdefault((row[0], row[1], row[3]), i)
+        unique = sorted((rows[i] for i in first.values()), key=lambda r: (r[2], r[3], r[0], r[1]))
+        columns = list(zip(*unique, strict=True))
+        returned = await self._write(
             "INSERT INTO attempts (round_id, question_index, guild_id, user_id, user_name)"
-            " SELECT $1, $2, $3, u, n FROM unnest($4::bigint[], $5::text[]) WITH ORDINALITY"
-            " AS t(u, n, i) ORDER BY i ON CONFLICT DO NOTHING RETURNING user_id",
-            round_id,
-            question_index,
-            guild_id,
-            [u for u, _ in ordered],
-            [n for _, n in ordered],
+            " SELECT r, q, g, u, n FROM unnest($1::bigint[], $2::int[], $3::bigint[],"
+            " $4::bigint[], $5::text[]) WITH ORDINALITY AS x(r, q, g, u, n, i) ORDER BY i"
+            " ON CONFLICT DO NOTHING RETURNING round_id, question_index, user_id",
+            *(list(column) for column in columns),
         )
-        return len(rows)
+        inserted = {(r[0], r[1], r[2]) for r in returned}
+        return [
+            first[(row[0], row[1], row[3])] == i and (row[0], row[1], row[3]) in inserted
+            for i, row in enumerate(rows)
+        ]
 
     async def finish_round(
         self,
@@ -400,7 +434,9 @@ class PostgresScoreStore:
             by_round.setdefault(row[0], []).append(
                 RoundResult(row[1], row[2], row[3], row[4], row[5], bool(row[6]))
             )
-        return [RoundRecord(*r, results=tuple(by_round.get(r[0], ()))) for r in rounds]
+        return [
+            RoundRecord(**dict(r.items()), results=tuple(by_round.get(r[0], ()))) for r in rounds
+        ]
 
     # -- settings and admin ------------------------------------------------------------------
 
@@ -601,6 +637,13 @@ WHERE p.points != coalesce(w.points, 0) OR p.correct != coalesce(w.correct, 0)
    OR p.attempted != coalesce(w.correct, 0) + coalesce(t.n, 0)
    OR p.rounds_played != coalesce(r.n, 0) OR p.rounds_won != coalesce(r.won, 0)
 """
+
+
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Connections go back to the pool as they are: the store sets no session state (no LISTEN,
+    no session locks, no SET), so the reset asyncpg runs by default would be a wasted round trip
+    per statement."""
+
 
 _RETRYABLE = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
 _UNREACHABLE = (

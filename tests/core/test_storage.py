@@ -515,3 +515,28 @@ async def test_two_stores_awarding_the_same_answers_at_once_store_each_once(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_a_lock_held_too_long_fails_every_waiting_award_and_none_hangs(
+    tmp_path: Path,
+) -> None:
+    """Awards written together (one batch) all get the "locked" error when another process
+    holds the file too long: not only the first of them, leaving the others waiting forever."""
+    store = await ScoreStore.open(tmp_path / "scores.sqlite3", busy_seconds=0.2)
+    round_id = await new_round(store)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        results = await asyncio.wait_for(
+            asyncio.gather(
+                *(award(store, round_id, q, user=7, points=10) for q in range(3)),
+                return_exceptions=True,
+            ),
+            5,
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [getattr(r, "problem", r) for r in results] == ["locked"] * 3
+    assert await award(store, round_id, 0, user=7, points=10)  # the lock is gone: it works
+    await store.close()
