@@ -203,6 +203,14 @@ async def _stop(bot: TriviaBot, running: asyncio.Task[None]) -> None:
         await asyncio.wait({running}, timeout=0.5)
 
 
+def _locale(value: str | None) -> discord.Locale | None:
+    """The asking admin's language, as another cluster sent it (None if unknown)."""
+    try:
+        return discord.Locale(value) if value else None
+    except ValueError:
+        return None
+
+
 async def _join_cluster(bot: TriviaBot, dsn: Secret, gate: PgIdentifyGate | None) -> None:
     """Connect this cluster to the others: the shared identify gate and the broadcast."""
     assert bot.cluster is not None
@@ -215,7 +223,7 @@ async def _join_cluster(bot: TriviaBot, dsn: Secret, gate: PgIdentifyGate | None
         dsn.reveal(),
         bot.cluster.index,
         bot.cluster.count,
-        reloader=lambda: reload_here(bot.knowledge),
+        reloader=lambda locale: reload_here(bot.knowledge, _locale(locale)),
         forget=forget,
     )
     if gate is not None:

@@ -39,7 +39,8 @@ class ReloadResult:
     text: str  # what the cluster reports: the new counts, or the problems it refused
 
 
-Reloader = Callable[[], Awaitable[tuple[bool, str]]]  # reload here: (swapped?, text)
+# Reload here, replying in the asking admin's language: (swapped?, text).
+Reloader = Callable[[str | None], Awaitable[tuple[bool, str]]]
 Forget = Callable[[str, int], None]  # (kind, guild id): drop a cached copy
 
 
@@ -100,13 +101,16 @@ class Broadcast:
 
     # -- reload -------------------------------------------------------------------------------
 
-    async def reload_everywhere(self, timeout: float = RELOAD_TIMEOUT) -> list[ReloadResult]:
-        """Every cluster's result, in cluster order; a cluster silent for ``timeout`` seconds
-        is listed with ``ok=None``. Raises BroadcastError if the request cannot be sent."""
+    async def reload_everywhere(
+        self, locale: str | None = None, timeout: float = RELOAD_TIMEOUT
+    ) -> list[ReloadResult]:
+        """Every cluster's result (worded in ``locale``), in cluster order; a cluster silent for
+        ``timeout`` seconds is listed with ``ok=None``. Raises BroadcastError if the request
+        cannot be sent."""
         request = uuid.uuid4().hex
         results = self._waiting[request] = {}
         try:
-            await self._send(RELOAD, {"id": request, "from": self.index})
+            await self._send(RELOAD, {"id": request, "from": self.index, "locale": locale})
             async with self._arrived:
                 await asyncio.wait_for(
                     self._arrived.wait_for(lambda: len(results) >= self.count), timeout
@@ -117,9 +121,9 @@ class Broadcast:
             del self._waiting[request]
         return [results.get(index, ReloadResult(index, None, "")) for index in range(self.count)]
 
-    async def _reload_here(self, request: str) -> None:
+    async def _reload_here(self, request: str, locale: str | None) -> None:
         try:
-            ok, text = await self._reloader()
+            ok, text = await self._reloader(locale)
         except Exception:
             log.exception("Reload asked by another cluster failed")
             ok, text = False, "the reload failed unexpectedly; see this cluster's log"
@@ -149,7 +153,8 @@ class Broadcast:
             log.warning("Ignoring a malformed %s notification", channel)
             return
         if channel == RELOAD:
-            self._spawn(self._reload_here(str(message["id"])))
+            locale = message.get("locale")
+            self._spawn(self._reload_here(str(message["id"]), str(locale) if locale else None))
         elif channel == RESULT and message.get("id") in self._waiting:
             result = ReloadResult(int(message["cluster"]), message["ok"], str(message["text"]))
             self._waiting[message["id"]][result.cluster] = result

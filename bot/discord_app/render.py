@@ -236,7 +236,7 @@ def reload_failed_text(problems: Sequence[object], shown: int = 5, locale: Local
 
 def reload_everywhere_text(results: Sequence[ReloadResult], locale: Locale = None) -> str:
     """One line per cluster (its counts, or why it kept its facts), for the admin who asked.
-    Each cluster words its own result (in English: the request carries no language)."""
+    Each cluster words its own result, in the language the request carried."""
     done = sum(1 for r in results if r.ok)
     lines = [
         i18n.text("Reloaded in {done} of {total} clusters.", locale, done=done, total=len(results))

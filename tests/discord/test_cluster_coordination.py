@@ -57,7 +57,7 @@ async def shared_store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
     await store.close()
 
 
-async def _reloaded() -> tuple[bool, str]:
+async def _reloaded(_locale: str | None) -> tuple[bool, str]:
     return True, "Reloaded 1 pack file(s): 3 facts"
 
 

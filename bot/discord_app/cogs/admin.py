@@ -62,7 +62,9 @@ class AdminCog(commands.Cog):
         if self.bot.broadcast is not None:
             # Every cluster reloads (each validating its own) and reports back here.
             try:
-                results = await self.bot.broadcast.reload_everywhere()
+                results = await self.bot.broadcast.reload_everywhere(
+                    locale.value if locale else None
+                )
             except BroadcastError as exc:
                 raise UserFacingError(
                     "The other clusters cannot be reached right now (the connection to the "
