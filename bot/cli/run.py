@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
-import asyncpg
 import discord
 import yarl
 
@@ -32,7 +31,7 @@ from bot.core.storage import StorageError
 from bot.core.store_select import open_store
 from bot.discord_app.broadcast import Broadcast
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
-from bot.discord_app.cluster import ClusterIdentity, PgIdentifyGate
+from bot.discord_app.cluster import PG_ERRORS, ClusterIdentity, PgIdentifyGate
 from bot.discord_app.cogs.admin import reload_here
 from bot.settings import (
     DEFAULT_DATABASE,
@@ -281,7 +280,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
         log.info("Starting as %s", cluster)
         try:
             await _join_cluster(bot, settings.database_url, gate)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        except PG_ERRORS as exc:
             why = redact.mask(f"{type(exc).__name__}: {exc}", _secrets(settings))
             _error(f"cannot reach PostgreSQL for the clusters ({why}). Check BOT_DATABASE.")
             await _leave_cluster(bot, gate)

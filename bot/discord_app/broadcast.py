@@ -19,6 +19,8 @@ from typing import Any
 
 import asyncpg
 
+from bot.discord_app.cluster import PG_ERRORS
+
 log = logging.getLogger(__name__)
 RELOAD = "us_and_them_reload"  # {"id", "from"}: every cluster reloads its packs
 RESULT = "us_and_them_reload_result"  # {"id", "cluster", "ok", "text"}: one cluster's outcome
@@ -74,8 +76,10 @@ class Broadcast:
             await self._conn.close()
             self._conn = None
 
-    def _on_lost(self, _conn: object) -> None:
-        if self._closing:
+    def _on_lost(self, conn: object) -> None:
+        """The connection is gone (told by asyncpg, or found by a failed send): listen again.
+        Only once per connection, whichever noticed first."""
+        if self._closing or conn is not self._conn:
             return
         log.warning("Lost the PostgreSQL connection the clusters talk over; reconnecting")
         self._conn = None
@@ -85,18 +89,21 @@ class Broadcast:
         while not self._closing and self._conn is None:
             try:
                 await self.start()
-            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            except PG_ERRORS as exc:
                 log.warning("Still cannot reach PostgreSQL (%s); retrying", type(exc).__name__)
                 await asyncio.sleep(RECONNECT_SECONDS)
             else:
                 log.info("Listening to the other clusters again")
 
     async def _send(self, channel: str, message: dict[str, Any]) -> None:
-        if self._conn is None:
+        conn = self._conn
+        if conn is None:
             raise BroadcastError("not connected")
         try:
-            await self._conn.execute("SELECT pg_notify($1, $2)", channel, json.dumps(message))
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            await conn.execute("SELECT pg_notify($1, $2)", channel, json.dumps(message))
+        except PG_ERRORS as exc:
+            if conn.is_closed():
+                self._on_lost(conn)
             raise BroadcastError(type(exc).__name__) from exc
 
     # -- reload -------------------------------------------------------------------------------

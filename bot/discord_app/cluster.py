@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 IDENTIFY_WINDOW = 5.0  # seconds a bucket stays closed after an IDENTIFY (Discord's rule)
 LOCK_SPACE = 0x55415448  # first key of our advisory locks ("UATH"), the second is the bucket
 POLL_SECONDS = 0.2  # how often a waiting shard tries the bucket's lock again
+RETRY_SECONDS = 2.0  # after the database could not be reached
+# What a lost or unreachable database raises (asyncpg's own errors have no common base).
+PG_ERRORS = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, asyncpg.InternalClientError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +56,12 @@ class PgIdentifyGate:
     (a blocked query would hold the connection that other buckets need) and released by a timer.
     If the process dies, PostgreSQL drops its locks with the connection."""
 
-    def __init__(self, dsn: str, window: float = IDENTIFY_WINDOW) -> None:
+    def __init__(
+        self, dsn: str, window: float = IDENTIFY_WINDOW, retry: float = RETRY_SECONDS
+    ) -> None:
         self._dsn = dsn
         self._window = window
+        self._retry = retry
         self._conn: asyncpg.Connection[Any] | None = None
         self._use = asyncio.Lock()  # one query at a time on the connection
         self._buckets: dict[int, asyncio.Lock] = {}  # the same session may re-take its lock
@@ -79,8 +85,8 @@ class PgIdentifyGate:
         local = self._buckets.setdefault(bucket, asyncio.Lock())
         await local.acquire()
         try:
-            while not await self._try_lock(bucket):
-                await asyncio.sleep(POLL_SECONDS)
+            while not (locked := await self._try_lock(bucket)):
+                await asyncio.sleep(POLL_SECONDS if locked is False else self._retry)
         except BaseException:
             local.release()
             raise
@@ -89,12 +95,23 @@ class PgIdentifyGate:
         self._releases.add(task)
         task.add_done_callback(self._releases.discard)
 
-    async def _try_lock(self, bucket: int) -> bool:
-        assert self._conn is not None, "start() first"
+    async def _try_lock(self, bucket: int) -> bool | None:
+        """True: ours now; False: another process has it; None: the database is unreachable
+        (reconnected on the next try, e.g. after a PostgreSQL restart)."""
         async with self._use:
-            return bool(
-                await self._conn.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_SPACE, bucket)
-            )
+            try:
+                if self._conn is None or self._conn.is_closed():
+                    self._conn = await asyncpg.connect(self._dsn)
+                query = "SELECT pg_try_advisory_lock($1, $2)"
+                return bool(await self._conn.fetchval(query, LOCK_SPACE, bucket))
+            except PG_ERRORS as exc:
+                log.warning(
+                    "Identify gate cannot reach PostgreSQL (%s); retrying", type(exc).__name__
+                )
+                if self._conn is not None:
+                    self._conn.terminate()
+                    self._conn = None
+                return None
 
     async def _release_later(self, bucket: int, local: asyncio.Lock) -> None:
         try:
@@ -104,7 +121,7 @@ class PgIdentifyGate:
                     await self._conn.execute(
                         "SELECT pg_advisory_unlock($1, $2)", LOCK_SPACE, bucket
                     )
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+        except PG_ERRORS:
             log.warning("Could not release identify bucket %d; it frees on reconnect", bucket)
         finally:
             with contextlib.suppress(RuntimeError):

@@ -50,6 +50,26 @@ async def test_one_identify_per_bucket_and_window_across_processes(postgres_data
     assert identified["shard 1"] < identified["shard 2"]
 
 
+TERMINATE_OTHERS = (
+    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+)
+
+
+async def test_the_identify_gate_reconnects_after_the_database_restarts(
+    postgres_database: str,
+) -> None:
+    gate = PgIdentifyGate(postgres_database, window=0.1, retry=0.1)
+    await gate.start()
+    admin = await asyncpg.connect(postgres_database)
+    try:
+        assert await admin.fetchval(TERMINATE_OTHERS) == 1  # what a restart does to the gate
+        await asyncio.wait_for(gate.wait(0, _max_concurrency_2), 10)  # a shard reconnecting
+    finally:
+        await admin.close()
+        await gate.close()
+
+
 @pytest.fixture
 async def shared_store(tmp_path: Path) -> AsyncIterator[ScoreStore]:
     store = await ScoreStore.open(tmp_path / "scores.sqlite3")
@@ -115,11 +135,7 @@ async def test_a_cluster_listens_again_after_its_connection_was_cut(postgres_dat
     admin = await asyncpg.connect(postgres_database)
     try:
         # What a database restart or failover does to the listening connection.
-        cut = await admin.fetchval(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        assert cut == 1
+        assert await admin.fetchval(TERMINATE_OTHERS) == 1
         deadline = time.monotonic() + 10
         while True:
             try:
