@@ -102,8 +102,11 @@ class PgIdentifyGate:
             try:
                 if self._conn is None or self._conn.is_closed():
                     self._conn = await asyncpg.connect(self._dsn)
-                query = "SELECT pg_try_advisory_lock($1, $2)"
-                return bool(await self._conn.fetchval(query, LOCK_SPACE, bucket))
+                return bool(
+                    await self._conn.fetchval(
+                        "SELECT pg_try_advisory_lock($1, $2)", LOCK_SPACE, bucket
+                    )
+                )
             except PG_ERRORS as exc:
                 log.warning(
                     "Identify gate cannot reach PostgreSQL (%s); retrying", type(exc).__name__
