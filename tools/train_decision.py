@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.core.decision import FEATURES, WEIGHTS_FILE, DecisionModel  # noqa: E402
+from bot.core.decision import FEATURES, WEIGHTS_FILE, DecisionModel, answerable  # noqa: E402
 from bot.core.facts import load_fact_base  # noqa: E402
 from bot.core.match_eval import load_dev_set  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -39,7 +39,8 @@ KEEP_ANSWERED = 0.972
 KEEP_REFUSED = 0.962
 
 
-Example = tuple[list[float], int, str]  # features, label, "answer"/"refuse" of the first set
+# features, label, "answer"/"refuse" of the first set, whether the model may answer at all
+Example = tuple[list[float], int, str, bool]
 
 
 def examples(matcher: Matcher) -> list[Example]:
@@ -57,7 +58,8 @@ def examples(matcher: Matcher) -> list[Example]:
             ranked = matcher.rank(question, limit=1)
             label = int(bool(ranked) and ranked[0].entry.fact.id in ids)
             role = "" if name != DEV_SETS[0] else "answer" if ids else "refuse"
-            out.append(([result.decision.features[f] for f in FEATURES], label, role))
+            features = result.decision.features
+            out.append(([features[f] for f in FEATURES], label, role, answerable(features)))
         print(f"{name}: {len(asked)} questions", file=sys.stderr)
     return out
 
@@ -84,7 +86,9 @@ def fit(data: list[Example], iterations: int = 30) -> list[float]:
         grad = [L2 * x for x in w]
         grad[-1] = 0.0
         hess = [[L2 * (i == j and i < n - 1) for j in range(n)] for i in range(n)]
-        for x, y, _ in data:
+        for x, y, _, allowed in data:
+            if not allowed:
+                continue  # refused whatever the weights: nothing to learn from
             xs = [*x, 1.0]
             p = _sigmoid(sum(a * b for a, b in zip(w, xs, strict=True)))
             for i in range(n):
@@ -106,8 +110,8 @@ def value(w: list[float], data: list[Example]) -> float:
     """Right answers minus WRONG_COST x wrong ones (answer when the linear score is >= 0), with
     a heavy penalty for each question the first set's floors would lose."""
     right = wrong = kept = refused = first = to_refuse = 0
-    for x, y, role in data:
-        answer = sum(a * b for a, b in zip(w, x, strict=False)) + w[-1] >= 0
+    for x, y, role, allowed in data:
+        answer = allowed and sum(a * b for a, b in zip(w, x, strict=False)) + w[-1] >= 0
         right += answer and y
         wrong += answer and not y
         if role == "answer":

@@ -167,7 +167,13 @@ class Console:
         if result.matched and result.fact is not None:
             fact, tr = result.fact, self.tr
             return format_reply(
-                fact, result.also, result.answering, result.related, result.listed, tr
+                fact,
+                result.also,
+                result.answering,
+                result.related,
+                result.listed,
+                tr,
+                other_question=result.other_question,
             )
         if result.decision is None:  # the question itself was unusable
             if not question.strip():

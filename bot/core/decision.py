@@ -5,7 +5,8 @@ with a question about something else": both can score 70. The ranking leaves mor
 its top score, so the decision reads it:
 
 - ``top``, ``margin``: the best score and its lead over the best fact that says something
-  else (a runner-up giving the same answer, a linked claim or a related figure is no rival);
+  else (a runner-up giving the same answer, a linked claim, a related figure, or another item of
+  the same list close enough that the reply gives the whole list, is no rival);
 - ``rival``: that runner-up's score as a share of the best one, which does not shrink with the
   length of a message as the margin does;
 - ``agree``: the share of the top three's scores that gives the best fact's claim (the ranking
@@ -15,7 +16,10 @@ its top score, so the decision reads it:
 - ``precision``: how much of the top fact's closest phrasing the question says;
 - ``names_missing``: names and numbers the question gives that the top fact lacks;
 - ``intent_missing``: the question asks who/when/where/how much and the fact answers another;
-- ``no_intent``, ``short``, ``chat``, ``pronoun``: what kind of question it is.
+- ``no_intent``, ``short``, ``one_word``, ``chat``, ``pronoun``: what kind of question it is
+  (``one_word``: a single known word and no name, "love", "watch": a keyword or chat);
+- ``evidence``: the weight of the question's words the top fact has, in units of a word no fact
+  has (capped at 3): "love" alone is little to go on, "douban user score" much more.
 
 A logistic regression turns these into the probability that the top fact answers the question;
 the bot answers when it reaches ``cut``: no score line of its own, so a long chat message whose
@@ -41,6 +45,8 @@ if TYPE_CHECKING:
     from bot.core.match_index import Analysis, FactEntry, Index
 
 WEIGHTS_FILE = Path(__file__).with_name("decision_weights.json")
+ONE_WORD_TOP = 0.64  # the least top score (/100) at which one word in chat is a keyword
+LIST = 20.0  # another item of the top fact's list this close: the reply is the whole list
 FEATURES: tuple[str, ...] = (
     "top",
     "margin",
@@ -53,6 +59,8 @@ FEATURES: tuple[str, ...] = (
     "intent_missing",
     "no_intent",
     "short",
+    "one_word",
+    "evidence",
     "chat",
     "pronoun",
 )
@@ -97,8 +105,16 @@ class DecisionModel:
 
     def decide(self, features: Mapping[str, float]) -> Decision:
         p = self.confidence(features)
-        # no fact shares a word with the question: nothing to answer with, whatever the weights
-        return Decision(p >= self.cut and features["top"] > 0, round(p, 3), features)
+        return Decision(p >= self.cut and answerable(features), round(p, 3), features)
+
+
+def answerable(features: Mapping[str, float]) -> bool:
+    """Whether the model may answer at all: no fact sharing a word with the question leaves
+    nothing to answer with, and one known word in chat ("thanks bot, love you", "what should
+    i watch next") is a keyword only when a phrasing says about as much (the development sets
+    hold too few such lines for the model to learn it)."""
+    chatter = features["one_word"] and features["chat"]
+    return features["top"] > 0 and (not chatter or features["top"] >= ONE_WORD_TOP)
 
 
 def same_claim(a: FactEntry, b: FactEntry) -> bool:
@@ -122,12 +138,17 @@ def evidence(
     if analysis is None or not ranked:
         return dict.fromkeys(FEATURES, 0.0)
     best, top = ranked[0]
-    rival = next((s for e, s in ranked[1:] if not same_claim(best, e)), 0.0)
+
+    def agrees(e: FactEntry, s: float) -> bool:
+        group = best.fact.group
+        return same_claim(best, e) or (bool(group) and e.fact.group == group and s >= top - LIST)
+
+    rival = next((s for e, s in ranked[1:] if not agrees(e, s)), 0.0)
     three = ranked[:3]
     mass = sum(s for _, s in three)
-    agreeing = sum(s for e, s in three if e is best or same_claim(best, e))
+    agreeing = sum(s for e, s in three if e is best or agrees(e, s))
     idf, implicit = index.idf, index.implicit
-    known = unknown = lacked = 0.0
+    known = unknown = lacked = covered = 0.0
     asked: set[str] = set()
     for term in analysis.terms:
         if term in implicit:
@@ -139,6 +160,7 @@ def evidence(
             known += w
             asked.add(term)
             lacked += w * (1.0 - best.weights.get(term, 0.0))
+            covered += w * best.weights.get(term, 0.0)
     precision = max(
         (
             sum(w for t, w in zip(p.terms, p.weights, strict=True) if t in asked) / p.total
@@ -148,6 +170,7 @@ def evidence(
         default=0.0,
     )
     names = [t for t in analysis.entities if t not in implicit]
+    one_word = len(asked) == 1 and not names and not unknown
     missing = sum(1 for t in names if t not in best.weights)
     intent = analysis.intent
     return {
@@ -162,6 +185,8 @@ def evidence(
         "intent_missing": float(bool(intent) and intent not in best.intents),
         "no_intent": float(not intent),
         "short": 1.0 / (1.0 + len(analysis.terms)),
+        "one_word": float(one_word),
+        "evidence": min(3.0, covered / index.unknown_idf),
         "chat": float(analysis.chat is not None),
         "pronoun": float(analysis.pronoun),
     }

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core import english
 from bot.core import match_vocab as vocab
 from bot.core.model import Fact, FactBase
 from bot.core.text import AliasTable, compact, normalize
@@ -48,6 +49,8 @@ class Analysis:
     yes_no: bool = False  # "do they walk home": asks whether, not how many or who
     name_of: tuple[str, ...] = ()  # relatives whose name is asked: "jianqing's wife's name"
     chat: str | None = None  # "addressed" ("what's your favourite film"), "social" ("thanks")
+    actor: bool = False  # "who plays jianqing's wife": an actor is asked, not a character
+    owner: tuple[str, ...] = ()  # terms after "of": "the douban score of dying to survive"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +169,8 @@ class Speller:
     The first letter must agree (typos rarely hit it, and it keeps "Jason" from becoming
     "Eason"). Words of 5-9 letters may be one edit off, longer ones two (two edits turn real
     words of eight or nine letters into others: "existing" into "editing"); words of three or four
-    letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"). Numbers are
-    never corrected.
+    letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"). Numbers and
+    real English words ("handed", not "handled": ``bot.core.english``) are never corrected.
     """
 
     def __init__(self, counts: Counter[str]) -> None:
@@ -194,6 +197,14 @@ class Speller:
         return result
 
     def _lookup(self, word: str) -> str:
+        found = self._nearest(word)
+        if found == word or found.startswith(word) or word.startswith(found):
+            return found  # "broken" is read as the pack's "broke"
+        # a real English word the pack does not use is no typo: "handed" stays, it is not
+        # "handled"; a misspelling ("flim", "directer") is in no list
+        return word if english.is_word(word) else found
+
+    def _nearest(self, word: str) -> str:
         bucket = self._buckets.get(word[0], ())
         if len(word) <= 4:
             # Short words only by a swap of two letters ("lui" -> "liu", "flim" -> "film"): too
@@ -321,6 +332,7 @@ class Analyzer:
             entities.append("origin")
         if brief:
             return Analysis(tuple(dict.fromkeys(terms)), intent, ())
+        owner = self.analyze_words(vocab.owner(words), brief=True).terms if "of" in words else ()
         return Analysis(
             tuple(dict.fromkeys(terms)),
             intent,
@@ -330,6 +342,8 @@ class Analyzer:
             light=frozenset(light),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             chat=vocab.chat(words),
+            actor=intent == vocab.WHO and vocab.asks_actor(words),
+            owner=owner,
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())

@@ -388,6 +388,10 @@ _ADDRESSED: tuple[tuple[str, ...], ...] = (
     ("can", "you", "recommend"),
     ("can", "someone", "recommend"),
     ("can", "anyone", "recommend"),
+    # advice for the asker: "what should i watch next", "should i watch it"
+    ("what", "should", "i"),
+    ("which", "should", "i"),
+    ("should", "i"),
 )
 
 
@@ -504,6 +508,68 @@ KIND_INTENTS: dict[str, frozenset[str]] = {
 ROLE_WORDS: frozenset[str] = _wordlist("job role credit")
 
 NAME_WORDS = frozenset({"name", "named", "called", "titled", "title"})
+
+# Nouns that stand for a person of the crew or cast: "did the director win an award" is about
+# her, "did it win an award" about the film.
+PERSON_NOUNS: frozenset[str] = _wordlist(
+    "director actor actress star cinematographer composer singer writer producer lead"
+)
+# Words that name the other side of one thing: a fact about the critics' score does not answer
+# the audience's, a father is not a mother, an opening weekend is not an opening day.
+_OPPOSITE_PAIRS = (
+    ("audience", "critic"),
+    ("user", "critic"),
+    ("viewer", "critic"),
+    ("fan", "critic"),
+    ("day", "weekend"),
+    ("mother", "father"),
+    ("son", "daughter"),
+    ("brother", "sister"),
+    ("husband", "wife"),
+)
+
+
+def _opposites() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in _OPPOSITE_PAIRS:
+        out.setdefault(stem(a), set()).add(stem(b))
+        out.setdefault(stem(b), set()).add(stem(a))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# Words before "play" in a question that asks who plays a part: "who plays the dad", "which
+# actor played her father" (not "who does zhou dongyu play": a name comes first there).
+_CAST_LEAD = _wordlist("who whos which what actor actress is was the that")
+
+
+# "of" that does not say whose thing is asked: "kind of sad", "one of the leads", "out of"
+_LOOSE_OF = _wordlist(
+    "kind sort out because instead one some any all most each both none lot lots couple bit "
+    "part top end front full made think thought speaking"
+)
+_OWNER_STOPS = _wordlist("in on at and or who that which when where while is was are were")
+
+
+def owner(words: list[str]) -> list[str]:
+    """The words naming whose thing a question asks about, after its last "of": "the douban
+    score of dying to survive", "the meaning of life" (a fact lacking them answers another's)."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] == "of" and words[i - 1] not in _LOOSE_OF and words[i - 1] not in STOP_WORDS:
+            out = []
+            for word in words[i + 1 : i + 5]:
+                if word in _OWNER_STOPS:
+                    break
+                out.append(word)
+            return out
+    return []
+
+
+def asks_actor(words: list[str]) -> bool:
+    """ "who plays jianqing's wife": the answer is an actor, not the character."""
+    if "play" not in words:
+        return False
+    at = words.index("play")
+    return 0 < at < len(words) - 1 and all(w in _CAST_LEAD for w in words[:at])
 
 
 def spell(words: list[str]) -> list[str]:
@@ -670,6 +736,16 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "might be",
         "not sure if",
         "so like",
+        # what the asker heard or read: the report is the subject, not the hearing of it
+        "i heard that",
+        "i heard",
+        "heard that",
+        "heard",
+        "i read that",
+        "i read",
+        "apparently",
+        "someone said",
+        "someone told me",
     )
 )
 # Who a chat question is put to: "does anyone know", "can you guys tell me".
@@ -699,6 +775,21 @@ VIEWER_WORDS = _wordlist(
     good great amazing awesome beautiful cute sad wow insane wild crazy lowkey highkey
     """
 )
+# A sentence that tells of the asker ("i missed the first 10 min", "im writing a thing for my
+# film club", "the song made me cry") says nothing the question is about, unless it reports
+# what was heard or read ("i heard there was drama about ticket sales").
+_FIRST_PERSON = _wordlist("i im ive id ill me my mine myself")
+_REPORTING = _wordlist("heard read saw noticed learned learnt said told")
+
+
+# "the pacing was unreal": what follows tells how the asker found the thing, not what it is
+COPULAS = _wordlist("is are was were looked looks seemed seems felt feels")
+
+
+def about_asker(words: list[str]) -> bool:
+    return not _FIRST_PERSON.isdisjoint(words) and _REPORTING.isdisjoint(words)
+
+
 # Words after which a question may start inside a sentence: "i loved it but who wrote it".
 PIVOTS = _wordlist("but so and")
 # Words that start a sentence that asks.
@@ -814,3 +905,6 @@ def asks(words: list[str]) -> bool:
     """Whether a sentence (chat set aside) reads as a question: a question word or an
     auxiliary first ("who shot it", "is it on netflix")."""
     return bool(words) and (words[0] in _QUESTION_WORDS or words[0] in AUXILIARIES)
+
+
+OPPOSITES: dict[str, frozenset[str]] = _opposites()  # stem -> the stems of its other sides

@@ -29,29 +29,32 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
-from bot.core.decision import Decision, DecisionModel, evidence
+from bot.core.decision import LIST, Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_vocab import (
     AGE,
     COUNT,
     MONEY,
     NAME,
+    OPPOSITES,
+    PERSON_NOUNS,
     ROLE_WORDS,
     VIEWER_WORDS,
     WHEN,
     WHERE,
     WHO,
+    asks,
     stem,
 )
-from bot.core.message import context, parts
+from bot.core.message import Part, context, parts
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 from bot.l10n import N_, Translator, english, join
 
-GROUP_MARGIN = 20.0  # another member of the top fact's list this close: answer with the list
+GROUP_MARGIN = LIST  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
@@ -73,11 +76,13 @@ VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
 YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
-SINGLE_WORD = 0.8  # a one-word question that no phrasing says exactly
+SINGLE_WORD = 0.65  # a one-word question that no phrasing says exactly
 LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("quietly")
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 CREDIT_KINDS = frozenset({"person", "organisation"})
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
+PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
+OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 SUGGESTION_CHARS = 60
@@ -97,6 +102,7 @@ class AskResult:
     answering: str = ""  # the question the reply answers, so a misreading shows at a glance
     related: tuple[Fact, ...] = ()  # related figures from the sources (no contradiction)
     listed: tuple[Fact, ...] = ()  # the whole list when the answer is one (cast, accolades...)
+    other_question: str = ""  # a second question in the message, answered by another fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,10 @@ class _Query:
     name_of: tuple[str, ...]  # "jianqing's wife's name": the relative whose name is asked
     chat: str | None  # "addressed" to the bot ("do you like it"), "social" ("thanks bot")
     single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
+    actor: bool  # "who plays the dad": only a credit (a person) answers
+    film_subject: bool  # "did it win any awards": about the film, no person named or meant
+    sides: tuple[tuple[str, frozenset[str]], ...]  # "audience": not "critic" (OPPOSITES)
+    owner: frozenset[str]  # "the douban score of dying to survive": whose score is asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +140,13 @@ class Matcher:
         self.index = Index.build(fact_base)
         self.decision = decision or DecisionModel.load()
         self._suggestions: dict[str, str] = {}  # fact id -> the question it answers (lazily)
+        # (fact position, phrasing number) of phrasings about a person: a name or "the director"
+        self._about_person = frozenset(
+            (entry.position, n)
+            for entry in self.index.entries
+            for n, phrasing in enumerate(entry.phrasings)
+            if any(self._person_term(t) for t in phrasing.terms)
+        )
         self.film = fact_base.films[0] if fact_base.films else "the film"
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()
@@ -154,7 +171,7 @@ class Matcher:
         problem = self._input_problem(question)
         if problem:
             return AskResult(False, None, 0.0, "", refusal=problem)
-        analysis, ranked = self.ranking(question)
+        analysis, ranked, others = self._ranking(question)
         decision = self.decision.decide(
             evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
         )
@@ -180,17 +197,34 @@ class Matcher:
         also = self.fact_base.disagreeing(fact)
         related = () if listed else self.fact_base.related_to(fact)
         answering = self._suggestion(fact)
+        other = self._other_question(others, fact, listed)
         return AskResult(
             True,
             fact,
             round(best.score, 1),
-            format_reply(fact, also, answering, related, listed),
+            format_reply(fact, also, answering, related, listed, other_question=other),
             also=also,
             decision=decision,
             answering=answering,
             related=related,
             listed=listed,
+            other_question=other,
         )
+
+    def _other_question(
+        self, others: list[tuple[Part, Analysis]], fact: Fact, listed: tuple[Fact, ...]
+    ) -> str:
+        """Another sentence of the message that asks something else the bot can answer: "who
+        directed it? and where was it filmed?" answers the first and names the second."""
+        for part, analysis in others:
+            ranked = self._rank(analysis, 5, 1.0)
+            if not ranked or ranked[0].entry.fact is fact or ranked[0].entry.fact in listed:
+                continue
+            found = evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
+            if self.decision.decide(found).answer:
+                text = " ".join(part.words)
+                return text[:1].upper() + text[1:] + "?"
+        return ""
 
     def _listed(self, ranked: list[Ranked]) -> tuple[Fact, ...]:
         """The top fact's whole list, when another of its members ranks close behind it: the
@@ -210,25 +244,62 @@ class Matcher:
 
     def ranking(self, question: str, limit: int = 5) -> tuple[Analysis | None, list[Ranked]]:
         """``rank`` with the analysis of the sentence it ranked by (the decision reads both)."""
+        analysis, ranked, _ = self._ranking(question, limit)
+        return analysis, ranked
+
+    def _ranking(
+        self, question: str, limit: int = 5
+    ) -> tuple[Analysis | None, list[Ranked], list[tuple[Part, Analysis]]]:
+        """``ranking``, and the other sentences of the message that ask on their own (a
+        message may hold two questions)."""
         found = parts(question[: MAX_QUESTION_CHARS * 2])
         asking = any(p.asks for p in found)
         analyzer = self.index.analyzer
         best: list[Ranked] = []
         chosen: Analysis | None = None
-        for part in found:
+        chosen_part: Part | None = None
+        asked: list[tuple[Part, Analysis]] = []
+        for part in [p for p in found if not p.aside] or found:
             analysis = analyzer.analyze_words(analyzer.read(part.words))
             if not analysis.terms:
                 continue
+            if part.asks and part.sentence >= 0 and asks(list(part.words)):
+                asked.append((part, analysis))  # a question of its own, not "or his family?"
             # a sentence that only tells ("loved it") is weighed below one that asks
             factor = 1.0 if part.asks or not asking else CONTEXT_FACTOR
             around = [w for w in context(found, part) if w not in VIEWER_WORDS] if part.asks else ()
             told = analyzer.analyze_words(analyzer.read(around)) if around else None
+            named = self._unknown_names(context(found, part, aside=True)) if part.asks else ()
+            if named:  # they count for the ranking as context, and for the decision in full
+                told = (
+                    replace(told, terms=told.terms + named) if told else Analysis(named, None, ())
+                )
             ranked = self._rank(analysis, limit, factor, told)
             # a later sentence must do clearly better: a message's first question comes first
             if ranked and (not best or ranked[0].score > LATER_MARGIN * best[0].score):
                 best = ranked
-                chosen = analysis
-        return chosen, best
+                chosen = replace(analysis, terms=analysis.terms + named) if named else analysis
+                chosen_part = part
+        at = chosen_part.sentence if chosen_part is not None else -1
+        others = [(p, a) for p, a in asked if at >= 0 and p.sentence != at]
+        talk = next((a.chat for _, a in asked if a.chat), None)
+        if chosen is not None and chosen_part is not None and chosen.chat is None and talk:
+            if at >= 0 and chosen_part.asks:
+                return chosen, best, others
+            # the message read by its telling sentence or as one question: the sentence that
+            # asks was talk to the bot ("just watched it. what should i watch next?")
+            chosen = replace(chosen, chat=talk)
+        return chosen, best, others
+
+    def _unknown_names(self, aside: tuple[str, ...]) -> tuple[str, ...]:
+        """The words no fact has in the sentences about the asker: "i loved titanic. who
+        directed it?" is about Titanic; "i missed a line" says nothing of lines."""
+        if not aside:
+            return ()
+        analyzer = self.index.analyzer
+        said = analyzer.analyze_words(analyzer.read([w for w in aside if w not in VIEWER_WORDS]))
+        idf = self.index.idf
+        return tuple(t for t in said.terms if t not in idf and "/" not in t)
 
     def _rank(
         self, analysis: Analysis, limit: int, factor: float, told: Analysis | None = None
@@ -237,6 +308,11 @@ class Matcher:
         ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
+
+    def _person_term(self, term: str) -> bool:
+        if term in PERSON_STEMS:
+            return True
+        return term.startswith("@") and self.index.analyzer.aliases.kind(term[1:]) == "person"
 
     def autocomplete(self, prefix: str, limit: int = 25) -> list[str]:
         """Question strings starting with (or, failing that, best matching) ``prefix``."""
@@ -327,6 +403,11 @@ class Matcher:
                     known.append((term, CONTEXT_SHARE * w, CONTEXT_MISS))
         terms = frozenset(t for t, _, _ in known)
         names = terms.intersection(analysis.entities)
+        film_subject = (
+            not self.index.implicit.isdisjoint(analysis.terms)
+            and not analysis.pronoun
+            and not any(self._person_term(t) for t in terms)
+        )
         # "who is wynne", "zhang yibai role": a question that is a name (and a job word)
         named = terms - ROLE_STEMS if names else terms
         return _Query(
@@ -342,7 +423,14 @@ class Matcher:
             yes_no=analysis.yes_no,
             chat=analysis.chat,
             name_of=analysis.name_of,
-            single_word=len(known) == 1 and not unknown and terms.isdisjoint(analysis.entities),
+            single_word=len(known) == 1
+            and not unknown
+            and not analysis.pronoun  # "where do they meet" names its subject by a pronoun
+            and terms.isdisjoint(analysis.entities),
+            actor=analysis.actor,
+            film_subject=film_subject,
+            sides=tuple((t, OPPOSITES[t]) for t in analysis.terms if t in OPPOSITES),
+            owner=frozenset(analysis.owner) - self.index.implicit,
         )
 
     def _score(self, query: _Query, entry: FactEntry) -> float:
@@ -368,7 +456,8 @@ class Matcher:
         # Names and numbers of the answer that the question gives: "was it filmed in hailar" is
         # "where was it filmed" with its answer. They count for the phrasing when asked.
         named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
-        for phrasing in entry.phrasings:
+        about_person = self._about_person if query.film_subject else frozenset()
+        for number, phrasing in enumerate(entry.phrasings):
             pairs = zip(phrasing.terms, phrasing.weights, strict=True)
             shared = sum(w for t, w in pairs if t in terms)
             if not shared:
@@ -397,6 +486,8 @@ class Matcher:
                 share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
             elif query.yes_no and phrasing.intent in VALUE_INTENTS:
                 share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
+            if (entry.position, number) in about_person:
+                share *= OTHER_SUBJECT_FIT  # the film's awards are not the director's
             fit = max(fit, share)
         # "<person> job" is answered by a fact naming a real person (a crew credit), never by
         # one that only names a character
@@ -412,6 +503,12 @@ class Matcher:
         if query.chat == "addressed" or (query.chat == "social" and query.single_word):
             # "what's your favourite movie", "thanks bot ur the best": talk, not a question
             score *= CHAT_FACTOR
+        if any(t not in weights and not other.isdisjoint(weights) for t, other in query.sides):
+            score *= INTENT_MISMATCH  # the audience score asked, the critics' score known
+        if query.owner and query.owner.isdisjoint(weights):
+            score *= INTENT_MISMATCH  # the score of another film, the meaning of life
+        if query.actor and entry.fact.kind not in CREDIT_KINDS:
+            score *= INTENT_MISMATCH  # "who plays jianqing's wife": a character is no actor
         if query.name_of and self._names_someone_else(query, entry):
             score *= INTENT_MISMATCH
         if query.intent and query.intent not in entry.intents:
@@ -490,11 +587,16 @@ REFUSAL = N_(
     "say so than guess."
 )
 DID_YOU_MEAN = N_("Did you mean one of these?")
+SECOND_QUESTION = N_("I saw two questions and answered one; ask the other on its own: “{question}”")
 
 
 def refusal_text(film: str, suggested: bool, tr: Translator = english) -> str:
     """The honest "I don't know" about `film`, asking "did you mean" when there are suggestions."""
     return join(tr(REFUSAL, film=film), tr(DID_YOU_MEAN) if suggested else "")
+
+
+def second_question(question: str, tr: Translator = english) -> str:
+    return tr(SECOND_QUESTION, question=question)
 
 
 def list_intro(count: int, tr: Translator = english) -> str:
@@ -508,14 +610,17 @@ def format_reply(
     related: tuple[Fact, ...] = (),
     listed: tuple[Fact, ...] = (),
     tr: Translator = english,
+    other_question: str = "",
 ) -> str:
     """The text a user sees: the question it answers, then the fact and its source; a list
-    item by item; every claim with its own source when documents contradict each other; and
-    related figures, worded as such."""
+    item by item; every claim with its own source when documents contradict each other;
+    related figures, worded as such; and a second question of the message, to ask again."""
     lines = [tr(ANSWERING, question=answering)] if answering else []
     if listed:
         lines.append(list_intro(len(listed), tr))
         lines += [f"• {item.text}\n  {tr(SOURCE, citation=_cite(item))}" for item in listed]
+        if other_question:
+            lines.append(second_question(other_question, tr))
         return "\n".join(lines)
     if also:
         lines.append(tr(DISAGREE_INTRO))
@@ -527,4 +632,6 @@ def format_reply(
     if related:
         lines.append(tr(RELATED_INTRO))
         lines += [f"• {other.text}\n  {tr(SOURCE, citation=_cite(other))}" for other in related]
+    if other_question:
+        lines.append(second_question(other_question, tr))
     return "\n".join(lines)

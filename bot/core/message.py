@@ -11,7 +11,9 @@ do not share drags a match down, so the message is read the way a person reads i
    at the start and at the end of each sentence (``match_vocab`` holds the words and phrases).
 3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
    question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
-   sentence that only tells ("loved it", "the song at the end made me cry") is context.
+   sentence that only tells ("jing boran's gray hair was wild") is context; one that tells of
+   the asker ("i missed the first 10 min", "the song at the end made me cry") is set aside,
+   unless it reports what was heard or read ("i heard there was drama about ticket sales").
 
 The matcher scores every part and keeps the best, with context worth less than a question, so a
 message with two questions is answered by the clearer one, the first on a tie.
@@ -20,7 +22,7 @@ message with two questions is answered by the clearer one, the first on a tie.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core import match_vocab as vocab
 from bot.core.text import normalize
@@ -52,6 +54,7 @@ class Part:
     words: tuple[str, ...]  # normalised words
     asks: bool  # reads as a question, not as context
     sentence: int = 0  # which sentence of the message it comes from; -1: all of them
+    aside: bool = False  # tells of the asker ("i missed a line"): only its unknown names count
 
 
 def parts(message: str) -> list[Part]:
@@ -78,9 +81,15 @@ def parts(message: str) -> list[Part]:
                 break
         whole = _part(words, asked or inner is not None, n)
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
+    # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
+    # no fact knows still says the question may be about something else ("i loved titanic")
+    out = [
+        replace(p, aside=True) if not p.asks and vocab.about_asker(list(p.words)) else p
+        for p in out
+    ]
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
-    sentences_seen = {p.sentence for p in out}
+    sentences_seen = {p.sentence for p in out if not p.aside}
     if len(sentences_seen) > 1 and any(p.asks for p in out):
         # the message as one question: "i heard there was drama about ticket sales. what was
         # that about?" asks about what the first sentence says
@@ -93,19 +102,33 @@ def parts(message: str) -> list[Part]:
     return out
 
 
-def context(found: list[Part], part: Part) -> tuple[str, ...]:
+def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ...]:
     """The words of the message's other sentences: what "that" and "he" may
     point to ("jing boran's gray hair was wild. was that a first for him?"), or a follow-up
-    says ("why did she leave him? something about his family?")."""
+    says ("why did she leave him? something about his family?"). ``aside``: the words of
+    the sentences about the asker instead."""
     if part.sentence < 0:
         return ()
     seen: set[int] = {-1}
     words: list[str] = []
     for other in found:
-        if other.sentence != part.sentence and other.sentence not in seen:
+        if other.sentence not in (part.sentence, *seen) and other.aside == aside:
             seen.add(other.sentence)
-            words.extend(other.words)
+            words.extend(other.words if other.asks else _subject(other.words))
     return tuple(words)
+
+
+_COPULAS = vocab.COPULAS
+
+
+def _subject(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What a telling sentence is about, without what it says of it: "jing boran's gray hair
+    was wild" -> "jing boran gray hair"; "the pacing and framing were unreal" -> "the pacing and
+    framing" (how the asker found it names nothing a fact could say)."""
+    for i, word in enumerate(words):
+        if i and word in _COPULAS:
+            return words[:i]
+    return words
 
 
 def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:

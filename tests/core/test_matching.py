@@ -34,11 +34,22 @@ def test_general_vocabulary_reaches_unwritten_phrasings(
     assert result.fact is not None and result.fact.id == fact_id
 
 
+def test_an_everyday_word_reaches_its_fact_even_when_the_bot_asks_back(matcher: Matcher) -> None:
+    # check = inspect: the inspector's fact ranks first; the decision may still prefer to offer
+    # it ("did you mean") over answering, but never answers with another fact
+    question = "who checked her ticket on the train"
+    assert matcher.rank(question, 1)[0].entry.fact.id == "wynne-ticket-inspector"
+    result = matcher.ask(question)
+    if result.matched:
+        assert result.fact is not None and result.fact.id == "wynne-ticket-inspector"
+    else:
+        assert result.suggested[0].id == "wynne-ticket-inspector"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_ids"),
     [
         ("who was behind the camera on this film", {"director", "flixxpanda-director"}),
-        ("who checked her ticket on the train", {"wynne-ticket-inspector"}),  # check = inspect
         ("how small is their flat", {"wynne-shoebox-apartment", "plot-tiny-room"}),  # tiny
         ("did she truly love him", {"plot-was-it-real"}),  # "truly" says no more than "really"
         # whether they walk, not how many of them do

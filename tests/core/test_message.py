@@ -34,6 +34,10 @@ def test_sentences_that_only_tell_are_context() -> None:
     found = parts("just finished it and im a wreck. who sings the song at the end??")
     assert [p.asks for p in found if p.sentence >= 0] == [False, True]
     assert found[1].words == ("who", "sings", "the", "song", "at", "the", "end")
+    # a sentence about the asker is set aside: it is no part of the message read as one
+    assert found[0].aside and all(p.sentence >= 0 for p in found)
+    told = parts("jing boran's gray hair was wild. was that a first for him?")
+    assert not told[0].aside and told[-1].sentence == -1
 
 
 def test_words_of_the_question_itself_stay() -> None:
@@ -52,7 +56,8 @@ def test_context_comes_from_the_other_sentences() -> None:
 
     found = parts("jing boran's gray hair was wild. was that a first for him?")
     question = next(p for p in found if p.asks)
-    assert context(found, question) == ("jing", "boran", "gray", "hair", "was", "wild")
+    # what the sentence is about, not how the asker found it ("was wild")
+    assert context(found, question) == ("jing", "boran", "gray", "hair")
     assert context([question], question) == ()  # a bare question has none
 
 
@@ -64,7 +69,8 @@ def test_greetings_typed_long_are_chat() -> None:
 def test_the_whole_message_is_also_read_as_one_question() -> None:
     # "what was that about" asks about what the sentence before says
     found = parts("i heard there was a lawsuit. what was that about?")
+    # "i heard" says where the asker got it from, not what the question is about
     assert found[-1].asks and found[-1].words == (
-        *("i", "heard", "there", "was", "a", "lawsuit"),
+        *("there", "was", "a", "lawsuit"),
         *("what", "was", "that", "about"),
     )

@@ -1,0 +1,97 @@
+"""/ask reads what a message asks about before answering (issues 9 and 10).
+
+Each question here was answered with a fact about something else, or refused: a person's award
+for the film's, the critics' score for the audience's, a character for an actor, this film's
+score for another film's, a spelling fix that turned a real word into another ("handed" ->
+"handled"), a sentence about the asker read as part of the question, a second question lost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.core.match_index import Speller
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+def test_the_films_awards_are_not_its_directors(matcher: Matcher) -> None:
+    result = matcher.ask("did it win any awards")
+    assert result.matched and result.fact is not None
+    # René Liu's Best Actress award is from her acting career, not for this film
+    assert result.fact.category != "making-of"
+    assert "Best Actress" not in result.reply
+    # her award is still found when she is the one asked about
+    about_her = matcher.ask("did the director ever win an acting award")
+    assert about_her.matched and "Best Actress" in about_her.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the douban score of dying to survive",  # another film's score
+        "what is the meaning of life",
+        "ask ask",  # the command typed twice
+        "who plays jianqing's wife",  # the documents name no actress for her
+    ],
+)
+def test_questions_about_something_the_sources_do_not_say_are_refused(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.ask(question)
+    assert not result.matched, result.reply
+    assert result.refusal.startswith("I don't know that one")
+
+
+def test_the_audience_score_is_not_answered_with_the_critics_score(matcher: Matcher) -> None:
+    result = matcher.ask("rotten tomatoes audience score")
+    assert not result.matched, result.reply
+    # the critics' score is offered, not given as the answer
+    assert any("Rotten Tomatoes" in s for s in result.suggestions)
+
+
+def test_an_actor_is_still_found_for_a_character(matcher: Matcher) -> None:
+    result = matcher.ask("who plays jianqing's dad")
+    assert result.matched and "Tian Zhuangzhuang" in result.reply
+
+
+def test_a_real_english_word_is_not_corrected_into_a_pack_word() -> None:
+    speller = Speller(Counter({"handled": 3, "film": 9}))
+    assert speller.correct("handed") == "handed"  # a word of its own, not a typo
+    assert speller.correct("handeld") == "handled"  # a typo still is
+    assert speller.correct("flim") == "film"
+
+
+def test_a_question_with_a_real_word_near_a_pack_word_is_answered(matcher: Matcher) -> None:
+    result = matcher.ask("who handed her the ticket")
+    assert result.matched and result.fact is not None
+    assert "ticket" in result.reply and "Jian Qing" in result.reply
+
+
+def test_a_sentence_about_the_asker_does_not_steer_the_answer(matcher: Matcher) -> None:
+    # "i missed that line" is about the asker, not a line of the film's dialogue
+    result = matcher.ask("what is wrong with jianqing's father's eyes? i missed that line")
+    assert result.matched, result.refusal
+    assert "blind" in result.reply
+
+
+def test_what_the_asker_heard_is_what_the_question_is_about(matcher: Matcher) -> None:
+    result = matcher.ask("heard the box office numbers were faked, what was that about?")
+    assert result.matched and result.fact is not None
+    assert "ticket sales" in result.reply and "inflated" in result.reply
+
+
+def test_a_message_with_two_questions_answers_one_and_names_the_other(matcher: Matcher) -> None:
+    result = matcher.ask("where was it filmed? and who directed it?")
+    assert result.matched and "Hailar" in result.reply
+    assert result.other_question == "Who directed it?"
+    assert result.reply.endswith("ask the other on its own: “Who directed it?”")
+    # one question, one answer: nothing more is said
+    assert not matcher.ask("where was it filmed?").other_question
