@@ -4,11 +4,12 @@
     .venv/bin/python tools/train_decision.py --dry-run  # prints the fit, writes nothing
 
 Each question of the development sets gives one example: the features ``bot.core.decision``
-reads from the ranking, labelled 1 when the top-ranked fact is one the set accepts, 0 when it is
-another fact or the question is one to refuse. A logistic regression (Newton's method, a little
-L2) fits the weights; a coordinate search then adjusts them to maximise right answers minus
-``WRONG_COST`` times wrong answers on the same examples (a wrong answer misleads, a refusal
-with good suggestions costs a retry) while keeping the first set at its floors.
+reads from the ranking, labelled 1 when the top-ranked fact (or the list it answers with) is one
+the set accepts, 0 when it is another fact or the question is one to refuse. A logistic
+regression (Newton's method, a little L2) fits the weights; a coordinate search then adjusts
+them to maximise right answers minus ``WRONG_COST`` times wrong answers on the same examples (a
+wrong answer misleads, a refusal with good suggestions costs a retry) while keeping the first
+set at its floors.
 Only DEV_SETS are read: the held-out sets stay unseen.
 """
 
@@ -56,7 +57,9 @@ def examples(matcher: Matcher) -> list[Example]:
             if result.decision is None:
                 continue
             ranked = matcher.rank(question, limit=1)
-            label = int(bool(ranked) and ranked[0].entry.fact.id in ids)
+            # a list answer (cast, box-office figures) that gives a right fact answers it too
+            shown = [ranked[0].entry.fact, *matcher.listed(ranked)] if ranked else []
+            label = int(any(f.id in ids for f in shown))
             role = "" if name != DEV_SETS[0] else "answer" if ids else "refuse"
             features = result.decision.features
             out.append(([features[f] for f in FEATURES], label, role, answerable(features)))

@@ -17,7 +17,7 @@ its top score, so the decision reads it:
 - ``names_missing``: names and numbers the question gives that the top fact lacks;
 - ``intent_missing``: the question asks who/when/where/how much and the fact answers another;
 - ``no_intent``, ``short``, ``one_word``, ``chat``, ``pronoun``: what kind of question it is
-  (``one_word``: a single known word and no name, "love", "watch": a keyword or chat);
+  (``one_word``: a single known word, no name, no question word: "love", "watch");
 - ``evidence``: the weight of the question's words the top fact has, in units of a word no fact
   has (capped at 3): "love" alone is little to go on, "douban user score" much more.
 
@@ -170,7 +170,7 @@ def evidence(
         default=0.0,
     )
     names = [t for t in analysis.entities if t not in implicit]
-    one_word = len(asked) == 1 and not names and not unknown
+    one_word = len(asked) == 1 and not names and not unknown and not analysis.intent
     missing = sum(1 for t in names if t not in best.weights)
     intent = analysis.intent
     return {

@@ -6,7 +6,8 @@ counts as right) and ``refuse`` entries (plain questions the bot must not answer
 given per style.
 
 For each system we report top-1 accuracy on the answerable questions (answered, with one of the
-listed facts), the abstention rate on the rest, and the *wrong answers* (a wrong fact, or an
+listed facts; for the bot, a list answer that gives one of them counts), the abstention rate
+on the rest, and the *wrong answers* (a wrong fact, or an
 answer to a question to refuse) as a share of all questions: a refusal costs a user a retry, a
 wrong answer misleads. For the bot we also report, among the answerable questions it refused,
 how often a right fact was among its "did you mean" suggestions (top 3). The baselines only give
@@ -213,7 +214,8 @@ def score_bot(matcher: Matcher, dev: DevSet) -> Score:
     right = wrong = silent = in_top3 = 0
     for q, ids in dev.answerable:
         result = matcher.ask(q)
-        if result.matched and result.fact is not None and result.fact.id in ids:
+        shown = (result.fact, *result.listed) if result.fact is not None else ()
+        if result.matched and any(f.id in ids for f in shown):  # a list holding it answers it
             right += 1
         elif result.matched and result.fact is not None:
             wrong += 1

@@ -193,7 +193,7 @@ class Matcher:
             )
         best = ranked[0]
         fact = best.entry.fact
-        listed = self._listed(ranked)
+        listed = self.listed(ranked)
         also = self.fact_base.disagreeing(fact)
         related = () if listed else self.fact_base.related_to(fact)
         answering = self._suggestion(fact)
@@ -226,7 +226,7 @@ class Matcher:
                 return text[:1].upper() + text[1:] + "?"
         return ""
 
-    def _listed(self, ranked: list[Ranked]) -> tuple[Fact, ...]:
+    def listed(self, ranked: list[Ranked]) -> tuple[Fact, ...]:
         """The top fact's whole list, when another of its members ranks close behind it: the
         question then asks for the list ("who is in the cast"), not for one of its items."""
         best = ranked[0]
@@ -426,6 +426,7 @@ class Matcher:
             single_word=len(known) == 1
             and not unknown
             and not analysis.pronoun  # "where do they meet" names its subject by a pronoun
+            and not analysis.intent  # "how much did it make" asks for a figure
             and terms.isdisjoint(analysis.entities),
             actor=analysis.actor,
             film_subject=film_subject,

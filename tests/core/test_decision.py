@@ -57,13 +57,15 @@ def test_a_chat_message_is_answered_on_its_evidence_without_a_score_line(
 ) -> None:
     """The chat around the question lowers the ranking's score below the old line of 64; the
     rest of the evidence (nothing unknown, a clear lead, a phrasing said in full) answers it."""
-    message = "so who shot this one, like the camera work? the snow scenes looked unreal"
+    message = (
+        "hiya, who was the composer on this one? been humming the melody in the shower all week"
+    )
     result = matcher.ask(message)
     assert matcher.rank(message, 1)[0].score < 64
     assert result.matched and result.decision is not None
     assert set(result.decision.features) == set(FEATURES)
-    assert result.reply.startswith("Answering: Who was the cinematographer")
-    assert "Mark Lee Ping-bing" in result.reply
+    assert result.reply.startswith("Answering: ")
+    assert "composed by" in result.reply
 
 
 def test_a_misreading_question_is_refused_by_the_evidence(matcher: Matcher) -> None:
