@@ -169,6 +169,12 @@ CHAT_SPELLINGS.update({"screenwriter": "script writer", "scriptwriter": "script 
 
 # Phrases read as one word (after the single words above are rewritten).
 PHRASES: dict[tuple[str, ...], str] = {
+    # the two main characters named together, as "they" names them: "where do the pair meet"
+    ("the", "pair"): "they",
+    ("the", "lovebirds"): "they",
+    ("the", "2", "lovebirds"): "they",
+    ("the", "exes"): "they",
+    ("the", "2", "exes"): "they",
     ("up", "for"): "nominate",
     ("run", "into"): "meet",
     ("bump", "into"): "meet",

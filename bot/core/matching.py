@@ -222,8 +222,8 @@ class Matcher:
                 continue
             found = evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
             if self.decision.decide(found).answer:
-                text = " ".join(part.words)
-                return text[:1].upper() + text[1:] + "?"
+                said = " ".join(part.words)
+                return said[:1].upper() + said[1:] + "?"
         return ""
 
     def listed(self, ranked: list[Ranked]) -> tuple[Fact, ...]:

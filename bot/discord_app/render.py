@@ -23,6 +23,7 @@ from bot.core.matching import (
     EMPTY_QUESTION,
     LIST_INTRO,
     REFUSAL,
+    SECOND_QUESTION,
     SOURCE,
     AskResult,
 )
@@ -97,7 +98,7 @@ def answer_embed(question: str, result: AskResult, locale: Locale = None) -> dis
             embed.add_field(
                 name=clip(item.text, FIELD_NAME_MAX), value=citation(item.source), inline=False
             )
-        return embed
+        return _other_question(embed, result, locale)
     intro += i18n.text(DISAGREE_INTRO, locale) + "\n" if result.also else ""
     embed.description = clip(intro + fact.text, DESCRIPTION_MAX)
     embed.add_field(name=i18n.text("Source", locale), value=citation(fact.source), inline=False)
@@ -112,6 +113,17 @@ def answer_embed(question: str, result: AskResult, locale: Locale = None) -> dis
             name=i18n.text("Related, not a contradiction", locale),
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
+        )
+    return _other_question(embed, result, locale)
+
+
+def _other_question(embed: discord.Embed, result: AskResult, locale: Locale) -> discord.Embed:
+    """A second question in the message, said so the asker knows to ask it on its own."""
+    if result.other_question:
+        said = i18n.text(SECOND_QUESTION, locale, question="{question}")
+        value = said.format(question=escape_markdown(result.other_question))
+        embed.add_field(
+            name=i18n.text("Another question", locale), value=clip(value, FIELD_MAX), inline=False
         )
     return embed
 

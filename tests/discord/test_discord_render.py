@@ -49,3 +49,15 @@ def test_reload_failure_shows_the_first_problems_and_counts_the_rest() -> None:
     assert "8 problem(s)" in text and "old facts are still in use" in text
     assert "facts/pack.yaml:5:" in text and "facts/pack.yaml:6:" not in text
     assert "and 3 more" in text
+
+
+def test_answer_embed_names_a_second_question(fact_base: FactBase) -> None:
+    fact = fact_base.by_id["director"]
+    one = AskResult(True, fact, 99.0, "", answering="Who directed it?")
+    assert not any(f.name == "Another question" for f in render.answer_embed("q", one).fields)
+    two = AskResult(
+        True, fact, 99.0, "", answering="Who directed it?", other_question="Where was it filmed?"
+    )
+    shown = {f.name: f.value for f in render.answer_embed("q", two).fields}
+    assert "Where was it filmed?" in (shown.get("Another question") or "")
+    assert "I saw two questions" in (shown.get("Another question") or "")
