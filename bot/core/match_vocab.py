@@ -543,6 +543,11 @@ def _opposites() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# Things, not people: "the name of the game jianqing makes", "the title of the book" is not
+# answered by a fact naming a person, a character or a company.
+THING_NOUNS: frozenset[str] = _wordlist("game book song album track hotel restaurant app novel")
+
+
 # Words before "play" in a question that asks who plays a part: "who plays the dad", "which
 # actor played her father" (not "who does zhou dongyu play": a name comes first there).
 _CAST_LEAD = _wordlist("who whos which what actor actress is was the that")

@@ -42,6 +42,7 @@ from bot.core.match_vocab import (
     OPPOSITES,
     PERSON_NOUNS,
     ROLE_WORDS,
+    THING_NOUNS,
     VIEWER_WORDS,
     WHEN,
     WHERE,
@@ -82,6 +83,9 @@ KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact 
 CREDIT_KINDS = frozenset({"person", "organisation"})
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
+THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
+PLAY = stem("play")
+NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
 OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
@@ -124,6 +128,8 @@ class _Query:
     film_subject: bool  # "did it win any awards": about the film, no person named or meant
     sides: tuple[tuple[str, frozenset[str]], ...]  # "audience": not "critic" (OPPOSITES)
     owner: frozenset[str]  # "the douban score of dying to survive": whose score is asked
+    thing: bool  # a thing is named ("game", "book"): no person's name answers "what's it called"
+    about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +315,10 @@ class Matcher:
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
 
+    def _plays(self, entry: FactEntry) -> bool:
+        """A cast credit: a person's fact asked as "who plays ..."."""
+        return entry.fact.kind == "person" and any(PLAY in p.terms for p in entry.phrasings)
+
     def _person_term(self, term: str) -> bool:
         if term in PERSON_STEMS:
             return True
@@ -432,6 +442,8 @@ class Matcher:
             film_subject=film_subject,
             sides=tuple((t, OPPOSITES[t]) for t in analysis.terms if t in OPPOSITES),
             owner=frozenset(analysis.owner) - self.index.implicit,
+            thing=not THING_STEMS.isdisjoint(analysis.terms),
+            about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
         )
 
     def _score(self, query: _Query, entry: FactEntry) -> float:
@@ -508,6 +520,10 @@ class Matcher:
             score *= INTENT_MISMATCH  # the audience score asked, the critics' score known
         if query.owner and query.owner.isdisjoint(weights):
             score *= INTENT_MISMATCH  # the score of another film, the meaning of life
+        if query.intent == NAME and entry.fact.kind in NAMED_KINDS and query.thing:
+            score *= INTENT_MISMATCH  # "the name of the game he makes" is no person's name
+        elif query.intent == NAME and not query.about_cast and self._plays(entry):
+            score *= INTENT_MISMATCH  # "dad's name" is the character's, not his actor's
         if query.actor and entry.fact.kind not in CREDIT_KINDS:
             score *= INTENT_MISMATCH  # "who plays jianqing's wife": a character is no actor
         if query.name_of and self._names_someone_else(query, entry):

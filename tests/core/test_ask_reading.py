@@ -95,3 +95,19 @@ def test_a_message_with_two_questions_answers_one_and_names_the_other(matcher: M
     assert result.reply.endswith("ask the other on its own: “Who directed it?”")
     # one question, one answer: nothing more is said
     assert not matcher.ask("where was it filmed?").other_question
+
+
+def test_the_name_of_a_thing_is_not_a_persons_or_a_companys_name(matcher: Matcher) -> None:
+    # the documents give the making-of book's publisher, not its title
+    result = matcher.ask("what's the title of rene liu's book about the shoot")
+    assert not result.matched, result.reply
+    # the publisher is still found when it is what is asked
+    publisher = matcher.ask("who published rene liu's book about the shoot")
+    assert publisher.matched and publisher.fact is not None
+    assert publisher.fact.id == "making-of-book-publisher"
+
+
+def test_a_characters_name_is_not_the_actors(matcher: Matcher) -> None:
+    result = matcher.ask("father's name")
+    assert "Tian Zhuangzhuang" not in result.reply  # who plays him, not what he is called
+    assert "Tian Zhuangzhuang" in matcher.ask("who plays the father").reply
