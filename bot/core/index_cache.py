@@ -38,9 +38,8 @@ from bot.core.pack_paths import PackInputs, pack_inputs
 
 FORMAT = b"us-and-them-index/1\n"  # first line of every cache file
 KEEP_FILES = 16  # cache files of other pack locations kept (tests make many)
-# Libraries whose code shapes the result: the YAML parser, the stemmer, the speller's distance.
-# Libraries whose results the index holds: a reinstall invalidates the cache (opencc folds
-# Traditional Chinese in normalize).
+# Libraries whose code shapes the result: the YAML parser, the stemmer, the speller's distance,
+# OpenCC (normalize folds Traditional Chinese with it).
 LIBRARIES = ("yaml", "_yaml", "snowballstemmer", "rapidfuzz", "opencc")
 _CORE = Path(__file__).resolve().parent
 
