@@ -2,6 +2,7 @@
 
     python benchmarks/bench_quiz.py                 # 1,000 rounds x 10 questions x 3 players
     python benchmarks/bench_quiz.py --rounds 200 --json
+    python benchmarks/bench_quiz.py --database postgresql://...   # vs SQLite, 2 processes each
 
 Half the rounds are typed, half multiple choice, all on the shipped fact pack. When a question
 appears each simulated player answers after a random delay (some guess wrong first; in multiple
@@ -330,7 +331,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ramp", type=float, default=2.0, help="seconds over which rounds start")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    quiz_engines.add_arguments(parser)  # --database postgresql://..., --processes
     args = parser.parse_args(argv)
+    if args.database or args.worker:
+        return quiz_engines.compare(args)
     report = asyncio.run(run(args))
     lost = (
         report["store_lost"] != 0
@@ -360,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'PASS' if ok else 'MISS':>26}: {name}")
     return 1 if lost else 0
 
+
+import quiz_engines  # noqa: E402  (after the definitions it imports from here)
 
 if __name__ == "__main__":
     sys.exit(main())
