@@ -101,7 +101,8 @@ def test_commands_other_than_run_load_neither_discord_nor_aiohttp(
     repo_root: Path, tmp_path: Path, command: list[str]
 ) -> None:
     """`ask`, `quote`, `facts` and the console start without discord.py, aiohttp or the
-    stemmers of other languages: each costs a user start-up time and none is needed."""
+    stemmers of other languages, and all but the console without asyncio: each costs a user
+    start-up time and none is needed."""
     if command[0] == "console":
         command = [*command, "--db", str(tmp_path / "scores.sqlite3")]
     modules = _modules_loaded(repo_root, tmp_path, command)
@@ -110,6 +111,8 @@ def test_commands_other_than_run_load_neither_discord_nor_aiohttp(
     assert loaded == []
     stemmers = [m.rsplit(".", 1)[-1] for m in modules if m.endswith("_stemmer")]
     assert stemmers in ([], ["english_stemmer"])
+    if command[0] != "console":  # one question, one answer: no event loop to start
+        assert "asyncio" not in modules
 
 
 def test_ask_with_its_index_cached_does_not_read_yaml(repo_root: Path, tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ the facts they were started with.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -85,6 +84,8 @@ class KnowledgeHolder:
     """Owns the one reference to the current `Knowledge`."""
 
     def __init__(self, knowledge: Knowledge, loader: Callable[[], FactBase | Indexed]) -> None:
+        import asyncio  # here, not at the top: `ask` and `quote` start without the event loop
+
         self._current = knowledge
         self._loader = loader  # reads and validates the packs; raises FactPackError
         self._lock = asyncio.Lock()  # two admins reloading at once run one after the other
@@ -95,6 +96,8 @@ class KnowledgeHolder:
 
     async def reload(self) -> Knowledge:
         """Load, validate and index the packs again, then swap. Raises on any pack problem."""
+        import asyncio
+
         async with self._lock:
             fresh = await asyncio.to_thread(lambda: Knowledge.build(self._loader()))
             self._current = fresh
