@@ -46,3 +46,24 @@ def test_every_benchmark_is_on_the_one_page_with_command_machine_and_figures(
         assert command in readme, f"the README does not name {script.name}'s command"
     # one page: no second copy of the figures to fall out of date
     assert not (repo_root / "docs" / "benchmarks").exists()
+
+
+def test_the_settings_table_is_the_one_settings_py_reads(repo_root: Path) -> None:
+    from bot.settings import variables_markdown
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    assert variables_markdown() in readme, (
+        "README's settings table is stale: paste the output of `python -m bot.settings`"
+    )
+
+
+def test_links_to_files_point_at_files_that_exist(repo_root: Path) -> None:
+    pages = [repo_root / "README.md", repo_root / "facts" / "SCHEMA.md"]
+    pages += sorted((repo_root / "docs").rglob("*.md"))
+    broken = []
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            path = target.split("#")[0]
+            if path and "://" not in path and not (page.parent / path).exists():
+                broken.append(f"{page.relative_to(repo_root)}: {target}")
+    assert not broken, f"links to missing files: {broken}"
