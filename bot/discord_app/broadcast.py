@@ -60,6 +60,9 @@ class Broadcast:
         self._arrived = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closing = False
+        # One connection carries every send: asyncpg refuses a second query while one runs, so
+        # a change announced while a reload is answered would otherwise be lost.
+        self._sending = asyncio.Lock()
 
     async def start(self) -> None:
         conn = await asyncpg.connect(self._dsn)
@@ -100,7 +103,8 @@ class Broadcast:
         if conn is None:
             raise BroadcastError("not connected")
         try:
-            await conn.execute("SELECT pg_notify($1, $2)", channel, json.dumps(message))
+            async with self._sending:
+                await conn.execute("SELECT pg_notify($1, $2)", channel, json.dumps(message))
         except PG_ERRORS as exc:
             if conn.is_closed():
                 self._on_lost(conn)

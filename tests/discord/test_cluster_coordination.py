@@ -150,3 +150,31 @@ async def test_a_cluster_listens_again_after_its_connection_was_cut(postgres_dat
         await admin.close()
         await cluster.close()
     assert results == [ReloadResult(0, True, "Reloaded 1 pack file(s): 3 facts")]
+
+
+async def test_changes_announced_at_the_same_moment_all_reach_the_other_cluster(
+    postgres_database: str,
+) -> None:
+    """Two commands finishing together (or a reload answered while a change is announced) share
+    one connection: every notice must still go out, none refused as 'operation in progress'."""
+    heard: set[int] = set()
+    all_heard = asyncio.Event()
+
+    def forget(kind: str, guild_id: int) -> None:
+        heard.add(guild_id)
+        if len(heard) == 5:
+            all_heard.set()
+
+    clusters = [
+        Broadcast(postgres_database, 0, 2, _reloaded, lambda kind, guild: None),
+        Broadcast(postgres_database, 1, 2, _reloaded, forget),
+    ]
+    for cluster in clusters:
+        await cluster.start()
+    try:
+        await asyncio.gather(*(clusters[0].changed("cooldowns", g) for g in range(5)))
+        await asyncio.wait_for(all_heard.wait(), 10)
+    finally:
+        for cluster in clusters:
+            await cluster.close()
+    assert heard == set(range(5))
