@@ -78,6 +78,29 @@ def test_front_ends_take_their_indexes_from_the_one_knowledge_bundle(repo_root: 
     assert built == set(), "use Knowledge (bot/core/knowledge.py) instead"
 
 
+def _exception_classes(file: Path) -> list[str]:
+    """Module-level classes of ``file`` that derive from an exception (by the base's name)."""
+    endings = ("Error", "Exception", "Failure", "Warning")
+    return [
+        node.name
+        for node in ast.parse(file.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(base).split(".")[-1].endswith(endings) for base in node.bases)
+    ]
+
+
+def test_each_exception_name_has_one_home(repo_root: Path) -> None:
+    """Two exceptions of one name (a quiz rule's NotAllowed, Discord's missing permission) are
+    caught for one another by a reader, and by an `except` that imports the wrong one."""
+    homes: dict[str, list[str]] = {}
+    for file in sorted((repo_root / "bot").rglob("*.py")):
+        for name in _exception_classes(file):
+            homes.setdefault(name, []).append(str(file.relative_to(repo_root)))
+    twins = {name: files for name, files in homes.items() if len(files) > 1}
+    assert twins == {}
+    assert "QuizError" in homes  # the scan finds the core's exceptions
+
+
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.
 _WRAPPER = """
 import atexit, runpy, sys

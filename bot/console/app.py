@@ -25,7 +25,6 @@ from typing import TextIO
 
 from bot.cli.ask import load_indexed_or_report, replace_undecodable
 from bot.console.presenter import (
-    LETTERS,
     ConsolePresenter,
     history_text,
     leaderboard_text,
@@ -41,11 +40,11 @@ from bot.core.matching import (
     refusal_text,
 )
 from bot.core.model import Fact
-from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOptions
+from bot.core.quiz import LIMITS, MODE_WORDS, OPTION_LETTERS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import format_quote, missing_page, page_footer
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
-from bot.core.storage import SORTS, SettingsError, StorageError
+from bot.core.storage import SORTS, ServerSettingError, StorageError
 from bot.core.store_contract import ScoreStoreContract
 from bot.core.store_select import open_store
 from bot.l10n import LOCALES, N_, WORDS, Translator, english, join, translator
@@ -264,13 +263,15 @@ class Console:
             return
         changed = self._watch()
         letter = text.strip().rstrip(")").upper()
-        if card.options and len(letter) == 1 and letter in LETTERS[: len(card.options)]:
+        if card.options and len(letter) == 1 and letter in OPTION_LETTERS[: len(card.options)]:
             result = await self.rounds.choose(
-                CONSOLE_CHANNEL, self.player_id, self.player_name, LETTERS.index(letter)
+                CONSOLE_CHANNEL, self.player_id, self.player_name, OPTION_LETTERS.index(letter)
             )
         elif card.options:
             self.say(
-                self.tr("choose a letter from A to {last}", last=LETTERS[len(card.options) - 1])
+                self.tr(
+                    "choose a letter from A to {last}", last=OPTION_LETTERS[len(card.options) - 1]
+                )
             )
             return
         else:
@@ -405,7 +406,7 @@ class Console:
                 if changes
                 else await self.store.get_settings(CONSOLE_GUILD)
             )
-        except SettingsError as exc:
+        except ServerSettingError as exc:
             self.say(self.tr("not changed: {reason}", reason=exc))
             return
         self.say(
@@ -426,7 +427,7 @@ class Console:
                 )
             )
             return
-        if self.rounds.active(CONSOLE_GUILD):
+        if self.rounds.active(CONSOLE_CHANNEL):
             self.say(self.tr("stop the running round first"))
             return
         removed = await self.store.reset_guild(CONSOLE_GUILD)

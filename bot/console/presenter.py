@@ -6,12 +6,19 @@ import asyncio
 import time
 
 from bot.console.terminal import Terminal
-from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
+from bot.core.quiz import (
+    OPTION_LETTERS,
+    AnswerResult,
+    EndReason,
+    Hint,
+    QuestionCard,
+    Reveal,
+    Summary,
+)
 from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
 from bot.l10n import N_, WORDS, Translator, english, join
 
-LETTERS = "ABCDEFGHIJ"
-END_REASONS = {
+END_REASONS: dict[EndReason, str] = {  # the core's reasons, worded for a terminal
     "completed": N_("Round over"),
     "stopped": N_("Round stopped"),
     "inactive": N_("Round stopped: nobody answered for a while"),
@@ -51,7 +58,7 @@ class ConsolePresenter:
             seconds=f"{card.seconds:g}",
         )
         lines = ["", heading, f"  {card.prompt}"]
-        lines += [f"  {LETTERS[i]}) {option}" for i, option in enumerate(card.options)]
+        lines += [f"  {OPTION_LETTERS[i]}) {option}" for i, option in enumerate(card.options)]
         lines.append(round_prompt(card, self.tr))
         self.say("\n".join(lines))
         self.changed.set()
@@ -85,7 +92,7 @@ class ConsolePresenter:
         lead = self.tr(REVEAL_LEADS[reveal.reason])
         option = ""
         if reveal.correct_option is not None:
-            option = f"{LETTERS[reveal.correct_option]}) "
+            option = f"{OPTION_LETTERS[reveal.correct_option]}) "
         self.say(
             f"{lead}: {option}{reveal.answer}\n  “{reveal.source.quote}” ({reveal.source.title})"
         )
@@ -131,7 +138,7 @@ def round_prompt(card: QuestionCard, tr: Translator = english) -> str:
     The commands themselves stay English: they are what the player types."""
     controls = ", ".join(["hint", "skip", "stop"] if card.hints else ["skip", "stop"])
     if card.options:
-        letters = LETTERS[: len(card.options)]
+        letters = OPTION_LETTERS[: len(card.options)]
         return tr(
             "Choose {letters} or {last} (one try). Or: {controls}",
             letters=", ".join(letters[:-1]),

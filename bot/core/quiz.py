@@ -33,6 +33,7 @@ from bot.core.model import DIFFICULTIES, QUIZ_MODES, Fact, FactBase, QuizMode, S
 
 __all__ = [
     "BASE_POINTS",
+    "OPTION_LETTERS",
     "AnswerResult",
     "Hint",
     "NotAllowed",
@@ -56,6 +57,7 @@ Checker = Callable[[Fact, str], bool]
 AnswerStatus = Literal["correct", "wrong", "already_answered", "closed", "not_a_player_option"]
 CloseReason = Literal["answered", "timeout", "skipped", "stopped"]
 EndReason = Literal["completed", "stopped", "inactive", "shutdown"]
+OPTION_LETTERS = "ABCDEFGHIJ"  # the options of a choice question, in order, in every front end
 
 
 class QuizError(ValueError):

@@ -72,7 +72,6 @@ from bot.core.cooldowns import DEFAULT_LIMITS, CooldownLimits, check_limits
 from bot.core.migration_files import numbered_migrations
 from bot.core.store_contract import (
     ACCURACY_MIN_ATTEMPTS,
-    CONSOLE_GUILD,
     SORTS,
     GuildSettings,
     LeaderboardEntry,
@@ -82,7 +81,7 @@ from bot.core.store_contract import (
     RoundRecord,
     RoundResult,
     ScoreStoreContract,
-    SettingsError,
+    ServerSettingError,
     Sort,
     StorageError,
     StorageProblem,
@@ -92,7 +91,6 @@ from bot.core.store_contract import (
 from bot.core.write_batch import WriteBatcher
 
 __all__ = [
-    "CONSOLE_GUILD",
     "SORTS",
     "GuildSettings",
     "LeaderboardEntry",
@@ -103,7 +101,7 @@ __all__ = [
     "RoundResult",
     "ScoreStore",
     "ScoreStoreContract",
-    "SettingsError",
+    "ServerSettingError",
     "Sort",
     "StorageError",
     "StorageProblem",
@@ -552,7 +550,8 @@ class ScoreStore:
         return GuildSettings(float(seconds), int(length), mode, bool(hints))
 
     async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
-        """Change some settings; raises SettingsError naming the bad value. Returns all settings."""
+        """Change some settings; raises ServerSettingError naming the bad value. Returns all
+        settings."""
         check_setting_changes(changes)
         merged = replace(await self.get_settings(guild_id), **changes)
         await self._returning(

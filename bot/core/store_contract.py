@@ -16,7 +16,6 @@ from bot.core.cooldowns import CooldownLimits
 
 SORTS: tuple[str, ...] = ("points", "wins", "accuracy")
 Sort = Literal["points", "wins", "accuracy"]
-CONSOLE_GUILD = 0
 # 1 right of 1 tried is not better than 90 of 100: accuracy ranks players with at least this many
 # questions tried first.
 ACCURACY_MIN_ATTEMPTS = 5
@@ -42,7 +41,7 @@ class StorageError(Exception):
         self.problem: StorageProblem = problem
 
 
-class SettingsError(ValueError):
+class ServerSettingError(ValueError):
     """A server setting was given a value outside its allowed range."""
 
 
@@ -86,16 +85,16 @@ _SETTING_RULES: dict[str, tuple[Any, str]] = {
 
 
 def check_setting_changes(changes: Mapping[str, Any]) -> None:
-    """Raise SettingsError naming the first unknown setting or value out of range."""
+    """Raise ServerSettingError naming the first unknown setting or value out of range."""
     known = {f.name for f in fields(GuildSettings)}
     for name, value in changes.items():
         if name not in known:
-            raise SettingsError(
+            raise ServerSettingError(
                 f"unknown setting {name!r}; settings are: {', '.join(sorted(known))}"
             )
         check, message = _SETTING_RULES[name]
         if not check(value):
-            raise SettingsError(f"{message} (got {value!r})")
+            raise ServerSettingError(f"{message} (got {value!r})")
 
 
 @dataclass(frozen=True, slots=True)

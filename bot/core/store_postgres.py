@@ -452,7 +452,8 @@ class PostgresScoreStore:
         return GuildSettings(float(seconds), int(length), mode, bool(hints))
 
     async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
-        """Change some settings; raises SettingsError naming the bad value. Returns all settings."""
+        """Change some settings; raises ServerSettingError naming the bad value. Returns all
+        settings."""
         check_setting_changes(changes)
         merged = replace(await self.get_settings(guild_id), **changes)
         await self._write(

@@ -13,7 +13,7 @@ from typing import TypeVar
 import discord
 from discord import app_commands
 
-from bot.discord_app.errors import NotAllowed
+from bot.discord_app.errors import MissingPermission
 from bot.discord_app.i18n import N_
 
 T = TypeVar("T")
@@ -29,7 +29,7 @@ def manage_guild_at_runtime() -> Callable[[T], T]:
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:
-            raise NotAllowed(N_("You need the **Manage Server** permission to do that."))
+            raise MissingPermission(N_("You need the **Manage Server** permission to do that."))
         return True
 
     return app_commands.check(predicate)
@@ -38,7 +38,7 @@ def manage_guild_at_runtime() -> Callable[[T], T]:
 def owner_only() -> Callable[[T], T]:
     async def predicate(interaction: discord.Interaction) -> bool:
         if not await interaction.client.is_owner(interaction.user):  # type: ignore[attr-defined]
-            raise NotAllowed(N_("Only the bot's owner can do that."))
+            raise MissingPermission(N_("Only the bot's owner can do that."))
         return True
 
     return app_commands.check(predicate)

@@ -34,7 +34,7 @@ class UserFacingError(Localised, app_commands.AppCommandError):
     """A problem the user can fix; its message (a catalog id) is shown translated."""
 
 
-class NotAllowed(Localised, app_commands.CheckFailure):
+class MissingPermission(Localised, app_commands.CheckFailure):
     """The user lacks a permission the command needs; the message says which."""
 
 

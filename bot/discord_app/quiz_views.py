@@ -12,13 +12,12 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.core.quiz import AnswerResult, QuestionCard
+from bot.core.quiz import OPTION_LETTERS, AnswerResult, QuestionCard
 from bot.discord_app import i18n
 from bot.discord_app.ack import Reply, respond
 from bot.discord_app.errors import handle_error
 from bot.discord_app.expired import box_id, button_id
 from bot.discord_app.i18n import N_
-from bot.discord_app.render import OPTION_LETTERS
 from bot.discord_app.views import BaseView, CallbackButton, Click
 
 TIMEOUT_MARGIN = 5.0

@@ -28,7 +28,15 @@ from bot.core.matching import (
     AskResult,
 )
 from bot.core.model import FactBase, Quote, Source
-from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
+from bot.core.quiz import (
+    OPTION_LETTERS,
+    AnswerResult,
+    EndReason,
+    Hint,
+    QuestionCard,
+    Reveal,
+    Summary,
+)
 from bot.core.quotes import QuotePage
 from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
@@ -49,8 +57,7 @@ TITLE_MAX, DESCRIPTION_MAX, FIELD_MAX = 256, 4096, 1024  # Discord's embed limit
 FIELD_NAME_MAX = 256
 MAX_LISTED = 10  # items of a list answer shown (each a field; an embed holds 25)
 
-OPTION_LETTERS = "ABCDEFGHIJ"
-END_REASONS = {
+END_REASONS: dict[EndReason, str] = {  # the core's reasons, worded for Discord
     "completed": N_("Round over!"),
     "stopped": N_("Round stopped."),
     "inactive": N_("Round ended: nobody answered for a while."),

@@ -20,7 +20,7 @@ from bot.core.storage import (
     GuildSettings,
     RoundResult,
     ScoreStore,
-    SettingsError,
+    ServerSettingError,
     StorageError,
 )
 from bot.core.store_contract import ScoreStoreContract
@@ -362,7 +362,7 @@ async def test_settings_default_validate_and_persist(database: str | Path) -> No
         ({"hints": "yes"}, "true or false"),
         ({"colour": "red"}, "unknown setting"),
     ]:
-        with pytest.raises(SettingsError, match=message):
+        with pytest.raises(ServerSettingError, match=message):
             await store.update_settings(GUILD, **bad)
     await store.close()
     store = await open_store(database)  # a restart: the settings are stored

@@ -8,14 +8,15 @@ permissions to a whole command group, and `/facts info` is for everyone.)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.core.facts import FactPackError
-from bot.core.storage import SettingsError
+from bot.core.model import QuizMode
+from bot.core.storage import ServerSettingError
 from bot.discord_app import i18n, render
 from bot.discord_app.broadcast import BroadcastError
 from bot.discord_app.checks import ADMIN_PERMISSIONS, manage_guild_at_runtime
@@ -90,7 +91,7 @@ class AdminCog(commands.Cog):
         interaction: discord.Interaction,
         seconds: app_commands.Range[int, 5, 120] | None = None,
         questions: app_commands.Range[int, 1, 50] | None = None,
-        mode: Literal["typed", "choice"] | None = None,
+        mode: QuizMode | None = None,
         hints: bool | None = None,
     ) -> None:
         assert interaction.guild_id is not None  # guild_only
@@ -108,7 +109,7 @@ class AdminCog(commands.Cog):
                 settings = await self.bot.store.update_settings(interaction.guild_id, **changes)
             else:
                 settings = await self.bot.store.get_settings(interaction.guild_id)
-        except SettingsError as exc:
+        except ServerSettingError as exc:
             raise UserFacingError(str(exc)) from exc  # slash options keep to the ranges
         title = N_("Quiz settings updated") if changes else N_("Quiz settings")
         embed = render.settings_embed(title, settings, i18n.locale_of(interaction))

@@ -14,7 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.model import Fact
+from bot.core.model import Fact, QuizMode
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
 from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
 from bot.core.storage import RoundRecord, StorageError
@@ -123,7 +123,7 @@ class QuizCog(commands.Cog):
         interaction: discord.Interaction,
         questions: app_commands.Range[int, 1, 50] | None = None,
         category: str | None = None,
-        mode: Literal["typed", "choice"] | None = None,
+        mode: QuizMode | None = None,
         difficulty: Literal["easy", "medium", "hard"] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
