@@ -46,8 +46,8 @@ from synthetic import synthetic_fact_base  # noqa: E402
 
 from bot.core.facts import load_fact_base  # noqa: E402
 from bot.core.index_cache import build_matcher, load_matcher, save_matcher  # noqa: E402
-from bot.core.match_eval import load_dev_set  # noqa: E402
 from bot.core.model import FactBase  # noqa: E402
+from bot.eval.match_eval import load_dev_set  # noqa: E402
 
 DEV_SET = ROOT / "tests" / "eval" / "dev_questions.yaml"
 TARGET_REAL_P50_MS = 1.0

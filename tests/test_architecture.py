@@ -15,7 +15,7 @@ import pytest
 def test_core_console_and_tools_do_not_import_discord(repo_root: Path) -> None:
     modules = sorted(
         ".".join(p.relative_to(repo_root).with_suffix("").parts)
-        for folder in ("bot/core", "bot/console")
+        for folder in ("bot/core", "bot/console", "bot/eval")
         for p in (repo_root / folder).glob("*.py")
     )
     modules += ["bot.cli.ask", "bot.cli.quote", "bot.cli.facts_cmd", "bot.cli.facts_try"]
@@ -99,6 +99,23 @@ def test_each_exception_name_has_one_home(repo_root: Path) -> None:
     twins = {name: files for name, files in homes.items() if len(files) > 1}
     assert twins == {}
     assert "QuizError" in homes  # the scan finds the core's exceptions
+
+
+def test_the_runtime_core_needs_no_test_requirement(repo_root: Path) -> None:
+    """The evaluation's baselines (rank-bm25, installed with the test tools) live in bot/eval:
+    nothing in bot/core imports them, so the bot runs from requirements/run.txt alone."""
+    test_only = {"rank_bm25", "pytest", "simcord", "mypy"}
+    imported = {
+        f"{file.relative_to(repo_root)}: {name}"
+        for file in sorted((repo_root / "bot" / "core").glob("*.py"))
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+        )
+        if name.split(".")[0] in test_only
+    }
+    assert imported == set()
 
 
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.

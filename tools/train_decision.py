@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.decision import FEATURES, WEIGHTS_FILE, DecisionModel, answerable  # noqa: E402
 from bot.core.facts import load_fact_base  # noqa: E402
-from bot.core.match_eval import load_dev_set  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
+from bot.eval.match_eval import load_dev_set  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
 # never heldout_questions.yaml (measured only) nor blind_c.yaml (the next first run)

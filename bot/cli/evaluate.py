@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.ask import add_pack_option, load_pack_or_report
-from bot.core.match_eval import (
+from bot.eval.match_eval import (
     DevSetError,
     baselines,
     evaluate,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.index_cache import load_indexed
-from bot.core.match_eval import load_dev_set
 from bot.core.matching import Matcher
+from bot.eval.match_eval import load_dev_set
 
 DIRECTOR = "who directed it"
 

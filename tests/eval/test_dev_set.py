@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.match_eval import DevSet, Score, evaluate, load_dev_set
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
+from bot.eval.match_eval import DevSet, Score, evaluate, load_dev_set
 
 DEV_SET = Path(__file__).with_name("dev_questions.yaml")
 HELD_OUT = Path(__file__).with_name("heldout_questions.yaml")
