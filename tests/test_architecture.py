@@ -118,6 +118,19 @@ def test_the_runtime_core_needs_no_test_requirement(repo_root: Path) -> None:
     assert imported == set()
 
 
+def test_the_bot_is_handed_its_cogs(repo_root: Path) -> None:
+    """The cogs import the bot class (for its type); the bot does not import them back: `run`
+    (and a test) hand it the tuple of cogs to add."""
+    client = repo_root / "bot" / "discord_app" / "client.py"
+    imports = [
+        node.module
+        for node in ast.walk(ast.parse(client.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module
+    ]
+    assert "bot.core.knowledge" in imports  # the scan reads the imports
+    assert [m for m in imports if m.startswith("bot.discord_app.cogs")] == []
+
+
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.
 _WRAPPER = """
 import atexit, runpy, sys

@@ -32,6 +32,7 @@ from bot.core.store_select import open_store
 from bot.discord_app.broadcast import Broadcast
 from bot.discord_app.client import HEALTH_INTERVAL, TriviaBot
 from bot.discord_app.cluster import PG_ERRORS, ClusterIdentity, PgIdentifyGate
+from bot.discord_app.cogs import COGS
 from bot.discord_app.cogs.admin import reload_here
 from bot.settings import (
     DEFAULT_DATABASE,
@@ -264,6 +265,7 @@ async def serve(settings: Settings, facts: Indexed, *, force_sync: bool = False)
         knowledge=knowledge,
         store=store,
         sync_state_file=sync_file,
+        cogs=COGS,
         dev_guild=settings.dev_guild,
         message_content=settings.message_content,
         health_file=health_file,

@@ -1,7 +1,7 @@
 """The bot: an `AutoShardedBot` that is handed its resources and loads one cog per feature.
 
-The fact base holder and the score store are built by `bot.cli.run` (or a test) and handed in;
-the bot never reaches for globals. `setup_hook` adds an explicit tuple of cogs and syncs the
+The fact base holder, the score store and the cogs are built by `bot.cli.run` (or a test) and
+handed in; the bot never reaches for globals. `setup_hook` adds the cogs in order and syncs the
 commands only when their definitions changed. `close()` first lets every cog wind down (the quiz
 announces and stops its rounds) and only then disconnects.
 """
@@ -13,6 +13,7 @@ import contextlib
 import logging
 import time
 import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -89,6 +90,9 @@ def build_intents(message_content: bool) -> discord.Intents:
     return intents
 
 
+CogFactory = Callable[["TriviaBot"], commands.Cog]  # a cog class: built with the bot
+
+
 class TriviaBot(commands.AutoShardedBot):
     def __init__(
         self,
@@ -96,6 +100,7 @@ class TriviaBot(commands.AutoShardedBot):
         knowledge: KnowledgeHolder,
         store: ScoreStoreContract,
         sync_state_file: Path,
+        cogs: Sequence[CogFactory],
         dev_guild: int | None = None,
         message_content: bool = False,
         health_file: Path | None = None,
@@ -138,6 +143,7 @@ class TriviaBot(commands.AutoShardedBot):
         self._metrics_port = metrics_port
         self.syncer = CommandSyncer(self.tree, sync_state_file)
         self._health_file = health_file
+        self._cog_factories = tuple(cogs)  # added in this order by setup_hook
         self._gateway_url = gateway_url
         self._force_sync = force_sync
         self._health_task: asyncio.Task[None] | None = None
@@ -147,13 +153,11 @@ class TriviaBot(commands.AutoShardedBot):
         self.in_flight = InFlight()  # interactions being answered: busy means defer first
 
     async def setup_hook(self) -> None:
-        from bot.discord_app.cogs import COGS  # the cogs import this module
-
         if self._gateway_url is not None:
             self._route_gateway(self._gateway_url)
         # A cog that fails to load stops the start: a bot silently missing a feature is worse.
-        for cog_class in COGS:
-            await self.add_cog(cog_class(self))
+        for make_cog in self._cog_factories:
+            await self.add_cog(make_cog(self))
         log.info("Loaded cogs: %s", ", ".join(self.cogs))
         # Chinese descriptions and choices for zh-CN / zh-TW clients (before the sync hashes).
         await self.tree.set_translator(CatalogTranslator())

@@ -17,6 +17,7 @@ from bot.core.knowledge import Knowledge, KnowledgeHolder
 from bot.core.model import FactBase
 from bot.core.storage import ScoreStore
 from bot.discord_app.client import TriviaBot
+from bot.discord_app.cogs import COGS
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +57,7 @@ def make_bot(
             knowledge=KnowledgeHolder(knowledge, loader),
             store=store,
             sync_state_file=tmp_path / "commands.json",
+            cogs=COGS,
             shard_count=1,
             **options,
         )

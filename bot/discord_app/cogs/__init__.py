@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from discord.ext import commands
+from typing import TYPE_CHECKING
 
 from bot.discord_app.cogs.admin import AdminCog
 from bot.discord_app.cogs.ask import AskCog
@@ -13,7 +13,10 @@ from bot.discord_app.cogs.quiz import QuizCog
 from bot.discord_app.cogs.quote import QuoteCog
 from bot.discord_app.cogs.scores import ScoresCog
 
-COGS: tuple[type[commands.Cog], ...] = (
+if TYPE_CHECKING:
+    from bot.discord_app.client import CogFactory
+
+COGS: tuple[CogFactory, ...] = (
     AskCog,
     QuoteCog,
     QuizCog,
