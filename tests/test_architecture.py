@@ -131,6 +131,23 @@ def test_the_bot_is_handed_its_cogs(repo_root: Path) -> None:
     assert [m for m in imports if m.startswith("bot.discord_app.cogs")] == []
 
 
+def test_commands_share_helpers_through_a_private_module_not_each_other(repo_root: Path) -> None:
+    """The console and the tools import what they share from `bot.cli._loading`, never from
+    another command's module (`bot.cli.ask`), so changing one command breaks no other."""
+    commands = {f"bot.cli.{p.stem}" for p in (repo_root / "bot" / "cli").glob("[!_]*.py")}
+    crossing = {
+        f"{file.relative_to(repo_root)}: {node.module}"
+        for folder in ("cli", "console")
+        for file in sorted((repo_root / "bot" / folder).glob("*.py"))
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.module in commands
+        and node.module != f"bot.{folder}.{file.stem}"
+    }
+    assert crossing == set()
+    assert "bot.cli.ask" in commands
+
+
 # Runs `python -m bot ...` as a user would, then writes the modules it loaded to a file at exit.
 _WRAPPER = """
 import atexit, runpy, sys

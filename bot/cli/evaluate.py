@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.ask import add_pack_option, load_pack_or_report
+from bot.cli._loading import add_pack_option, load_pack_or_report
 from bot.eval.match_eval import (
     DevSetError,
     baselines,

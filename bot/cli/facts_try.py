@@ -18,7 +18,7 @@ import json
 import sys
 from typing import Any, BinaryIO, TextIO
 
-from bot.cli.ask import add_pack_option, load_pack_or_report
+from bot.cli._loading import add_pack_option, load_pack_or_report
 from bot.core.answers import AnswerChecker
 from bot.core.model import FactBase
 from bot.core.pack_paths import shown_path

@@ -19,8 +19,8 @@ import json
 import random
 import sys
 
-from bot.cli.ask import add_pack_option, load_pack_or_report, replace_undecodable
-from bot.cli.facts_cmd import quote_to_json
+from bot.cli._json import quote_to_json
+from bot.cli._loading import add_pack_option, load_pack_or_report, replace_undecodable
 from bot.core.quotes import QuoteIndex, QuotePage, format_quote, missing_page, page_footer
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.ask import load_indexed_or_report, replace_undecodable
+from bot.cli._loading import load_indexed_or_report, replace_undecodable
 from bot.console.presenter import (
     ConsolePresenter,
     history_text,

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import TextIO
 
-from bot.cli.ask import replace_undecodable
+from bot.cli._loading import replace_undecodable
 
 PROMPT = "> "
 _CLEAR_LINE = "\r\x1b[K"
