@@ -15,7 +15,7 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
     await manager.wait(channel_id)                           # until that round has ended
     await manager.shutdown()                                 # stop every round, announce why
     text = interrupted_notice(record)  # for a round ScoreStore.close_interrupted_rounds closed
-    manager.fact_base = reloaded       # new rounds draw from it; running rounds keep theirs
+    await manager.start(..., facts=reloaded)  # a round draws from the base it is started with
 
 Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
 ``hint(channel_id, hint)`` (any number), ``correct(channel_id, result)`` (the award is already
@@ -221,10 +221,10 @@ class RoundManager:
         """Sleep until game time ``deadline`` or until the round is woken by a player."""
         await game.wake.sleep((deadline - self.now()) / self._scale)
 
-    def _choice_builder(self) -> ChoiceBuilder:
-        """One builder per fact base (``fact_base`` may be swapped by a reload)."""
-        if self._choices is None or self._choices[0] is not self.fact_base:
-            self._choices = (self.fact_base, ChoiceBuilder(self.fact_base.facts, self._check))
+    def _choice_builder(self, facts: FactBase) -> ChoiceBuilder:
+        """One builder per fact base (a reload brings a new one), kept for the next round."""
+        if self._choices is None or self._choices[0] is not facts:
+            self._choices = (facts, ChoiceBuilder(facts.facts, self._check))
         return self._choices[1]
 
     # -- starting and controlling ---------------------------------------------------------------
@@ -253,8 +253,12 @@ class RoundManager:
         presenter: Presenter,
         *,
         starter_name: str = "",
+        facts: FactBase | None = None,
     ) -> RoundInfo:
-        """Start a round in a channel. Raises RoundInProgress, or QuizError for bad options."""
+        """Start a round in a channel, its questions drawn from ``facts`` (default: the fact
+        base the manager was made with); a later reload leaves the round its facts. Raises
+        RoundInProgress, or QuizError for bad options."""
+        facts = facts or self.fact_base
         if channel_id in self._games:
             raise RoundInProgress("a round is already running in this channel; stop it first")
         # A given seed replays exactly its round; otherwise the channel's history is avoided.
@@ -262,12 +266,12 @@ class RoundManager:
         seed = options.seed if options.seed is not None else secrets.randbits(32)
         options = replace(options, seed=seed)
         rules = QuizRound.create(
-            self.fact_base,
+            facts,
             options,
             rng=random.Random(seed),
             checker=self._check,
             starter_id=starter_id,
-            choices=self._choice_builder(),
+            choices=self._choice_builder(facts),
             asked=asked,
         )
         if channel_id in self._games:  # another start won the race while we drew questions

@@ -306,3 +306,22 @@ async def test_a_round_that_cannot_be_recorded_is_refused_with_a_reason(tmp_path
     await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=1), Recorder())
     await manager.shutdown()
     await store.close()
+
+
+async def test_a_round_draws_from_the_fact_base_it_is_started_with(
+    manager: RoundManager,
+) -> None:
+    """After a reload the next round asks from the new base; the manager's own is untouched
+    and a round already running keeps the base it started with."""
+    music_only = small_pack(facts=tuple(f for f in PACK.facts if f.category == "music"))
+    running, fresh = Recorder(), Recorder()
+    await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2, seed=3), running)
+    await manager.start(
+        OTHER_CHANNEL, GUILD, STARTER, RoundOptions(questions=1, seed=3), fresh, facts=music_only
+    )
+
+    assert (await fresh.next_question()).fact_id == "singer"
+    first = await running.next_question()
+    assert first.fact_id in PACK.by_id and manager.fact_base is PACK
+    await manager.answer(CHANNEL, ANN, "ann", answer_for(first))
+    assert (await running.next_question()).fact_id in PACK.by_id

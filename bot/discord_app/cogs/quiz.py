@@ -144,8 +144,6 @@ class QuizCog(commands.Cog):
             category=category,
             difficulty=difficulty,
         )
-        # New rounds use the fact base of the moment; running rounds keep theirs.
-        self.rounds.fact_base = facts
         locale = i18n.locale_of(interaction)
         self.presenter.set_locale(interaction.channel_id, locale)
         try:
@@ -156,6 +154,7 @@ class QuizCog(commands.Cog):
                 options,
                 self.presenter,
                 starter_name=interaction.user.display_name,
+                facts=facts,  # the fact base of the moment; running rounds keep theirs
             )
         except RoundInProgress as exc:
             raise UserFacingError(
