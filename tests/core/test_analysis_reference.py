@@ -21,10 +21,10 @@ import pytest
 
 from bot.core import match_vocab as vocab
 from bot.core import text
-from bot.core.match_eval import load_dev_set
 from bot.core.match_index import Analyzer
 from bot.core.model import FactBase
 from bot.core.text import AliasTable, normalize
+from bot.eval.match_eval import load_dev_set
 
 REPO = Path(__file__).resolve().parents[2]
 SETS = ("dev_questions", "fresh_questions", "heldout_questions", "blind_a", "blind_b")
