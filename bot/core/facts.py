@@ -100,6 +100,60 @@ def phrasing_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def default_prompt(questions: Sequence[str]) -> str:
+    """The quiz prompt of a fact that gives none: its first question, capitalised, with a '?'."""
+    first = (list(questions) or [""])[0]
+    prompt = first[:1].upper() + first[1:]
+    if prompt and not prompt.endswith("?"):
+        prompt += "?"
+    return prompt
+
+
+def correct_distractor(distractors: Sequence[str], answers: Sequence[str]) -> str | None:
+    """The first distractor that is one of the answers (case, punctuation, spacing aside)."""
+    correct = {phrasing_key(a) for a in answers}
+    return next((d for d in distractors if phrasing_key(d) in correct), None)
+
+
+def _quiz_switch(walk: PackWalk, node: yaml.ScalarNode) -> Literal[False] | None:
+    """`quiz: false` is a fact not asked in quizzes (None); `quiz: true` a problem (False)."""
+    if node.value.lower() in {"false", "no", "off"}:
+        return None
+    walk.problem(node, "quiz: true does not say how to ask", "write quiz: {difficulty: easy}")
+    return False
+
+
+def _quiz_values_fit(
+    walk: PackWalk,
+    quiz: dict[str, yaml.Node],
+    difficulty: str,
+    modes: Sequence[str],
+    distractors: Sequence[str],
+    answers: Sequence[str],
+) -> bool:
+    """Whether the quiz's difficulty, modes and distractors are allowed; else one problem."""
+    if difficulty not in DIFFICULTIES:
+        walk.problem(
+            quiz["difficulty"],
+            f"unknown difficulty {difficulty!r}",
+            f"use one of: {', '.join(DIFFICULTIES)}",
+        )
+        return False
+    bad_modes = [m for m in modes if m not in QUIZ_MODES]
+    if bad_modes:
+        walk.problem(
+            quiz["modes"],
+            f"unknown quiz mode {bad_modes[0]!r}",
+            f"use {' and/or '.join(QUIZ_MODES)}",
+        )
+        return False
+    item = correct_distractor(distractors, answers)
+    if item is not None:
+        walk.problem(quiz["distractors"], f"distractor {item!r} is a correct answer", "remove it")
+        return False
+    return True
+
+
 # --------------------------------------------------------------------------------------------
 # reading one file
 
@@ -343,12 +397,7 @@ class _Builder:
     ) -> QuizSpec | Literal[False] | None:
         """A QuizSpec, None for `quiz: false`, False after a problem."""
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
-            if node.value.lower() in {"false", "no", "off"}:
-                return None
-            walk.problem(
-                node, "quiz: true does not say how to ask", "write quiz: {difficulty: easy}"
-            )
-            return False
+            return _quiz_switch(walk, node)
         quiz = walk.mapping(node, "quiz", 3, ("difficulty",), ("modes", "prompt", "distractors"))
         if quiz is None:
             return False
@@ -364,35 +413,10 @@ class _Builder:
         )
         if difficulty is None or modes is None or prompt is None or distractors is None:
             return False
-        if difficulty not in DIFFICULTIES:
-            walk.problem(
-                quiz["difficulty"],
-                f"unknown difficulty {difficulty!r}",
-                f"use one of: {', '.join(DIFFICULTIES)}",
-            )
+        answers = [values.get("answer") or "", *(values.get("accept") or [])]
+        if not _quiz_values_fit(walk, quiz, difficulty, modes, distractors, answers):
             return False
-        bad_modes = [m for m in modes if m not in QUIZ_MODES]
-        if bad_modes:
-            walk.problem(
-                quiz["modes"],
-                f"unknown quiz mode {bad_modes[0]!r}",
-                f"use {' and/or '.join(QUIZ_MODES)}",
-            )
-            return False
-        correct = {
-            phrasing_key(a) for a in [values.get("answer") or "", *(values.get("accept") or [])]
-        }
-        for item in distractors:
-            if phrasing_key(item) in correct:
-                walk.problem(
-                    quiz["distractors"], f"distractor {item!r} is a correct answer", "remove it"
-                )
-                return False
-        if not prompt:
-            first = (values.get("questions") or [""])[0]
-            prompt = first[:1].upper() + first[1:]
-            if prompt and not prompt.endswith("?"):
-                prompt += "?"
+        prompt = prompt or default_prompt(values.get("questions") or [])
         return QuizSpec(difficulty, tuple(dict.fromkeys(modes)), prompt, tuple(distractors))  # type: ignore[arg-type]
 
     def _read_quote(self, walk: PackWalk, node: yaml.Node) -> _Draft | None:

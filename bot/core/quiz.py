@@ -64,6 +64,62 @@ class QuizError(ValueError):
     """A round cannot start with these options; the message says what to change."""
 
 
+Drawn = tuple[Fact, tuple[str, ...], int | None]  # a question: fact, options, correct option
+
+
+def eligible_facts(fact_base: FactBase, options: RoundOptions) -> list[Fact]:
+    """The quiz facts of the options' mode, category and difficulty, in the base's order;
+    QuizError names the categories when the one asked for has no such question."""
+    pool = list(fact_base.quiz_facts)
+    candidates = [f for f in pool if options.mode in (f.quiz.modes if f.quiz else ())]
+    if options.category is not None:
+        wanted = options.category.strip().casefold()
+        candidates = [f for f in candidates if f.category.casefold() == wanted]
+        if not candidates:
+            known = sorted({f.category for f in pool})
+            raise QuizError(
+                f"no {options.mode} questions in category {options.category!r}; "
+                f"categories: {', '.join(known) or 'none'}"
+            )
+    if options.difficulty is not None:
+        candidates = [
+            f for f in candidates if f.quiz is not None and f.quiz.difficulty == options.difficulty
+        ]
+    return candidates
+
+
+def channel_order(
+    candidates: Sequence[Fact], rng: random.Random, asked: Mapping[str, float] | None
+) -> list[Fact]:
+    """Shuffled; with ``asked`` (fact id -> when last asked in the channel), the questions
+    never asked there first, then the others, longest ago first."""
+    ordered = list(candidates)
+    rng.shuffle(ordered)
+    if asked:
+        # A stable sort: the shuffled order stays within the never-asked questions.
+        ordered.sort(key=lambda f: (f.id in asked, asked.get(f.id, 0.0)))
+    return ordered
+
+
+def draw_questions(
+    candidates: Sequence[Fact], options: RoundOptions, rng: random.Random, choices: ChoiceBuilder
+) -> list[Drawn]:
+    """The first ``options.questions`` candidates that can be asked in the options' mode (a
+    choice question needs enough distinct wrong options of the answer's kind)."""
+    drawn: list[Drawn] = []
+    for fact in candidates:
+        if len(drawn) >= options.questions:
+            break
+        if options.mode == "choice":
+            built = choices.build(fact, rng)
+            if built is None:  # not enough distinct wrong options of the same kind
+                continue
+            drawn.append((fact, built[0], built[1]))
+        else:
+            drawn.append((fact, (), None))
+    return drawn
+
+
 class NotAllowed(PermissionError):
     """Only the player who started the round or a moderator may do this."""
 
@@ -266,38 +322,8 @@ class QuizRound:
         """
         options.validate()
         choices = choices or ChoiceBuilder(fact_base.facts, checker)
-        pool = list(fact_base.quiz_facts)
-        candidates = [f for f in pool if options.mode in (f.quiz.modes if f.quiz else ())]
-        if options.category is not None:
-            wanted = options.category.strip().casefold()
-            candidates = [f for f in candidates if f.category.casefold() == wanted]
-            if not candidates:
-                known = sorted({f.category for f in pool})
-                raise QuizError(
-                    f"no {options.mode} questions in category {options.category!r}; "
-                    f"categories: {', '.join(known) or 'none'}"
-                )
-        if options.difficulty is not None:
-            candidates = [
-                f
-                for f in candidates
-                if f.quiz is not None and f.quiz.difficulty == options.difficulty
-            ]
-        rng.shuffle(candidates)
-        if asked:
-            # A stable sort: the shuffled order stays within the never-asked questions.
-            candidates.sort(key=lambda f: (f.id in asked, asked.get(f.id, 0.0)))
-        drawn: list[tuple[Fact, tuple[str, ...], int | None]] = []
-        for fact in candidates:
-            if len(drawn) >= options.questions:
-                break
-            if options.mode == "choice":
-                built = choices.build(fact, rng)
-                if built is None:  # not enough distinct wrong options of the same kind
-                    continue
-                drawn.append((fact, built[0], built[1]))
-            else:
-                drawn.append((fact, (), None))
+        candidates = channel_order(eligible_facts(fact_base, options), rng, asked)
+        drawn = draw_questions(candidates, options, rng, choices)
         if not drawn:
             what = " ".join(x for x in (options.difficulty, options.category) if x)
             raise QuizError(

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.facts import FactPackError, check, load_fact_base
+from bot.core.facts import (
+    FactPackError,
+    check,
+    correct_distractor,
+    default_prompt,
+    load_fact_base,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -448,3 +454,14 @@ def test_a_yaml_error_in_one_file_does_not_make_others_name_unknown_facts(
     other = write(tmp_path, "b.yaml", own_documents + linking.replace(": doc\n", ": doc2\n"))
     problems = problems_of(broken, other)
     assert [p.split(": ", 2)[1] for p in problems] == ["YAML syntax error"], problems
+
+
+def test_a_quiz_question_without_a_prompt_asks_the_facts_first_question() -> None:
+    assert default_prompt(["who directed it", "director?"]) == "Who directed it?"
+    assert default_prompt(["Where was it shot?"]) == "Where was it shot?"
+    assert default_prompt([]) == ""
+
+
+def test_a_distractor_that_is_an_answer_is_found_whatever_its_case_or_punctuation() -> None:
+    assert correct_distractor(["Jackie Chan", "rene  liu!"], ["Rene Liu", "Liu"]) == "rene  liu!"
+    assert correct_distractor(["Jackie Chan"], ["Rene Liu", "Liu"]) is None

@@ -8,6 +8,7 @@ import pytest
 from quiz_pack import FACTS, fact, small_pack
 
 from bot.core.answers import AnswerChecker
+from bot.core.choices import ChoiceBuilder
 from bot.core.quiz import (
     BASE_POINTS,
     Hint,
@@ -16,6 +17,9 @@ from bot.core.quiz import (
     QuizRound,
     Reveal,
     RoundOptions,
+    channel_order,
+    draw_questions,
+    eligible_facts,
     mask_answer,
 )
 
@@ -240,3 +244,48 @@ def test_choice_rounds_skip_facts_without_enough_wrong_options() -> None:
         starter_id=1,
     )
     assert game.total == 1 and game.open_next(0.0).fact_id == "who"  # type: ignore[union-attr]
+
+
+def test_eligible_facts_follow_the_mode_category_and_difficulty() -> None:
+    pack = small_pack()
+
+    typed_plot = eligible_facts(pack, RoundOptions(mode="typed", category=" PLOT "))
+    choice_plot = eligible_facts(pack, RoundOptions(mode="choice", category="plot"))
+    medium = eligible_facts(pack, RoundOptions(difficulty="medium"))
+
+    assert {f.id for f in typed_plot} == {"city", "object", "married"}
+    assert [f.id for f in choice_plot] == ["city"]
+    assert {f.id for f in medium} == {"producer", "gross"}
+    with pytest.raises(QuizError, match="categories: awards, music, plot"):
+        eligible_facts(pack, RoundOptions(category="cooking"))
+
+
+def test_channel_order_puts_never_asked_questions_first_then_the_longest_ago() -> None:
+    facts = list(small_pack().facts[:4])
+    asked = {facts[0].id: 200.0, facts[1].id: 100.0}
+
+    ordered = [f.id for f in channel_order(facts, random.Random(1), asked)]
+
+    assert set(ordered[:2]) == {facts[2].id, facts[3].id}
+    assert ordered[2:] == [facts[1].id, facts[0].id]
+
+
+def test_draw_questions_skips_a_choice_question_without_enough_wrong_options() -> None:
+    pack = small_pack()
+    choices = ChoiceBuilder(pack.facts, AnswerChecker(pack))
+    candidates = [pack.by_id[i] for i in ("critics", "director", "award", "year")]
+
+    drawn = draw_questions(
+        candidates, RoundOptions(mode="choice", questions=2), random.Random(0), choices
+    )
+    typed = draw_questions(candidates, RoundOptions(questions=3), random.Random(0), choices)
+
+    assert [(fact.id, options[index]) for fact, options, index in drawn if index is not None] == [
+        ("director", "Rene Liu"),
+        ("year", "2018"),
+    ]
+    assert [(fact.id, options, index) for fact, options, index in typed] == [
+        ("critics", (), None),
+        ("director", (), None),
+        ("award", (), None),
+    ]
