@@ -62,6 +62,7 @@ WORDS: dict[str, str] = {
     "ticket": "fare fares",
     "snow": "blizzard snowstorm",
     "noodle": "ramen",
+    "busy": "hectic bustling",
 }
 
 # Idioms of several words (after the words above are read) -> the plain words.
@@ -160,6 +161,21 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("line", "of", "work"): "job",
     ("in", "the", "running", "for"): "nominate",
     ("write", "up"): "review",  # "the write-up"
+    ("rail", "car"): "train",
+    ("rail", "cars"): "train",
+    # directing and succeeding
+    ("call", "the", "shots"): "direct",
+    ("calls", "the", "shots"): "direct",
+    ("called", "the", "shots"): "direct",
+    ("calling", "the", "shots"): "direct",
+    ("make", "it", "big"): "success",  # "made", "makes" are read as make
+    ("another", "shoot"): "second chance",  # "another shot" ("shot" is read as shoot)
+    ("another", "chance"): "second chance",
+    ("get", "up", "and", "go"): "spirit",  # drive, energy
+    # a verdict
+    ("bottom", "line"): "verdict",
+    ("final", "word"): "verdict",
+    ("final", "verdict"): "verdict",
 }
 
 

@@ -22,6 +22,8 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("what did the promo clip rack up", "music-video-views"),  # a promo clip = the video
         ("how fast did the music vid go viral", "music-video-views"),  # viral = views
         ("what did jing boran mention about being a lightweight", "jing-boran-allergic-alcohol"),
+        ("what is the blogger's bottom line", "wynne-favorite-movie"),  # the bottom line = verdict
+        ("what did the ticket guy do in the rail car", "wynne-ticket-inspector"),  # a train
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
