@@ -61,7 +61,7 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -433,7 +433,9 @@ class ScoreStore:
             (ended_at or time.time(), reason, asked, round_id),
         )
 
-    async def close_interrupted_rounds(self, *, console: bool) -> list[RoundRecord]:
+    async def close_interrupted_rounds(
+        self, *, console: bool, owned: Callable[[int], bool] | None = None
+    ) -> list[RoundRecord]:
         """Close the rounds a crash left open as "interrupted"; returns them to announce.
 
         Call once at start, before starting rounds. Each round's results are made from the
@@ -441,12 +443,15 @@ class ScoreStore:
         in stats and agree with the ledger. ``console`` picks the console's rounds (server 0) or
         the Discord servers' ones: the console and the bot may share one file, and each closes
         only its own. (Two consoles running at once on one file would close each other's.)
+        ``owned`` (server id -> bool) keeps a cluster to its own servers' rounds: the others' are
+        still running in the processes that own them.
         """
         scope = "guild_id = 0" if console else "guild_id != 0"
         async with self._db.execute(
-            f"SELECT id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
+            f"SELECT id, guild_id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
         ) as cursor:
-            open_ids = [int(row[0]) for row in await cursor.fetchall()]
+            rows = await cursor.fetchall()
+        open_ids = [int(row[0]) for row in rows if owned is None or owned(int(row[1]))]
         for round_id in open_ids:
             # Results first, then the end: the same order (and repeat-safety) as finish_round.
             await self._returning(_INTERRUPTED_RESULTS, {"round": round_id})

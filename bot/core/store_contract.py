@@ -8,7 +8,7 @@ The same test suite (tests/core/test_storage.py) runs against both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal, Protocol, Self
 
@@ -231,7 +231,9 @@ class ScoreStoreContract(Protocol):
         results: Iterable[RoundResult],
         ended_at: float | None = None,
     ) -> None: ...
-    async def close_interrupted_rounds(self, *, console: bool) -> list[RoundRecord]: ...
+    async def close_interrupted_rounds(
+        self, *, console: bool, owned: Callable[[int], bool] | None = None
+    ) -> list[RoundRecord]: ...
     async def award_count(self) -> int: ...
 
     async def leaderboard(

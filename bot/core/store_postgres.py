@@ -23,7 +23,7 @@ import contextlib
 import logging
 import math
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -347,17 +347,19 @@ class PostgresScoreStore:
                     raise
             await asyncio.sleep(0.01 * (attempt + 1))
 
-    async def close_interrupted_rounds(self, *, console: bool) -> list[RoundRecord]:
+    async def close_interrupted_rounds(
+        self, *, console: bool, owned: Callable[[int], bool] | None = None
+    ) -> list[RoundRecord]:
         """Close the rounds a crash left open as "interrupted", from their ledger; returns them.
 
         ``console`` picks the console's rounds (server 0) or the Discord servers' ones. With
-        several clusters on one database, only call this where no other process runs rounds
-        for the same servers (at start, before starting rounds, like the SQLite store)."""
+        several clusters on one database, ``owned`` (server id -> bool) keeps each to the rounds
+        of its own servers: the others' are still running in the processes that own them."""
         scope = "guild_id = 0" if console else "guild_id != 0"
         rows = await self._fetch(
-            f"SELECT id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
+            f"SELECT id, guild_id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
         )
-        open_ids = [int(r[0]) for r in rows]
+        open_ids = [int(r[0]) for r in rows if owned is None or owned(int(r[1]))]
         for round_id in open_ids:
             async with self._connection() as conn, conn.transaction():
                 await conn.execute(_INTERRUPTED_RESULTS, round_id)

@@ -36,6 +36,10 @@ class ClusterIdentity:
     shard_ids: tuple[int, ...]
     shard_count: int
 
+    def owns(self, guild_id: int) -> bool:
+        """Whether this cluster runs the shard a server is on (Discord's sharding formula)."""
+        return (guild_id >> 22) % self.shard_count in self.shard_ids
+
     def __str__(self) -> str:
         shards = ",".join(map(str, self.shard_ids))
         return f"cluster {self.index}/{self.count} (shards {shards} of {self.shard_count})"

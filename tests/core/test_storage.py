@@ -488,6 +488,18 @@ async def test_rounds_a_crash_left_open_are_closed_as_interrupted_from_the_ledge
     await assert_totals_agree_with_the_ledger(store)
 
 
+async def test_a_cluster_closes_only_its_own_servers_rounds_at_start(
+    store: ScoreStoreContract,
+) -> None:
+    """Clusters share one database: one restarting must not end the rounds another is running."""
+    mine = await new_round(store, guild=GUILD, channel=5)
+    theirs = await new_round(store, guild=GUILD + 1, channel=6)
+    closed = await store.close_interrupted_rounds(console=False, owned=lambda g: g == GUILD)
+    assert [r.id for r in closed] == [mine]
+    (still_running,) = [r for r in await store.round_history(GUILD + 1) if r.id == theirs]
+    assert still_running.end_reason is None
+
+
 async def test_two_stores_awarding_the_same_answers_at_once_store_each_once(
     database: str | Path,
 ) -> None:

@@ -100,3 +100,12 @@ def test_json_log_lines_say_which_cluster_wrote_them() -> None:
     record = logging.LogRecord("bot.run", logging.INFO, __file__, 1, "Connected", None, None)
     assert json.loads(JsonFormatter(cluster=1).format(record))["cluster"] == 1
     assert "cluster" not in json.loads(JsonFormatter().format(record))
+
+
+def test_a_cluster_owns_the_servers_on_its_shards() -> None:
+    from bot.discord_app.cluster import ClusterIdentity
+
+    second = ClusterIdentity(index=1, count=2, shard_ids=(2, 3), shard_count=4)
+    # Discord puts a server on shard (id >> 22) % shard_count.
+    assert [second.owns(shard << 22) for shard in range(4)] == [False, False, True, True]
+    assert second.owns((7 << 22) + 12345)  # shard 3 of 4

@@ -90,7 +90,11 @@ class QuizCog(commands.Cog):
     async def cog_load(self) -> None:
         # Rounds a crash left open are closed now and announced once connected (on_ready).
         try:
-            self._interrupted = await self.bot.store.close_interrupted_rounds(console=False)
+            # Only this cluster's servers: another cluster's open rounds are still running.
+            cluster = self.bot.cluster
+            self._interrupted = await self.bot.store.close_interrupted_rounds(
+                console=False, owned=cluster.owns if cluster is not None else None
+            )
         except StorageError as exc:
             log.error("could not close the rounds the last run left open: %s", exc)
             self._interrupted = []
