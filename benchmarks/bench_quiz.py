@@ -50,7 +50,7 @@ from bot.core.answers import AnswerChecker
 from bot.core.facts import load_fact_base
 from bot.core.model import FactBase
 from bot.core.quiz import AnswerResult, QuestionCard, RoundOptions, Summary
-from bot.core.rounds import RoundManager
+from bot.core.rounds import Player, RoundManager
 from bot.core.storage import ScoreStore
 
 TARGET_P99_MS = 5.0
@@ -106,18 +106,19 @@ class SimulatedChannel:
 
     async def _play(self, card: QuestionCard, user_id: int) -> None:
         answer = self.facts.by_id[card.fact_id].answer
-        name = f"player{user_id}"
+        player = Player(user_id, f"player{user_id}")
+        submit, channel = self.manager.submit, self.channel_id
         if card.options:
             right = card.options.index(answer)
             pick = right if self.rng.random() < 0.6 else self.rng.randrange(len(card.options))
-            await self._timed(self.manager.choose(self.channel_id, user_id, name, pick))
+            await self._timed(submit(channel, player, pick, source="button"))
             if self.rng.random() < 0.2:  # a double click
-                await self._timed(self.manager.choose(self.channel_id, user_id, name, pick))
+                await self._timed(submit(channel, player, pick, source="button"))
             return
         if self.rng.random() < 0.3:  # a wrong guess first
             other = self.rng.choice(self.facts.facts).answer
-            await self._timed(self.manager.answer(self.channel_id, user_id, name, other))
-        await self._timed(self.manager.answer(self.channel_id, user_id, name, answer))
+            await self._timed(submit(channel, player, other, source="chat"))
+        await self._timed(submit(channel, player, answer, source="chat"))
 
     async def _timed(self, call: object) -> None:
         start = time.perf_counter()

@@ -42,7 +42,7 @@ from bot.core.matching import (
 from bot.core.model import Fact
 from bot.core.quiz import LIMITS, MODE_WORDS, OPTION_LETTERS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import format_quote, missing_page, page_footer
-from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
+from bot.core.rounds import Player, RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import SORTS, ServerSettingError, StorageError
 from bot.core.store_contract import ScoreStoreContract
@@ -262,11 +262,10 @@ class Console:
             self.say(self.tr("no question is open. Start a round with `quiz`."))
             return
         changed = self._watch()
+        answer: str | int = text
         letter = text.strip().rstrip(")").upper()
         if card.options and len(letter) == 1 and letter in OPTION_LETTERS[: len(card.options)]:
-            result = await self.rounds.choose(
-                CONSOLE_CHANNEL, self.player_id, self.player_name, OPTION_LETTERS.index(letter)
-            )
+            answer = OPTION_LETTERS.index(letter)
         elif card.options:
             self.say(
                 self.tr(
@@ -274,11 +273,9 @@ class Console:
                 )
             )
             return
-        else:
-            result = await self.rounds.answer(
-                CONSOLE_CHANNEL, self.player_id, self.player_name, text
-            )
-        if result is None or result.status == "closed":
+        player = Player(self.player_id, self.player_name)
+        result = await self.rounds.submit(CONSOLE_CHANNEL, player, answer, source="console")
+        if result.status == "closed":
             self.say(self.tr("too late: that question is closed"))
         elif result.status == "wrong" and card.options:
             self.presenter.tried = card.number  # no half-time hint for a question already tried
@@ -292,7 +289,7 @@ class Console:
             self.say(self.tr("Not quite."))
         elif result.status == "already_answered":
             self.say(self.tr("You already chose for this question."))
-        if result is not None and result.correct:
+        if result.correct:
             await self._settle(changed)
 
     async def cmd_hint(self, rest: str) -> None:

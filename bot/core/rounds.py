@@ -1,14 +1,15 @@
 """The asyncio driver of quiz rounds: one task per channel, events reported to a Presenter.
 
 No Discord here: the Discord cog and the console both implement `Presenter` and call a shared
-`RoundManager`. Stable API (only additions from here on)::
+`RoundManager`. The API::
 
     manager = RoundManager(fact_base, store, checker=AnswerChecker(fact_base))
     info = await manager.start(channel_id, guild_id, starter_id, options, presenter,
                                starter_name="Ann")           # RoundInProgress / QuizError
                                    # (ScoresUnavailable, a QuizError: the store cannot record it)
-    result = await manager.answer(channel_id, user_id, user_name, text)   # typed; None: no round
-    result = await manager.choose(channel_id, user_id, user_name, option_index)  # buttons
+    result = await manager.submit(channel_id, Player(user_id, "Ann"), "Rene Liu",
+                                  source="chat")      # typed text: chat, the Answer box, console
+    result = await manager.submit(channel_id, player, 2, source="button")  # an option chosen
     hint = await manager.hint(channel_id)                    # None: no hint available
     await manager.skip(channel_id, user_id, is_moderator)    # NotAllowed unless starter/moderator
     await manager.stop(channel_id, user_id, is_moderator)
@@ -17,7 +18,10 @@ No Discord here: the Discord cog and the console both implement `Presenter` and 
     text = interrupted_notice(record)  # for a round ScoreStore.close_interrupted_rounds closed
     await manager.start(..., facts=reloaded)  # a round draws from the base it is started with
 
-Presenter callbacks (all async, in this order per question): ``question(channel_id, card)``,
+Input and output are separate. Every answer, whatever the front end (a button, the Answer box,
+a chat message, the console), goes through ``submit``, which returns an `AnswerResult` (status
+"closed" when no question is open). A `Presenter` only shows what happened; its methods are
+typed and called in this order per question: ``question(channel_id, card)``,
 ``hint(channel_id, hint)`` (any number), ``correct(channel_id, result)`` (the award is already
 committed when this is called, or ``result.saved`` is False: the store waited out another
 process's lock for ``busy_seconds`` and gave up, and the summary leaves that award out),
@@ -27,8 +31,8 @@ on: a failed message must not lose anyone's points.
 
 Timers: ``time_scale`` divides every wait (20 s questions last 0.2 s with ``time_scale=100``)
 while scores still use game seconds, so tests and benchmarks run fast with real behaviour.
-Scores: each correct answer is committed with ``ScoreStore.record_award`` before ``answer`` or
-``choose`` returns; questions tried but not won are counted at the reveal; the ranking is stored
+Scores: each correct answer is committed with ``ScoreStore.record_award`` before ``submit``
+returns; questions tried but not won are counted at the reveal; the ranking is stored
 when the round ends.
 """
 
@@ -40,9 +44,9 @@ import random
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Literal, Protocol, TypeVar
 
 from bot.core import log_context
 from bot.core.choices import ChoiceBuilder
@@ -69,7 +73,10 @@ from bot.core.store_contract import (
 from bot.l10n import N_, Translator, english
 
 __all__ = [
+    "AnswerPort",
+    "AnswerSource",
     "NotAllowed",
+    "Player",
     "Presenter",
     "RoundInProgress",
     "RoundInfo",
@@ -143,18 +150,47 @@ _UNAVAILABLE = {
 }
 
 
+# Where an answer came from: for the log; every source is judged by the same rules.
+AnswerSource = Literal["button", "modal", "chat", "console"]
+
+
+@dataclass(frozen=True, slots=True)
+class Player:
+    """Who answers: the id scores are kept under, the name shown."""
+
+    id: int
+    name: str
+
+
+class AnswerPort(Protocol):
+    """`RoundManager.submit`, as front ends that only pass answers on see it."""
+
+    async def __call__(
+        self, channel_id: int, player: Player, answer: str | int, *, source: AnswerSource
+    ) -> AnswerResult: ...
+
+
 class Presenter(Protocol):
-    """What a front end shows. Every method may be slow (network); none may block the loop."""
+    """What a front end shows; output only (answers come in through `RoundManager.submit`).
+    Every method may be slow (network); none may block the loop."""
 
-    async def question(self, channel_id: int, card: QuestionCard) -> None: ...
+    async def question(self, channel_id: int, card: QuestionCard) -> None:
+        """A question opened (its clock starts once this returns)."""
 
-    async def hint(self, channel_id: int, hint: Hint) -> None: ...
+    async def hint(self, channel_id: int, hint: Hint) -> None:
+        """A hint was given, at half time or on request."""
 
-    async def correct(self, channel_id: int, result: AnswerResult) -> None: ...
+    async def correct(self, channel_id: int, result: AnswerResult) -> None:
+        """Someone won the question (the award is stored, or ``result.saved`` is False)."""
 
-    async def reveal(self, channel_id: int, reveal: Reveal) -> None: ...
+    async def reveal(self, channel_id: int, reveal: Reveal) -> None:
+        """The question closed: its answer and source."""
 
-    async def summary(self, channel_id: int, summary: Summary) -> None: ...
+    async def summary(self, channel_id: int, summary: Summary) -> None:
+        """The round ended: why, and the ranking."""
+
+
+_Shown = TypeVar("_Shown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,24 +343,23 @@ class RoundManager:
         game.task = asyncio.create_task(self._run(game), name=f"quiz-round-{channel_id}")
         return game.info
 
-    async def answer(
-        self, channel_id: int, user_id: int, user_name: str, text: str
-    ) -> AnswerResult | None:
-        """A typed answer in a channel; None when no question is open there."""
+    async def submit(
+        self, channel_id: int, player: Player, answer: str | int, *, source: AnswerSource
+    ) -> AnswerResult:
+        """The one way in for answers: typed text (``str``; in a multiple-choice round an
+        option's letter counts like choosing it) or the index of a chosen option (``int``).
+        Each player gets one choice per question, so a double click never counts twice. A
+        correct answer is stored before this returns."""
         game = self._games.get(channel_id)
         if game is None or not game.rules.question_open:
-            return None
-        result = game.rules.answer(user_id, user_name, text, self.now())
-        return await self._after_answer(game, result)
-
-    async def choose(
-        self, channel_id: int, user_id: int, user_name: str, option_index: int
-    ) -> AnswerResult | None:
-        """A multiple-choice click; a second click by the same player is ``already_answered``."""
-        game = self._games.get(channel_id)
-        if game is None or not game.rules.question_open:
-            return None
-        result = game.rules.choose(user_id, user_name, option_index, self.now())
+            result = AnswerResult("closed", player.id, player.name, 0)
+        elif isinstance(answer, str):
+            result = game.rules.answer(player.id, player.name, answer, self.now())
+        else:
+            result = game.rules.choose(player.id, player.name, answer, self.now())
+        log.debug("answer from %s in channel %s: %s", source, channel_id, result.status)
+        if game is None:
+            return result
         return await self._after_answer(game, result)
 
     async def _after_answer(self, game: _Game, result: AnswerResult) -> AnswerResult:
@@ -362,7 +397,7 @@ class RoundManager:
                     log.exception("could not store an award in channel %s", game.info.channel_id)
                 game.unsaved.append((result.user_id, result.points))
                 result = replace(result, saved=False)
-        await self._present(game, "correct", result)
+        await self._show(game, game.presenter.correct, result)
         return result
 
     async def hint(self, channel_id: int) -> Hint | None:
@@ -372,7 +407,7 @@ class RoundManager:
             return None
         hint = game.rules.hint(self.now())
         if hint is not None:
-            await self._present(game, "hint", hint)
+            await self._show(game, game.presenter.hint, hint)
         return hint
 
     async def skip(self, channel_id: int, user_id: int, is_moderator: bool) -> bool:
@@ -438,7 +473,7 @@ class RoundManager:
             if card is None:
                 break
             game.wake.clear()
-            if not await self._present(game, "question", card):
+            if not await self._show(game, game.presenter.question, card):
                 # Nobody can see the question (the channel refuses posts): a round nobody can
                 # see must not run on, awarding nothing and announcing nothing.
                 log.error(
@@ -459,12 +494,12 @@ class RoundManager:
                 game.wake.clear()
                 for event in rules.tick(self.now()):
                     if isinstance(event, Hint):
-                        await self._present(game, "hint", event)
+                        await self._show(game, game.presenter.hint, event)
             await game.award_done.wait()
             reveal = rules.last_reveal
             if reveal is not None:
                 await self._record_attempts(game, reveal)
-                await self._present(game, "reveal", reveal)
+                await self._show(game, game.presenter.reveal, reveal)
             if game.end_reason is not None:
                 break
             if rules.inactive and rules.asked < rules.total:
@@ -478,7 +513,7 @@ class RoundManager:
         if game.unsaved:
             summary = _only_saved(summary, game.unsaved)
         await self._record_results(game, summary)
-        await self._present(game, "summary", summary)
+        await self._show(game, game.presenter.summary, summary)
 
     # -- no repeats (issue 14) ------------------------------------------------------------------
 
@@ -534,11 +569,16 @@ class RoundManager:
             # The awards are stored: the next start closes the round from them ("interrupted").
             log.error("could not store the end of round %s: %s", game.info.round_id, exc)
 
-    async def _present(self, game: _Game, what: str, payload: object) -> bool:
-        """Show an event; False (and logged) when the presenter failed."""
+    @staticmethod
+    async def _show(
+        game: _Game, show: Callable[[int, _Shown], Awaitable[None]], event: _Shown
+    ) -> bool:
+        """Show an event with one of the presenter's methods; False (and logged) when it
+        failed."""
         try:
-            await getattr(game.presenter, what)(game.info.channel_id, payload)
+            await show(game.info.channel_id, event)
         except Exception:
+            what = getattr(show, "__name__", "event")
             log.exception("presenter %s failed in channel %s", what, game.info.channel_id)
             return False
         return True

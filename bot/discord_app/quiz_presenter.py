@@ -1,8 +1,8 @@
 """What a quiz round shows in Discord: the `Presenter` that `RoundManager` reports to.
 
 One question card per channel, with its view (buttons or the Answer box); the view ends when the
-question is revealed. Clicks and typed answers go back to the round manager, which accepts one
-answer per player per question.
+question is revealed. Output only: the views pass clicks and typed answers straight to the
+round manager's one way in for answers (`RoundManager.submit`), never through here.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import timedelta
 import discord
 
 from bot.core.quiz import AnswerResult, Hint, QuestionCard, Reveal, Summary
-from bot.core.rounds import RoundManager
+from bot.core.rounds import AnswerPort
 from bot.discord_app import i18n, render
 from bot.discord_app.errors import NO_MENTIONS
 from bot.discord_app.i18n import N_
@@ -27,11 +27,11 @@ LATE_CARD_SECONDS = 1.0  # a card post slower than this gets its shown deadline 
 
 class DiscordPresenter:
     def __init__(
-        self, client: discord.Client, rounds: RoundManager, chat_answers: bool, boot_id: str
+        self, client: discord.Client, answers: AnswerPort, chat_answers: bool, boot_id: str
     ) -> None:
         self._client = client
         self._boot_id = boot_id  # marks this process's buttons (see bot.discord_app.expired)
-        self._rounds = rounds
+        self._answers = answers  # handed to each question's view, which passes answers on
         self._chat_answers = chat_answers  # typed answers in the channel are read too
         self._locales: dict[int, discord.Locale] = {}  # channel -> the round's language
         self._views: dict[int, QuestionView] = {}  # channel -> the open question's view
@@ -39,18 +39,6 @@ class DiscordPresenter:
 
     def _channel(self, channel_id: int) -> discord.PartialMessageable:
         return self._client.get_partial_messageable(channel_id)
-
-    async def _choose(self, interaction: discord.Interaction, index: int) -> AnswerResult | None:
-        assert interaction.channel_id is not None
-        return await self._rounds.choose(
-            interaction.channel_id, interaction.user.id, interaction.user.display_name, index
-        )
-
-    async def _answer(self, interaction: discord.Interaction, text: str) -> AnswerResult | None:
-        assert interaction.channel_id is not None
-        return await self._rounds.answer(
-            interaction.channel_id, interaction.user.id, interaction.user.display_name, text
-        )
 
     def set_locale(self, channel_id: int, locale: discord.Locale) -> None:
         """The language of the next round's messages here: that of the player who started it."""
@@ -68,9 +56,9 @@ class DiscordPresenter:
         view: QuestionView
         locale = self._locale(channel_id)
         if card.mode == "choice":
-            view, how = ChoiceView(card, self._choose, self._boot_id), N_("pick one")
+            view, how = ChoiceView(card, self._answers, self._boot_id), N_("pick one")
         else:
-            view, how = TypedView(card, self._answer, self._boot_id, locale), N_("press Answer")
+            view, how = TypedView(card, self._answers, self._boot_id, locale), N_("press Answer")
             if self._chat_answers:
                 how = N_("type it here or press Answer")
         how = i18n.text(how, locale)

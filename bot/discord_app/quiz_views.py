@@ -2,17 +2,17 @@
 
 A view lives exactly as long as its question: the cog ends it at the reveal (and its timeout is
 the question's time limit plus a margin, in case a reveal message is lost). Each click goes to
-`RoundManager.choose` / `.answer`, which accept one answer per player per question, so a double
-click or a click on a finished question never counts twice; the reply is private to the clicker.
+`RoundManager.submit` (the one way in for answers), which accepts one answer per player per
+question, so a double click or a click on a finished question never counts twice; the reply is
+private to the clicker.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import discord
 
 from bot.core.quiz import OPTION_LETTERS, AnswerResult, QuestionCard
+from bot.core.rounds import AnswerPort, AnswerSource, Player
 from bot.discord_app import i18n
 from bot.discord_app.ack import Reply, respond
 from bot.discord_app.errors import handle_error
@@ -21,8 +21,6 @@ from bot.discord_app.i18n import N_
 from bot.discord_app.views import BaseView, CallbackButton, Click
 
 TIMEOUT_MARGIN = 5.0
-Choose = Callable[[discord.Interaction, int], Awaitable[AnswerResult | None]]
-Answer = Callable[[discord.Interaction, str], Awaitable[AnswerResult | None]]
 
 FEEDBACK = {
     "correct": N_("Correct! +{points} pts."),
@@ -33,13 +31,20 @@ FEEDBACK = {
 }
 
 
-def feedback(result: AnswerResult | None, locale: discord.Locale | None = None) -> str:
+def feedback(result: AnswerResult, locale: discord.Locale | None = None) -> str:
     """The clicker's private answer, in the clicker's language."""
-    if result is None:
-        return i18n.text(FEEDBACK["closed"], locale)
     if result.status == "correct":
         return i18n.text(FEEDBACK["correct"], locale, points=result.points)
     return i18n.text(FEEDBACK[result.status], locale)
+
+
+async def submit(
+    port: AnswerPort, interaction: discord.Interaction, answer: str | int, source: AnswerSource
+) -> AnswerResult:
+    """An interaction's answer, passed to the round manager as the player who sent it."""
+    assert interaction.channel_id is not None
+    player = Player(interaction.user.id, interaction.user.display_name)
+    return await port(interaction.channel_id, player, answer, source=source)
 
 
 class QuestionView(BaseView):
@@ -65,9 +70,9 @@ def _option_index(custom_id: str) -> int | None:
 class ChoiceView(QuestionView):
     """One button per option (A, B, C, D)."""
 
-    def __init__(self, card: QuestionCard, choose: Choose, boot_id: str) -> None:
+    def __init__(self, card: QuestionCard, port: AnswerPort, boot_id: str) -> None:
         super().__init__(card)
-        self._choose = choose
+        self._port = port
         for index, option in enumerate(card.options):
             button = CallbackButton(
                 self._callback(index),
@@ -80,7 +85,7 @@ class ChoiceView(QuestionView):
     def _callback(self, index: int) -> Click:
         async def callback(interaction: discord.Interaction) -> None:
             async def work() -> Reply:
-                result = await self._choose(interaction, index)
+                result = await submit(self._port, interaction, index, "button")
                 return Reply(content=feedback(result, i18n.locale_of(interaction)))
 
             # Storing an award may wait on the database; the click is acknowledged in time.
@@ -101,7 +106,7 @@ class ChoiceView(QuestionView):
 class AnswerModal(discord.ui.Modal):
     """The typed-answer box, in the language of the player who opened it."""
 
-    def __init__(self, submit: Answer, locale: discord.Locale | None, boot_id: str) -> None:
+    def __init__(self, port: AnswerPort, locale: discord.Locale | None, boot_id: str) -> None:
         # The box's id names this process: a box submitted after a restart gets an answer
         # (see bot.discord_app.expired), not "This interaction failed".
         super().__init__(
@@ -114,7 +119,7 @@ class AnswerModal(discord.ui.Modal):
             placeholder=i18n.text("Type your answer", locale),
         )
         self.add_item(self.answer)
-        self._submit = submit
+        self._port = port
 
     # discord.py's Modal.on_error takes no item, unlike the View's it overrides
     async def on_error(  # type: ignore[override]
@@ -124,11 +129,11 @@ class AnswerModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         async def work() -> Reply:
-            result = await self._submit(interaction, self.answer.value)
+            result = await submit(self._port, interaction, self.answer.value, "modal")
             locale = i18n.locale_of(interaction)
-            if result is None or result.correct:
-                return Reply(content=feedback(result, locale))
-            return Reply(content=i18n.text("Not quite; try again!", locale))
+            if result.status == "wrong":  # typed answers may be tried again
+                return Reply(content=i18n.text("Not quite; try again!", locale))
+            return Reply(content=feedback(result, locale))
 
         await respond(interaction, work, ephemeral=True)
 
@@ -138,10 +143,10 @@ class TypedView(QuestionView):
     intent. With BOT_MESSAGE_CONTENT=1, answers typed in the channel count as well."""
 
     def __init__(
-        self, card: QuestionCard, submit: Answer, boot_id: str, locale: discord.Locale | None
+        self, card: QuestionCard, port: AnswerPort, boot_id: str, locale: discord.Locale | None
     ) -> None:
         super().__init__(card)
-        self._submit = submit
+        self._port = port
         self._boot_id = boot_id
         self.open_answer_box.custom_id = button_id("quiz", boot_id, "answer")
         self.open_answer_box.label = i18n.text("Answer", locale)  # the card's language
@@ -150,5 +155,5 @@ class TypedView(QuestionView):
     async def open_answer_box(
         self, interaction: discord.Interaction, _button: discord.ui.Button
     ) -> None:
-        box = AnswerModal(self._submit, i18n.locale_of(interaction), self._boot_id)
+        box = AnswerModal(self._port, i18n.locale_of(interaction), self._boot_id)
         await interaction.response.send_modal(box)

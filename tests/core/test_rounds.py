@@ -13,7 +13,7 @@ from quiz_pack import small_pack
 
 from bot.core.answers import AnswerChecker
 from bot.core.quiz import NotAllowed, QuestionCard, QuizError, RoundOptions, Summary
-from bot.core.rounds import RoundInProgress, RoundManager
+from bot.core.rounds import Player, RoundInProgress, RoundManager
 from bot.core.scores_check import disagreements
 from bot.core.storage import ScoreStore
 
@@ -94,7 +94,9 @@ async def test_a_round_plays_through_and_every_award_is_stored(
     )
     for player in (ANN, BO, ANN):
         card = await presenter.next_question()
-        result = await manager.answer(CHANNEL, player, f"p{player}", answer_for(card))
+        result = await manager.submit(
+            CHANNEL, Player(player, f"p{player}"), answer_for(card), source="chat"
+        )
         assert result is not None and result.correct
         # Committed before answer() returned.
         stats = await store.player_stats(GUILD, player)
@@ -120,7 +122,9 @@ async def test_one_round_per_channel_but_many_channels(manager: RoundManager) ->
     assert set(manager.channels) == {CHANNEL, OTHER_CHANNEL}
     card = await second.next_question()
     await first.next_question()
-    assert (await manager.answer(OTHER_CHANNEL, BO, "Bo", answer_for(card))).correct  # type: ignore[union-attr]
+    assert (
+        await manager.submit(OTHER_CHANNEL, Player(BO, "Bo"), answer_for(card), source="chat")
+    ).correct
 
 
 async def test_double_clicks_and_simultaneous_right_answers_count_once(
@@ -133,9 +137,9 @@ async def test_double_clicks_and_simultaneous_right_answers_count_once(
     card = await presenter.next_question()
     right = card.options.index(answer_for(card))
     results = await asyncio.gather(
-        manager.choose(CHANNEL, ANN, "Ann", right),
-        manager.choose(CHANNEL, ANN, "Ann", right),
-        manager.choose(CHANNEL, BO, "Bo", right),
+        manager.submit(CHANNEL, Player(ANN, "Ann"), right, source="button"),
+        manager.submit(CHANNEL, Player(ANN, "Ann"), right, source="button"),
+        manager.submit(CHANNEL, Player(BO, "Bo"), right, source="button"),
     )
     assert sum(1 for r in results if r is not None and r.correct) == 1
     await presenter.summary_result()
@@ -214,7 +218,7 @@ async def test_a_failing_presenter_loses_no_points(
     await manager.start(CHANNEL, GUILD, STARTER, RoundOptions(questions=2, seed=2), presenter)
     for _ in range(2):
         card = await presenter.next_question()
-        await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))
+        await manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="chat")
     assert (await presenter.summary_result()).standings[0].correct == 2
     stats = await store.player_stats(GUILD, ANN)
     assert stats is not None and stats.correct == 2 and stats.rounds_won == 1
@@ -239,14 +243,15 @@ async def test_the_answering_time_starts_when_the_card_is_visible(manager: Round
     )
     card = await presenter.next_question()
     await asyncio.sleep(5 / FAST)  # an answer 5 s after the card appears
-    result = await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))
-    assert result is not None and result.status == "correct"
+    result = await manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="chat")
+    assert result.status == "correct"
     assert result.elapsed < 20
 
 
-async def test_answers_outside_a_round_are_ignored(manager: RoundManager) -> None:
-    assert await manager.answer(CHANNEL, ANN, "Ann", "Rene Liu") is None
-    assert await manager.choose(CHANNEL, ANN, "Ann", 0) is None
+async def test_answers_outside_a_round_are_closed(manager: RoundManager) -> None:
+    ann = Player(ANN, "Ann")
+    assert (await manager.submit(CHANNEL, ann, "Rene Liu", source="chat")).status == "closed"
+    assert (await manager.submit(CHANNEL, ann, 0, source="button")).status == "closed"
     assert not await manager.skip(CHANNEL, ANN, is_moderator=True)
 
 
@@ -265,12 +270,14 @@ async def test_an_award_that_cannot_be_saved_is_reported_and_left_out_everywhere
         CHANNEL, GUILD, STARTER, RoundOptions(questions=3, seed=4, hints=False), presenter
     )
     card = await presenter.next_question()
-    assert (await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))).saved  # type: ignore[union-attr]
+    assert (
+        await manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="chat")
+    ).saved
 
     card = await presenter.next_question()
     other = sqlite3.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program writes longer than the store waits
-    lost = await manager.answer(CHANNEL, BO, "Bo", answer_for(card))
+    lost = await manager.submit(CHANNEL, Player(BO, "Bo"), answer_for(card), source="chat")
     other.execute("COMMIT")
     other.close()
     assert lost is not None and lost.correct and not lost.saved
@@ -278,7 +285,9 @@ async def test_an_award_that_cannot_be_saved_is_reported_and_left_out_everywhere
     assert told[-1].saved is False  # type: ignore[attr-defined]
 
     card = await presenter.next_question()
-    assert (await manager.answer(CHANNEL, ANN, "Ann", answer_for(card))).saved  # type: ignore[union-attr]
+    assert (
+        await manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="chat")
+    ).saved
     summary = await presenter.summary_result()
     await manager.wait(CHANNEL)
     assert summary.unsaved == 1
@@ -323,5 +332,5 @@ async def test_a_round_draws_from_the_fact_base_it_is_started_with(
     assert (await fresh.next_question()).fact_id == "singer"
     first = await running.next_question()
     assert first.fact_id in PACK.by_id and manager.fact_base is PACK
-    await manager.answer(CHANNEL, ANN, "ann", answer_for(first))
+    await manager.submit(CHANNEL, Player(ANN, "ann"), answer_for(first), source="chat")
     assert (await running.next_question()).fact_id in PACK.by_id

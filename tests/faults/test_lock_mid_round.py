@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.core.answers import AnswerChecker
 from bot.core.model import FactBase
 from bot.core.quiz import AnswerResult, QuestionCard, RoundOptions, Summary
-from bot.core.rounds import RoundManager
+from bot.core.rounds import Player, RoundManager
 from bot.core.scores_check import disagreements
 from bot.core.storage import ScoreStore
 
@@ -89,7 +89,9 @@ async def test_an_award_during_a_12_second_lock_is_stored_after_release(
     try:
         assert locker.stdout is not None
         assert await asyncio.to_thread(locker.stdout.readline) == "locked\n"
-        result = await rounds.answer(CHANNEL, PLAYER, "bob", fact_base.by_id[card.fact_id].answer)
+        result = await rounds.submit(
+            CHANNEL, Player(PLAYER, "bob"), fact_base.by_id[card.fact_id].answer, source="chat"
+        )
         # The award could only commit once the other process let go.
         released = await asyncio.to_thread(locker.stdout.readline)
     finally:

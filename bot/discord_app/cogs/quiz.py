@@ -16,7 +16,7 @@ from discord.ext import commands
 
 from bot.core.model import Fact, QuizMode
 from bot.core.quiz import NotAllowed, QuizError, RoundOptions
-from bot.core.rounds import RoundInProgress, RoundManager, interrupted_notice
+from bot.core.rounds import Player, RoundInProgress, RoundManager, interrupted_notice
 from bot.core.storage import RoundRecord, StorageError
 from bot.discord_app import i18n, render
 from bot.discord_app.checks import is_moderator
@@ -77,7 +77,7 @@ class QuizCog(commands.Cog):
         )
         self._interrupted: list[RoundRecord] = []
         self.presenter = DiscordPresenter(
-            bot, self.rounds, chat_answers=bot.message_content, boot_id=bot.boot_id
+            bot, self.rounds.submit, chat_answers=bot.message_content, boot_id=bot.boot_id
         )
 
     def _check(self, fact: Fact, text: str) -> bool:
@@ -260,6 +260,5 @@ class QuizCog(commands.Cog):
             return
         if not self.rounds.active(message.channel.id):
             return
-        await self.rounds.answer(
-            message.channel.id, message.author.id, message.author.display_name, message.content
-        )
+        player = Player(message.author.id, message.author.display_name)
+        await self.rounds.submit(message.channel.id, player, message.content, source="chat")
