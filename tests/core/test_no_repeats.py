@@ -11,7 +11,7 @@ from test_rounds import CHANNEL, FAST, GUILD, OTHER_CHANNEL, STARTER, Recorder
 
 from bot.core.answers import AnswerChecker
 from bot.core.quiz import RoundOptions
-from bot.core.rounds import RoundManager
+from bot.core.rounds import Player, RoundManager
 from bot.core.storage import ScoreStore
 
 PACK = small_pack()
@@ -35,7 +35,8 @@ async def _play(
     for _ in range(questions):
         card = await recorder.next_question()
         asked.append(card.fact_id)
-        await manager.answer(channel, STARTER, "Ann", PACK.by_id[card.fact_id].answer)
+        answer = PACK.by_id[card.fact_id].answer
+        await manager.submit(channel, Player(STARTER, "Ann"), answer, source="chat")
     await recorder.summary_result()
     await manager.wait(channel)
     return asked
