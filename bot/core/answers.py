@@ -362,26 +362,15 @@ class AnswerChecker:
 
     def _several_guesses(self, compiled: _Compiled, rest: Sequence[str], commas: bool) -> str:
         """Why the words around a matched answer make it a list of guesses ("" if they don't)."""
-        if any(w in ALTERNATION for w in rest):
-            return 'several guesses ("or")'
-        content = [w for w in rest if w not in FILLER and w not in ROLE_WORDS]
-        if compiled.kind in NAME_KINDS and "and" in rest:
-            after = rest[rest.index("and") + 1 :]
-            if any(w not in FILLER for w in after):
-                return 'several names ("and")'
-        if (
-            compiled.kind in PEOPLE_KINDS
-            and content
-            and (commas or compiled.own_words & set(content))
-        ):
-            return "several names"  # "Eason Chan, Jackie Chan"
-        answer_numbers = {w for c in compiled.candidates for w in c.words if _has_digit(w)}
-        if answer_numbers and any(_has_digit(w) and w not in answer_numbers for w in rest):
-            return "a different number"  # "56th Golden Horse Awards"
-        if compiled.kind in {"date", "year"} and any(
-            w in DATE_WORDS and w not in compiled.own_words for w in rest
-        ):
-            return "a different time of year"  # "autumn 2017" for "winter 2017"
+        return (
+            _alternatives(rest)
+            or _more_names(compiled, rest, commas)
+            or _other_value(compiled, rest)
+            or self._another_known(compiled, rest)
+        )
+
+    def _another_known(self, compiled: _Compiled, rest: Sequence[str]) -> str:
+        """A second name the pack knows, of the answer's kind: "Beijing Hailar"."""
         known = self._known_by_kind.get(compiled.kind, set())
         mine = {c.joined for c in compiled.candidates}
         for length in range(1, 5):
@@ -392,6 +381,37 @@ class AnswerChecker:
                 if joined in known and joined not in mine and joined not in compiled.own_words:
                     return f"also names another {compiled.kind}"
         return ""
+
+
+def _alternatives(rest: Sequence[str]) -> str:
+    """ "Beijing or Hailar": an either/or is two guesses."""
+    if any(w in ALTERNATION for w in rest):
+        return 'several guesses ("or")'
+    return ""
+
+
+def _more_names(compiled: _Compiled, rest: Sequence[str], commas: bool) -> str:
+    """A name answer given with more names: "Hailar and Beijing", "Eason Chan, Jackie Chan"."""
+    if compiled.kind in NAME_KINDS and "and" in rest:
+        after = rest[rest.index("and") + 1 :]
+        if any(w not in FILLER for w in after):
+            return 'several names ("and")'
+    content = [w for w in rest if w not in FILLER and w not in ROLE_WORDS]
+    if compiled.kind in PEOPLE_KINDS and content and (commas or compiled.own_words & set(content)):
+        return "several names"  # "Eason Chan, Jackie Chan"
+    return ""
+
+
+def _other_value(compiled: _Compiled, rest: Sequence[str]) -> str:
+    """A number or a time of year beside the answer that is not the answer's own."""
+    answer_numbers = {w for c in compiled.candidates for w in c.words if _has_digit(w)}
+    if answer_numbers and any(_has_digit(w) and w not in answer_numbers for w in rest):
+        return "a different number"  # "56th Golden Horse Awards"
+    if compiled.kind in {"date", "year"} and any(
+        w in DATE_WORDS and w not in compiled.own_words for w in rest
+    ):
+        return "a different time of year"  # "autumn 2017" for "winter 2017"
+    return ""
 
 
 def _joined_orders(words: Sequence[str]) -> tuple[str, ...]:

@@ -11,8 +11,8 @@ How a question is ranked (``match_index`` builds the terms, ``match_vocab`` hold
    counts ``CONTEXT_FACTOR`` as much as one that asks, and the best sentence's ranking is kept.
 1. Candidates come from the inverted index, rarest terms first, so the cost follows the few
    facts that share a meaningful word, not the size of the base.
-2. Each candidate is scored 0-100 from its *coverage* of the question (the weight of the
-   question's terms the fact has, against what it lacks: a word no fact contains, like
+2. Each candidate is scored 0-100 (``match_score``) from its *coverage* of the question (the
+   weight of the question's terms the fact has, against what it lacks: a word no fact contains, like
    "titanic" or "imdb", weighs more than any known word, a missing name or number counts in
    full, another known word half) times its *fit* (the F-beta of its best phrasing against the
    question; names and numbers of the answer count, so "was it filmed in hailar" fits "where
@@ -34,19 +34,12 @@ from operator import itemgetter
 
 from bot.core.decision import LIST, Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
+from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
 from bot.core.match_vocab import (
-    AGE,
-    COUNT,
-    MONEY,
-    NAME,
     OPPOSITES,
     PERSON_NOUNS,
-    ROLE_WORDS,
     THING_NOUNS,
     VIEWER_WORDS,
-    WHEN,
-    WHERE,
-    WHO,
     asks,
     stem,
 )
@@ -60,33 +53,16 @@ SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
-INTENT_MISMATCH = 0.55  # the fact answers another kind of question
-INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
-FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
-ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
-FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
-OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
 CONTEXT_FACTOR = 0.5  # a sentence beside a question that only tells: "the ending made me cry"
 LATER_MARGIN = 1.1  # how much better a later sentence of a message must rank to be the question
 CONTEXT_SHARE = 0.5  # weight of a term from another sentence of the message than the question
 CONTEXT_MISS = 0.15  # share of that weight lost when a fact lacks it
 CONTEXT_UNKNOWN = 0.35  # ... and when no fact has it ("i loved titanic. who directed it?")
-CHAT_FACTOR = 0.6  # a question to the bot itself, or one word said with "thanks bot"
-# intents whose answer is a value (a person, a date, a count...), not an event or a reason
-VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
-YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no question less
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
-PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
-SINGLE_WORD = 0.65  # a one-word question that no phrasing says exactly
 LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("quietly")
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
-CREDIT_KINDS = frozenset({"person", "organisation"})
-ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
-PLAY = stem("play")
-NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
-OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
 MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 SUGGESTION_CHARS = 60
@@ -107,29 +83,6 @@ class AskResult:
     related: tuple[Fact, ...] = ()  # related figures from the sources (no contradiction)
     listed: tuple[Fact, ...] = ()  # the whole list when the answer is one (cast, accolades...)
     other_question: str = ""  # a second question in the message, answered by another fact
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    known: tuple[tuple[str, float, float], ...]  # (term, weight, share of it counted if missing)
-    unknown: float  # summed weight of terms no fact has
-    terms: frozenset[str]  # the known terms
-    intent: str | None
-    only_numbers: bool
-    only_names: bool
-    names: frozenset[str]  # the known names and numbers among the terms
-    named: frozenset[str]  # the terms that must all be in an answer that is just a name
-    pronoun: bool  # "they", "her": someone meant but not named
-    yes_no: bool  # "do they walk home in the snow": not "how many walk home"
-    name_of: tuple[str, ...]  # "jianqing's wife's name": the relative whose name is asked
-    chat: str | None  # "addressed" to the bot ("do you like it"), "social" ("thanks bot")
-    single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
-    actor: bool  # "who plays the dad": only a credit (a person) answers
-    film_subject: bool  # "did it win any awards": about the film, no person named or meant
-    sides: tuple[tuple[str, frozenset[str]], ...]  # "audience": not "critic" (OPPOSITES)
-    owner: frozenset[str]  # "the douban score of dying to survive": whose score is asked
-    thing: bool  # a thing is named ("game", "book"): no person's name answers "what's it called"
-    about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,10 +268,6 @@ class Matcher:
         # Ties go to the fact declared first: packs list the central facts first.
         return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
 
-    def _plays(self, entry: FactEntry) -> bool:
-        """A cast credit: a person's fact asked as "who plays ..."."""
-        return entry.fact.kind == "person" and any(PLAY in p.terms for p in entry.phrasings)
-
     def _person_term(self, term: str) -> bool:
         if term in PERSON_STEMS:
             return True
@@ -370,7 +319,7 @@ class Matcher:
         entries = self.index.entries
         return [entries[pos] for pos, _ in best]
 
-    def _query(self, analysis: Analysis, told: Analysis | None = None) -> _Query:
+    def _query(self, analysis: Analysis, told: Analysis | None = None) -> Query:
         """The question's terms with their weights, worked out once for all candidates.
 
         ``told``: the other sentences of the message ("the ticket inspector was so rude. what
@@ -420,7 +369,7 @@ class Matcher:
         )
         # "who is wynne", "zhang yibai role": a question that is a name (and a job word)
         named = terms - ROLE_STEMS if names else terms
-        return _Query(
+        return Query(
             known=tuple(known),
             unknown=unknown,
             terms=terms,
@@ -446,105 +395,8 @@ class Matcher:
             about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
         )
 
-    def _score(self, query: _Query, entry: FactEntry) -> float:
-        if query.only_numbers:
-            return 0.0  # "what's 2+2"
-        weights = entry.weights
-        covered, missed = 0.0, query.unknown
-        # "mark lee ping bing job": a fact crediting him need not say "job"
-        credit = entry.fact.kind in CREDIT_KINDS
-        for term, w, miss in query.known:
-            if credit and term in ROLE_STEMS and query.names:
-                miss = SOFT_SHARE
-            share = weights.get(term, 0.0)
-            covered += w * share
-            missed += w * (1.0 - share) * miss
-        if not covered:
-            return 0.0
-        asked = covered + missed
-        coverage = covered / asked
-        idf = self.index.idf
-        terms = query.terms
-        fit = 0.0
-        # Names and numbers of the answer that the question gives: "was it filmed in hailar" is
-        # "where was it filmed" with its answer. They count for the phrasing when asked.
-        named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
-        about_person = self._about_person if query.film_subject else frozenset()
-        for number, phrasing in enumerate(entry.phrasings):
-            pairs = zip(phrasing.terms, phrasing.weights, strict=True)
-            shared = sum(w for t, w in pairs if t in terms)
-            if not shared:
-                continue
-            total = phrasing.total
-            if query.pronoun:
-                # "where do they meet" may mean the phrasing's "jianqing and xiaoxiao"
-                total -= (1.0 - PRONOUN_NAME) * sum(
-                    w
-                    for t, w in zip(phrasing.terms, phrasing.weights, strict=True)
-                    if t.startswith("@") and t not in terms
-                )
-            extra = max(
-                (
-                    sum(idf[t] for t in a if t in query.names and t not in phrasing.terms)
-                    for a in named
-                ),
-                default=0.0,
-            )
-            # how much of the phrasing the question says, and of the question the phrasing says
-            shared += extra
-            precision = shared / (total + extra)
-            recall = min(1.0, shared / asked)
-            share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
-            if query.intent and phrasing.intent and phrasing.intent != query.intent:
-                share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
-            elif query.yes_no and phrasing.intent in VALUE_INTENTS:
-                share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
-            if (entry.position, number) in about_person:
-                share *= OTHER_SUBJECT_FIT  # the film's awards are not the director's
-            fit = max(fit, share)
-        # "<person> job" is answered by a fact naming a real person (a crew credit), never by
-        # one that only names a character
-        if (query.only_names or NAME in entry.intents) and (credit or query.named == terms):
-            for answer in entry.answers:
-                # "who is wynne", "ge dawei": the question is only the answer's name.
-                if query.named.issubset(answer.terms):
-                    fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query.named) / answer.total)
-        score = 100.0 * coverage * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
-        if query.single_word and fit < 1.0:
-            # one ordinary word ("love", "time") is no question unless a phrasing is just that
-            score *= SINGLE_WORD
-        if query.chat == "addressed" or (query.chat == "social" and query.single_word):
-            # "what's your favourite movie", "thanks bot ur the best": talk, not a question
-            score *= CHAT_FACTOR
-        if any(t not in weights and not other.isdisjoint(weights) for t, other in query.sides):
-            score *= INTENT_MISMATCH  # the audience score asked, the critics' score known
-        if query.owner and query.owner.isdisjoint(weights):
-            score *= INTENT_MISMATCH  # the score of another film, the meaning of life
-        if query.intent == NAME and entry.fact.kind in NAMED_KINDS and query.thing:
-            score *= INTENT_MISMATCH  # "the name of the game he makes" is no person's name
-        elif query.intent == NAME and not query.about_cast and self._plays(entry):
-            score *= INTENT_MISMATCH  # "dad's name" is the character's, not his actor's
-        if query.actor and entry.fact.kind not in CREDIT_KINDS:
-            score *= INTENT_MISMATCH  # "who plays jianqing's wife": a character is no actor
-        if query.name_of and self._names_someone_else(query, entry):
-            score *= INTENT_MISMATCH
-        if query.intent and query.intent not in entry.intents:
-            # a fact phrased without a question word may still say who or when; never a name
-            vague = not entry.intents and query.intent != NAME
-            score *= INTENT_UNKNOWN if vague else INTENT_MISMATCH
-        return score
-
-    @staticmethod
-    def _names_someone_else(query: _Query, entry: FactEntry) -> bool:
-        """ "what is jianqing's wife's name": a fact whose answer is another known person
-        (Xiaoxiao, whom his father calls her by mistake) does not give the wife's name."""
-        relations = query.name_of
-        return bool(relations and entry.answers) and all(
-            answer.terms
-            and all(t.startswith("@") for t in answer.terms)
-            and not any(r in answer.terms for r in relations)
-            for answer in entry.answers
-        )
+    def _score(self, query: Query, entry: FactEntry) -> float:
+        return score(query, entry, self.index.idf, self._about_person)
 
     # ------------------------------------------------------------------ messages
     def _input_problem(self, question: str) -> str:

@@ -334,3 +334,23 @@ def test_facts_try_reads_and_writes_json_lines(repo_root: Path) -> None:
     assert out[3]["line"] == 4 and "not JSON" in out[3]["error"]
     assert done.returncode == 1  # some lines could not be checked
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "guess", "reason"),
+    [
+        ("director", "Rene Liu or Zhang Yibai", 'several guesses ("or")'),
+        ("director", "Rene Liu and Zhang Yibai", 'several names ("and")'),
+        ("director", "Zhang Yibai, Rene Liu", "several names"),
+        ("golden-horse-edition", "56th Golden Horse Awards", "a different number"),
+        ("shooting-season", "autumn winter 2017", "a different time of year"),
+        ("premise-city", "Beijing Hailar", "also names another place"),
+    ],
+)
+def test_each_kind_of_several_guesses_says_why_it_is_wrong(
+    checker: AnswerChecker, fact_base: FactBase, fact_id: str, guess: str, reason: str
+) -> None:
+    # the reason is what `python -m bot facts try` shows a pack author
+    verdict = checker.check(fact_base.by_id[fact_id], guess)
+    assert not verdict.correct
+    assert verdict.reason == reason

@@ -1,0 +1,224 @@
+"""How well one fact answers one question: the parts of the /ask score (0-100).
+
+``score`` multiplies four named parts, each tested on its own:
+
+- ``coverage``: the weight of the question's terms the fact has, against what it lacks (a word
+  no fact contains weighs more than any known word; a missing name counts in full);
+- ``phrasing_fit`` / ``answer_name_fit``: the F-beta of the fact's closest phrasing against the
+  question (names of the answer the question gives count for the phrasing), or how much of the
+  answer's name the question is ("who is wynne");
+- ``penalties``: what makes a question no real question for this fact (one ordinary word, talk
+  to the bot, the other side of an opposite, another film's score);
+- ``kind_fit``: whether the fact gives the kind of answer asked (a "when" question is not
+  answered by a "who" fact, a "what is it called" question only by a name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.core.match_index import SOFT_SHARE, FactEntry
+from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
+
+INTENT_MISMATCH = 0.55  # the fact answers another kind of question
+INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
+FIT_FLOOR = 0.5  # share of the score that coverage alone earns; the rest needs a phrasing fit
+ANSWER_FIT = 0.9  # a question naming the fact's answer fits a little less than a phrasing
+FIT_BETA2 = 2.0  # F-beta of a phrasing's precision and recall; above 1 favours recall
+OTHER_INTENT_FIT = 0.5  # a phrasing asking who/when/where... fits another such question less
+CHAT_FACTOR = 0.6  # a question to the bot itself, or one word said with "thanks bot"
+# intents whose answer is a value (a person, a date, a count...), not an event or a reason
+VALUE_INTENTS = frozenset({WHO, WHEN, WHERE, MONEY, COUNT, AGE})
+YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no question less
+PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
+SINGLE_WORD = 0.65  # a one-word question that no phrasing says exactly
+OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
+CREDIT_KINDS = frozenset({"person", "organisation"})
+NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
+ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
+PLAY = stem("play")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question's terms with their weights, worked out once for all candidates."""
+
+    known: tuple[tuple[str, float, float], ...]  # (term, weight, share of it counted if missing)
+    unknown: float  # summed weight of terms no fact has
+    terms: frozenset[str]  # the known terms
+    intent: str | None
+    only_numbers: bool
+    only_names: bool
+    names: frozenset[str]  # the known names and numbers among the terms
+    named: frozenset[str]  # the terms that must all be in an answer that is just a name
+    pronoun: bool  # "they", "her": someone meant but not named
+    yes_no: bool  # "do they walk home in the snow": not "how many walk home"
+    name_of: tuple[str, ...]  # "jianqing's wife's name": the relative whose name is asked
+    chat: str | None  # "addressed" to the bot ("do you like it"), "social" ("thanks bot")
+    single_word: bool  # one known word, no name: a keyword, or chat ("what is love")
+    actor: bool  # "who plays the dad": only a credit (a person) answers
+    film_subject: bool  # "did it win any awards": about the film, no person named or meant
+    sides: tuple[tuple[str, frozenset[str]], ...]  # "audience": not "critic" (OPPOSITES)
+    owner: frozenset[str]  # "the douban score of dying to survive": whose score is asked
+    thing: bool  # a thing is named ("game", "book"): no person's name answers "what's it called"
+    about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    covered: float  # weight of the question's terms the fact has
+    asked: float  # that plus the weight it lacks (what the question asks, all told)
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.asked if self.asked else 0.0
+
+
+def score(
+    query: Query,
+    entry: FactEntry,
+    idf: Mapping[str, float],
+    about_person: frozenset[tuple[int, int]],
+) -> float:
+    """0-100: coverage times fit, then each penalty and answer-kind factor in turn."""
+    if query.only_numbers:
+        return 0.0  # "what's 2+2"
+    cover = coverage(query, entry)
+    if not cover.covered:
+        return 0.0
+    fit = max(
+        phrasing_fit(query, entry, cover.asked, idf, about_person),
+        answer_name_fit(query, entry, idf),
+    )
+    result = 100.0 * (cover.covered / cover.asked) * (FIT_FLOOR + (1.0 - FIT_FLOOR) * fit)
+    for factor in (*penalties(query, entry, fit), *kind_fit(query, entry)):
+        result *= factor
+    return result
+
+
+def coverage(query: Query, entry: FactEntry) -> Coverage:
+    """The question's weight the fact has, and all it asks (what the fact lacks counts too)."""
+    weights = entry.weights
+    covered, missed = 0.0, query.unknown
+    # "mark lee ping bing job": a fact crediting him need not say "job"
+    credit = entry.fact.kind in CREDIT_KINDS
+    for term, w, miss in query.known:
+        if credit and term in ROLE_STEMS and query.names:
+            miss = SOFT_SHARE
+        share = weights.get(term, 0.0)
+        covered += w * share
+        missed += w * (1.0 - share) * miss
+    return Coverage(covered, covered + missed)
+
+
+def phrasing_fit(
+    query: Query,
+    entry: FactEntry,
+    asked: float,
+    idf: Mapping[str, float],
+    about_person: frozenset[tuple[int, int]],
+) -> float:
+    """0-1: how well the fact's closest phrasing and the question say the same thing."""
+    terms = query.terms
+    fit = 0.0
+    # Names and numbers of the answer that the question gives: "was it filmed in hailar" is
+    # "where was it filmed" with its answer. They count for the phrasing when asked.
+    named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
+    about_person = about_person if query.film_subject else frozenset()
+    for number, phrasing in enumerate(entry.phrasings):
+        pairs = zip(phrasing.terms, phrasing.weights, strict=True)
+        shared = sum(w for t, w in pairs if t in terms)
+        if not shared:
+            continue
+        total = phrasing.total
+        if query.pronoun:
+            # "where do they meet" may mean the phrasing's "jianqing and xiaoxiao"
+            total -= (1.0 - PRONOUN_NAME) * sum(
+                w
+                for t, w in zip(phrasing.terms, phrasing.weights, strict=True)
+                if t.startswith("@") and t not in terms
+            )
+        extra = max(
+            (sum(idf[t] for t in a if t in query.names and t not in phrasing.terms) for a in named),
+            default=0.0,
+        )
+        # how much of the phrasing the question says, and of the question the phrasing says
+        shared += extra
+        precision = shared / (total + extra)
+        recall = min(1.0, shared / asked)
+        share = (1 + FIT_BETA2) * precision * recall / (FIT_BETA2 * precision + recall)
+        if query.intent and phrasing.intent and phrasing.intent != query.intent:
+            share *= OTHER_INTENT_FIT  # "where did they meet" fits "when did they meet" less
+        elif query.yes_no and phrasing.intent in VALUE_INTENTS:
+            share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
+        if (entry.position, number) in about_person:
+            share *= OTHER_SUBJECT_FIT  # the film's awards are not the director's
+        fit = max(fit, share)
+    return fit
+
+
+def answer_name_fit(query: Query, entry: FactEntry, idf: Mapping[str, float]) -> float:
+    """0-1: the question is only the answer's name ("who is wynne", "ge dawei"). "<person>
+    job" is answered by a fact naming a real person (a crew credit), never one naming only a
+    character."""
+    credit = entry.fact.kind in CREDIT_KINDS
+    fit = 0.0
+    if (query.only_names or NAME in entry.intents) and (credit or query.named == query.terms):
+        for answer in entry.answers:
+            if query.named.issubset(answer.terms):
+                fit = max(fit, ANSWER_FIT * sum(idf[t] for t in query.named) / answer.total)
+    return fit
+
+
+def penalties(query: Query, entry: FactEntry, fit: float) -> list[float]:
+    """Factors for a question that is no real question for this fact, in the order applied."""
+    weights = entry.weights
+    out: list[float] = []
+    if query.single_word and fit < 1.0:
+        # one ordinary word ("love", "time") is no question unless a phrasing is just that
+        out.append(SINGLE_WORD)
+    if query.chat == "addressed" or (query.chat == "social" and query.single_word):
+        # "what's your favourite movie", "thanks bot ur the best": talk, not a question
+        out.append(CHAT_FACTOR)
+    if any(t not in weights and not other.isdisjoint(weights) for t, other in query.sides):
+        out.append(INTENT_MISMATCH)  # the audience score asked, the critics' score known
+    if query.owner and query.owner.isdisjoint(weights):
+        out.append(INTENT_MISMATCH)  # the score of another film, the meaning of life
+    return out
+
+
+def kind_fit(query: Query, entry: FactEntry) -> list[float]:
+    """Factors for a fact that gives another kind of answer than the one asked, in order."""
+    out: list[float] = []
+    kind = entry.fact.kind
+    if query.intent == NAME and kind in NAMED_KINDS and query.thing:
+        out.append(INTENT_MISMATCH)  # "the name of the game he makes" is no person's name
+    elif query.intent == NAME and not query.about_cast and plays(entry):
+        out.append(INTENT_MISMATCH)  # "dad's name" is the character's, not his actor's
+    if query.actor and kind not in CREDIT_KINDS:
+        out.append(INTENT_MISMATCH)  # "who plays jianqing's wife": a character is no actor
+    if query.name_of and names_someone_else(query, entry):
+        out.append(INTENT_MISMATCH)
+    if query.intent and query.intent not in entry.intents:
+        # a fact phrased without a question word may still say who or when; never a name
+        vague = not entry.intents and query.intent != NAME
+        out.append(INTENT_UNKNOWN if vague else INTENT_MISMATCH)
+    return out
+
+
+def plays(entry: FactEntry) -> bool:
+    """A cast credit: a person's fact asked as "who plays ..."."""
+    return entry.fact.kind == "person" and any(PLAY in p.terms for p in entry.phrasings)
+
+
+def names_someone_else(query: Query, entry: FactEntry) -> bool:
+    """ "what is jianqing's wife's name": a fact whose answer is another known person
+    (Xiaoxiao, whom his father calls her by mistake) does not give the wife's name."""
+    relations = query.name_of
+    return bool(relations and entry.answers) and all(
+        answer.terms
+        and all(t.startswith("@") for t in answer.terms)
+        and not any(r in answer.terms for r in relations)
+        for answer in entry.answers
+    )
