@@ -3,6 +3,8 @@
 The embedded default. The records, errors and the contract both engines satisfy are in
 ``bot.core.store_contract``; PostgreSQL is ``bot.core.store_postgres``; ``bot.core.store_select``
 opens one or the other from the configured database (a path here, a ``postgresql://`` URL there).
+The statements both engines run are written once in ``bot.core.store_queries``; this module
+holds what is SQLite's own: the connections, the batch inserts, opening and migrating.
 
 Stable API (the Discord cog and the console build on it; only additions from here on)::
 
@@ -57,21 +59,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from bot.core.cooldowns import DEFAULT_LIMITS, CooldownLimits, check_limits
 from bot.core.migration_files import numbered_migrations
+from bot.core.sqlite_errors import BUSY_CODES as _BUSY_CODES
+from bot.core.sqlite_errors import explain as _explain
+from bot.core.sqlite_errors import locked as _locked
+from bot.core.sqlite_errors import no_permission as _no_permission
+from bot.core.sqlite_errors import read_only as _read_only
+from bot.core.sqlite_errors import result_code as _code
 from bot.core.store_contract import (
-    ACCURACY_MIN_ATTEMPTS,
     SORTS,
     GuildSettings,
     LeaderboardEntry,
@@ -85,10 +89,8 @@ from bot.core.store_contract import (
     Sort,
     StorageError,
     StorageProblem,
-    check_setting_changes,
-    check_sort,
 )
-from bot.core.write_batch import WriteBatcher
+from bot.core.store_queries import SQLITE, Ledger, Params, Rows, SqlScoreStore
 
 __all__ = [
     "SORTS",
@@ -116,34 +118,12 @@ CHECKPOINT_SECONDS = 1.0
 BUSY_SECONDS = 30.0
 log = logging.getLogger(__name__)
 
-# ORDER BY for each sort; the rank window uses the same key so ties share a rank.
-_ORDER = {
-    "points": "points DESC, rounds_won DESC",
-    "wins": "rounds_won DESC, points DESC",
-    "accuracy": (
-        f"(attempted >= {ACCURACY_MIN_ATTEMPTS}) DESC,"
-        " (CAST(correct AS REAL) / max(attempted, 1)) DESC, correct DESC"
-    ),
-}
 
-_TOTALS = "user_id, name, points, correct, attempted, rounds_played, rounds_won, best_streak"
-# Global board: one line per user, summed over servers (showing one of the names they used).
-_GLOBAL_TOTALS = """
-    SELECT user_id, max(name) AS name, sum(points) AS points, sum(correct) AS correct,
-           sum(attempted) AS attempted, sum(rounds_played) AS rounds_played,
-           sum(rounds_won) AS rounds_won, max(best_streak) AS best_streak
-    FROM players GROUP BY user_id
-"""
-
-
-def _totals_source(guild_id: int | None) -> tuple[str, tuple[Any, ...]]:
-    if guild_id is None:
-        return f"({_GLOBAL_TOTALS})", ()
-    return f"(SELECT {_TOTALS} FROM players WHERE guild_id = ?)", (guild_id,)
-
-
-class ScoreStore:
+class ScoreStore(SqlScoreStore):
     """One connection to the score database. Create with ``await ScoreStore.open(path)``."""
+
+    dialect = SQLITE
+    _constraint_errors = (sqlite3.IntegrityError,)
 
     def __init__(
         self, connection: aiosqlite.Connection, path: Path, *, busy_seconds: float = BUSY_SECONDS
@@ -151,8 +131,7 @@ class ScoreStore:
         self._db = connection
         self.path = path
         self.busy_seconds = busy_seconds
-        self._awards = WriteBatcher(self._insert_awards, whole_batch_errors=(StorageError,))
-        self._attempts = WriteBatcher(self._insert_attempts, whole_batch_errors=(StorageError,))
+        super().__init__()
         self._checkpointer: asyncio.Task[None] | None = None
         self._closed = False
         self._writer: sqlite3.Connection | None = None  # every write after open goes here
@@ -226,12 +205,6 @@ class ScoreStore:
             except sqlite3.Error:
                 log.exception("checkpoint of %s failed; will retry", self.path)
 
-    async def __aenter__(self) -> ScoreStore:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
     async def _configure(self) -> None:
         """Settings of the reading connection (none of them changes the file)."""
         await self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
@@ -245,7 +218,7 @@ class ScoreStore:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
-    async def _returning(self, sql: str, params: Sequence[Any] | dict[str, Any]) -> list[Any]:
+    async def _returning(self, sql: str, params: Sequence[Any] | Params) -> Rows:
         """Run one write statement (its own transaction) and return its RETURNING rows.
 
         Every write is a single statement, so coroutines never share a transaction and need no
@@ -269,461 +242,34 @@ class ScoreStore:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.1)
 
-    # -- rounds and awards -------------------------------------------------------------------
+    # -- driver calls (the statements are in bot.core.store_queries) ----------------------------
 
-    async def start_round(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        starter_id: int,
-        mode: str,
-        questions: int,
-        seed: int | None = None,
-        started_at: float | None = None,
-    ) -> int:
-        """Record a round's start; returns its id for awards and ``finish_round``."""
-        rows = await self._returning(
-            "INSERT INTO rounds (guild_id, channel_id, starter_id, mode, questions, seed,"
-            " started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (guild_id, channel_id, starter_id, mode, questions, seed, started_at or time.time()),
-        )
-        return int(rows[0][0])
+    async def _read(self, sql: str, params: Params) -> Rows:
+        async with self._db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
 
-    async def record_award(
-        self,
-        *,
-        round_id: int,
-        question_index: int,
-        fact_id: str,
-        guild_id: int,
-        user_id: int,
-        user_name: str,
-        points: int,
-        streak: int,
-        awarded_at: float | None = None,
-    ) -> bool:
-        """Commit one won question and its points. False if that question was already awarded.
+    async def _write(self, sql: str, params: Params) -> Rows:
+        return await self._returning(sql, params)
 
-        Returns only after the commit, so an acknowledged award is on disk. Awards arriving
-        while a commit is in flight are committed together in the next statement (group
-        commit): each award is still all-or-nothing, and the disk sees one commit per batch.
-        """
-        row = (
-            round_id,
-            question_index,
-            fact_id,
-            guild_id,
-            user_id,
-            user_name,
-            points,
-            streak,
-            awarded_at or time.time(),
-        )
-        return await self._awards.submit(row)
+    async def _write_together(self, statements: Sequence[tuple[str, Params]]) -> None:
+        # One statement at a time: a transaction across awaits would hold the writer for others.
+        for sql, params in statements:
+            await self._returning(sql, params)
 
-    async def _insert_awards(self, rows: list[tuple[Any, ...]]) -> list[bool]:
-        first: dict[tuple[Any, Any], int] = {}
-        for i, row in enumerate(rows):
-            first.setdefault((row[0], row[1]), i)  # the same question twice in one batch
-        unique = [rows[i] for i in sorted(first.values())]
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(unique))
-        returned = await self._returning(
-            "INSERT OR IGNORE INTO awards (round_id, question_index, fact_id, guild_id, user_id,"
-            f" user_name, points, streak, awarded_at) VALUES {values}"
-            " RETURNING round_id, question_index",
-            [p for row in unique for p in row],
-        )
-        inserted = {(r[0], r[1]) for r in returned}
-        return [
-            first[(row[0], row[1])] == i and (row[0], row[1]) in inserted
-            for i, row in enumerate(rows)
-        ]
+    # -- awards and attempts in batches (bot.core.write_batch) ---------------------------------
 
-    async def record_attempt(
-        self,
-        *,
-        round_id: int,
-        question_index: int,
-        guild_id: int,
-        user_id: int,
-        user_name: str,
-    ) -> bool:
-        """Count a question a player tried but did not win (once per player and question)."""
-        added = await self.record_attempts(
-            round_id=round_id,
-            question_index=question_index,
-            guild_id=guild_id,
-            players=[(user_id, user_name)],
-        )
-        return added == 1
-
-    async def record_attempts(
-        self,
-        *,
-        round_id: int,
-        question_index: int,
-        guild_id: int,
-        players: Sequence[tuple[int, str]],
-    ) -> int:
-        """``record_attempt`` for several players at once; returns how many were new."""
-        if not players:
-            return 0
-        rows = [(round_id, question_index, guild_id, uid, name) for uid, name in players]
-        return sum(await self._attempts.submit_many(rows))
-
-    async def _insert_attempts(self, rows: list[tuple[Any, ...]]) -> list[bool]:
-        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
-        returned = await self._returning(
-            "INSERT OR IGNORE INTO attempts (round_id, question_index, guild_id, user_id,"
-            f" user_name) VALUES {values} RETURNING round_id, question_index, user_id",
+    async def _insert_new(self, ledger: Ledger, rows: Sequence[tuple[Any, ...]]) -> Rows:
+        marks = f"({', '.join('?' * len(ledger.columns))})"
+        return await self._returning(
+            f"INSERT OR IGNORE INTO {ledger.table} ({', '.join(ledger.columns)})"
+            f" VALUES {', '.join([marks] * len(rows))} RETURNING {ledger.key_columns}",
             [p for row in rows for p in row],
         )
-        inserted = {tuple(r) for r in returned}
-        seen: set[tuple[Any, ...]] = set()
-        out = []
-        for row in rows:
-            key = (row[0], row[1], row[3])
-            out.append(key in inserted and key not in seen)
-            seen.add(key)
-        return out
-
-    async def finish_round(
-        self,
-        round_id: int,
-        *,
-        reason: str,
-        asked: int,
-        results: Iterable[RoundResult],
-        ended_at: float | None = None,
-    ) -> None:
-        """Close a round: the final ranking, then its end, reason and questions asked.
-
-        Safe to repeat: a result already stored for a player is not counted again, and the end
-        is written once. (The ranking goes first so a crash between the two statements leaves
-        a round that shows its results and can be finished again.)
-        """
-        results = list(results)
-        if results:
-            values = ", ".join(
-                ["(?, (SELECT guild_id FROM rounds WHERE id = ?), ?, ?, ?, ?, ?, ?)"] * len(results)
-            )
-            params = [
-                p
-                for r in results
-                for p in (
-                    round_id,
-                    round_id,
-                    r.user_id,
-                    r.user_name,
-                    r.rank,
-                    r.points,
-                    r.correct,
-                    int(r.won),
-                )
-            ]
-            await self._returning(
-                "INSERT OR IGNORE INTO round_results (round_id, guild_id, user_id, user_name,"
-                f" rank, points, correct, won) VALUES {values} RETURNING user_id",
-                params,
-            )
-        await self._returning(
-            "UPDATE rounds SET ended_at = ?, end_reason = ?, asked = ?"
-            " WHERE id = ? AND ended_at IS NULL RETURNING id",
-            (ended_at or time.time(), reason, asked, round_id),
-        )
-
-    async def close_interrupted_rounds(
-        self, *, console: bool, owned: Callable[[int], bool] | None = None
-    ) -> list[RoundRecord]:
-        """Close the rounds a crash left open as "interrupted"; returns them to announce.
-
-        Call once at start, before starting rounds. Each round's results are made from the
-        awards and attempts it stored (ranked by points, like a finished round), so they count
-        in stats and agree with the ledger. ``console`` picks the console's rounds (server 0) or
-        the Discord servers' ones: the console and the bot may share one file, and each closes
-        only its own. (Two consoles running at once on one file would close each other's.)
-        ``owned`` (server id -> bool) keeps a cluster to its own servers' rounds: the others' are
-        still running in the processes that own them.
-        """
-        scope = "guild_id = 0" if console else "guild_id != 0"
-        async with self._db.execute(
-            f"SELECT id, guild_id FROM rounds WHERE ended_at IS NULL AND {scope} ORDER BY id"
-        ) as cursor:
-            rows = await cursor.fetchall()
-        open_ids = [int(row[0]) for row in rows if owned is None or owned(int(row[1]))]
-        for round_id in open_ids:
-            # Results first, then the end: the same order (and repeat-safety) as finish_round.
-            await self._returning(_INTERRUPTED_RESULTS, {"round": round_id})
-            await self._returning(_INTERRUPTED_END, {"round": round_id})
-        if not open_ids:
-            return []
-        marks = ", ".join("?" * len(open_ids))
-        return await self._records(f"id IN ({marks}) ORDER BY id", open_ids)
-
-    async def award_count(self) -> int:
-        async with self._db.execute("SELECT count(*) FROM awards") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
-
-    # -- reading -----------------------------------------------------------------------------
-
-    async def leaderboard(
-        self,
-        guild_id: int | None,
-        sort: str = "points",
-        page: int = 1,
-        per_page: int = 10,
-    ) -> LeaderboardPage:
-        """One page of the board for a server (or across servers when ``guild_id`` is None).
-
-        ``sort`` is points, wins or accuracy; pages are 1-based and clamped to those that exist.
-        """
-        check_sort(sort)
-        per_page = max(1, min(per_page, 100))
-        source, params = _totals_source(guild_id)
-        async with self._db.execute(f"SELECT count(*) FROM {source}", params) as cursor:
-            row = await cursor.fetchone()
-        total = int(row[0]) if row else 0
-        pages = max(1, math.ceil(total / per_page))
-        page = max(1, min(page, pages))
-        order = _ORDER[sort]
-        query = (
-            f"SELECT rank() OVER (ORDER BY {order}) AS rank, {_TOTALS} FROM {source}"
-            f" ORDER BY {order}, name, user_id LIMIT ? OFFSET ?"
-        )
-        async with self._db.execute(query, (*params, per_page, (page - 1) * per_page)) as cursor:
-            entries = tuple(LeaderboardEntry(*r) for r in await cursor.fetchall())
-        return LeaderboardPage(entries, page, pages, total, sort, guild_id)
-
-    async def player_stats(self, guild_id: int | None, user_id: int) -> PlayerStats | None:
-        """A player's totals in a server (or across servers), with their points rank."""
-        source, params = _totals_source(guild_id)
-        query = (
-            f"SELECT * FROM (SELECT {_TOTALS}, rank() OVER (ORDER BY {_ORDER['points']}) AS rank,"
-            f" count(*) OVER () AS players FROM {source}) WHERE user_id = ?"
-        )
-        async with self._db.execute(query, (*params, user_id)) as cursor:
-            row = await cursor.fetchone()
-        return PlayerStats(*row) if row else None
-
-    async def round_history(
-        self, guild_id: int, *, channel_id: int | None = None, limit: int = 10
-    ) -> list[RoundRecord]:
-        """The server's most recent rounds, newest first, each with its ranking."""
-        where, params = "guild_id = ?", [guild_id]
-        if channel_id is not None:
-            where += " AND channel_id = ?"
-            params.append(channel_id)
-        return await self._records(
-            f"{where} ORDER BY started_at DESC, id DESC LIMIT ?", (*params, max(1, limit))
-        )
-
-    async def _records(self, where: str, params: Sequence[Any]) -> list[RoundRecord]:
-        async with self._db.execute(
-            "SELECT id, guild_id, channel_id, starter_id, mode, questions, asked, started_at,"
-            f" ended_at, end_reason FROM rounds WHERE {where}",
-            params,
-        ) as cursor:
-            rounds = await cursor.fetchall()
-        records = []
-        for r in rounds:
-            async with self._db.execute(
-                "SELECT user_id, user_name, rank, points, correct, won FROM round_results"
-                " WHERE round_id = ? ORDER BY rank, user_name",
-                (r[0],),
-            ) as cursor:
-                results = tuple(
-                    RoundResult(u, n, rank, p, c, bool(w))
-                    for u, n, rank, p, c, w in await cursor.fetchall()
-                )
-            records.append(RoundRecord(*r, results=results))  # type: ignore[misc]  # 10 columns
-        return records
-
-    # -- settings and admin ------------------------------------------------------------------
-
-    async def get_settings(self, guild_id: int) -> GuildSettings:
-        async with self._db.execute(
-            "SELECT question_seconds, round_length, mode, hints FROM guild_settings"
-            " WHERE guild_id = ?",
-            (guild_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
-        if row is None:
-            return GuildSettings()
-        seconds, length, mode, hints = row
-        return GuildSettings(float(seconds), int(length), mode, bool(hints))
-
-    async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
-        """Change some settings; raises ServerSettingError naming the bad value. Returns all
-        settings."""
-        check_setting_changes(changes)
-        merged = replace(await self.get_settings(guild_id), **changes)
-        await self._returning(
-            "INSERT INTO guild_settings (guild_id, question_seconds, round_length, mode, hints)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
-            " question_seconds = excluded.question_seconds, round_length = excluded.round_length,"
-            " mode = excluded.mode, hints = excluded.hints RETURNING guild_id",
-            (
-                guild_id,
-                float(merged.question_seconds),
-                merged.round_length,
-                merged.mode,
-                int(merged.hints),
-            ),
-        )
-        return merged
-
-    async def reset_guild(self, guild_id: int) -> int:
-        """Delete a server's scores and round history (settings stay). Returns players removed.
-
-        One statement: a trigger on the ``guild_resets`` log does the deleting atomically.
-        """
-        rows = await self._returning(
-            "INSERT INTO guild_resets (guild_id, reset_at) VALUES (?, ?) RETURNING id",
-            (guild_id, time.time()),
-        )
-        counted = await self._returning(
-            "SELECT players FROM guild_resets WHERE id = ?", (int(rows[0][0]),)
-        )
-        return int(counted[0][0])
 
     async def integrity_check(self) -> str:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
-
-    # -- cooldowns (issue 14, fair play) ------------------------------------------------------
-
-    async def get_cooldowns(self, guild_id: int) -> dict[str, CooldownLimits]:
-        """This server's cooldown limits per command (the defaults where none was set)."""
-        limits = dict(DEFAULT_LIMITS)
-        async with self._db.execute(
-            "SELECT command, per_user, per_channel FROM cooldown_settings WHERE guild_id = ?",
-            (guild_id,),
-        ) as cursor:
-            for command, per_user, per_channel in await cursor.fetchall():
-                limits[command] = CooldownLimits(float(per_user), float(per_channel))
-        return limits
-
-    async def set_cooldown(self, guild_id: int, command: str, limits: CooldownLimits) -> None:
-        """Raises CooldownError naming the bad value."""
-        check_limits(command, limits)
-        await self._returning(
-            "INSERT INTO cooldown_settings (guild_id, command, per_user, per_channel)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, command) DO UPDATE SET"
-            " per_user = excluded.per_user, per_channel = excluded.per_channel RETURNING guild_id",
-            (guild_id, command, float(limits.per_user), float(limits.per_channel)),
-        )
-
-    # -- questions asked per channel (issue 14, no repeats) ------------------------------------
-
-    async def asked_questions(
-        self, channel_id: int, since: float | None = None
-    ) -> dict[str, float]:
-        """fact id -> when it was last asked in this channel (only since ``since`` if given)."""
-        async with self._db.execute(
-            "SELECT fact_id, asked_at FROM asked_questions WHERE channel_id = ? AND asked_at >= ?",
-            (channel_id, since if since is not None else float("-inf")),
-        ) as cursor:
-            return {fact_id: float(at) for fact_id, at in await cursor.fetchall()}
-
-    async def record_asked(
-        self, channel_id: int, fact_id: str, asked_at: float | None = None
-    ) -> None:
-        await self._returning(
-            "INSERT INTO asked_questions (channel_id, fact_id, asked_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (channel_id, fact_id) DO UPDATE SET asked_at = excluded.asked_at"
-            " RETURNING channel_id",
-            (channel_id, fact_id, asked_at if asked_at is not None else time.time()),
-        )
-
-    # -- question reports (issue 14) -----------------------------------------------------------
-
-    async def add_report(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        user_id: int,
-        user_name: str,
-        fact_id: str,
-        source: str,
-        reason: str,
-        created_at: float | None = None,
-    ) -> int | None:
-        """File a report; its id, or None when this player already has one open on the fact."""
-        try:
-            rows = await self._returning(
-                "INSERT INTO reports (guild_id, channel_id, user_id, user_name, fact_id, source,"
-                " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    guild_id,
-                    channel_id,
-                    user_id,
-                    user_name,
-                    fact_id,
-                    source,
-                    reason,
-                    created_at if created_at is not None else time.time(),
-                ),
-            )
-        except sqlite3.IntegrityError:
-            return None
-        return int(rows[0][0])
-
-    async def reports(self, guild_id: int, *, open_only: bool = True) -> list[QuestionReport]:
-        """A server's reports, oldest first."""
-        where = " AND resolved_at IS NULL" if open_only else ""
-        async with self._db.execute(
-            "SELECT id, fact_id, source, reason, user_id, user_name, channel_id, created_at,"
-            f" resolved_at, resolved_by FROM reports WHERE guild_id = ?{where} ORDER BY id",
-            (guild_id,),
-        ) as cursor:
-            return [QuestionReport(*row) for row in await cursor.fetchall()]
-
-    async def resolve_report(
-        self, guild_id: int, report_id: int, by_user: int, resolved_at: float | None = None
-    ) -> bool:
-        """Mark an open report of this server resolved; False if there is no such open report."""
-        rows = await self._returning(
-            "UPDATE reports SET resolved_at = ?, resolved_by = ?"
-            " WHERE id = ? AND guild_id = ? AND resolved_at IS NULL RETURNING id",
-            (resolved_at if resolved_at is not None else time.time(), by_user, report_id, guild_id),
-        )
-        return bool(rows)
-
-
-# An interrupted round's ranking, from its ledger: everyone who won or tried a question.
-_INTERRUPTED_RESULTS = """
-INSERT OR IGNORE INTO round_results (round_id, guild_id, user_id, user_name, rank, points, correct,
-                                     won)
-SELECT :round, r.guild_id, p.user_id, p.user_name, rank() OVER (ORDER BY p.points DESC),
-       p.points, p.correct, rank() OVER (ORDER BY p.points DESC) = 1 AND p.points > 0
-FROM rounds AS r, (
-    SELECT user_id, max(user_name) AS user_name, sum(points) AS points, sum(won) AS correct
-    FROM (
-        SELECT user_id, user_name, points, 1 AS won FROM awards WHERE round_id = :round
-        UNION ALL
-        SELECT user_id, user_name, 0, 0 FROM attempts WHERE round_id = :round
-    )
-    GROUP BY user_id
-) AS p
-WHERE r.id = :round
-RETURNING user_id
-"""
-# Its end: when it was last heard of, and at least as many questions as it stored answers for.
-_INTERRUPTED_END = """
-UPDATE rounds SET
-    end_reason = 'interrupted',
-    ended_at = max(started_at, coalesce((SELECT max(awarded_at) FROM awards
-                                         WHERE round_id = :round), 0)),
-    asked = max(asked, coalesce((SELECT max(question_index) + 1 FROM (
-        SELECT question_index FROM awards WHERE round_id = :round
-        UNION ALL SELECT question_index FROM attempts WHERE round_id = :round)), 0))
-WHERE id = :round AND ended_at IS NULL
-RETURNING id
-"""
 
 
 def _location(target: Path) -> tuple[str, bool]:
@@ -731,82 +277,6 @@ def _location(target: Path) -> tuple[str, bool]:
     if str(target) == ":memory:":
         return f"file:scores-{os.getpid()}-{id(target)}?mode=memory&cache=shared", True
     return str(target), False
-
-
-# SQLite's primary result codes (https://sqlite.org/rescode.html)
-_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_READONLY, _CANTOPEN, _PERM, _AUTH = 8, 14, 3, 23
-_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-_IOERR, _FULL = 10, 13
-
-
-def _code(exc: sqlite3.Error) -> int:
-    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-
-
-def _locked(path: Path, seconds: float) -> StorageError:
-    return StorageError(
-        f"the score database {path} stayed locked by another process for {seconds:g} s. "
-        "The file is fine: let the other program (a backup, another bot or console on the same "
-        "file) finish, or stop it, and try again.",
-        "locked",
-    )
-
-
-def _read_only(path: Path) -> StorageError:
-    return StorageError(
-        f"the score database {path} is read-only for this user: SQLite must be able to write "
-        f"the file and its folder {path.parent} (for {path.name}-wal and -shm). Fix: give the "
-        "bot's user write access (chown/chmod) or set BOT_DATABASE to a writable path.",
-        "read-only",
-    )
-
-
-def _no_permission(path: Path, detail: str) -> StorageError:
-    return StorageError(
-        f"permission denied for the score database {path}: {detail}. Fix: give the bot's user "
-        "access (chown/chmod) or set BOT_DATABASE to a path it may use.",
-        "permission",
-    )
-
-
-def _explain(exc: sqlite3.Error, path: Path, busy_seconds: float) -> StorageError:
-    """A StorageError that says what is wrong with the database, from SQLite's result code."""
-    code = _code(exc)
-    if code in _BUSY_CODES:
-        return _locked(path, busy_seconds)
-    if code == _READONLY:
-        return _read_only(path)
-    if code in (_CANTOPEN, _PERM, _AUTH):
-        if path.is_dir():
-            return StorageError(
-                f"{path} is a folder, not a score database file. Set BOT_DATABASE to a file "
-                "path such as data/bot.sqlite3.",
-                "path",
-            )
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            return _no_permission(path, "this user cannot read and write the file")
-        if not os.access(path.parent, os.W_OK | os.X_OK):
-            return _no_permission(path, f"this user cannot write in the folder {path.parent}")
-        return StorageError(
-            f"cannot open the score database {path} ({exc}). Set BOT_DATABASE to a writable path.",
-            "path",
-        )
-    if code in _DAMAGED_CODES:
-        return StorageError(
-            f"{path} is not a score database or is damaged (SQLite says: {exc}). Move it away "
-            "(or restore a backup) or set BOT_DATABASE to another file; a new one is created on "
-            "start.",
-            "damaged",
-        )
-    if code == _FULL:
-        return StorageError(f"the disk holding the score database {path} is full", "other")
-    if code == _IOERR:
-        return StorageError(
-            f"reading or writing the score database {path} failed ({exc}); check the disk",
-            "other",
-        )
-    return StorageError(f"the score database {path} failed: {exc}", "other")
 
 
 def _create_private(target: Path) -> None:
