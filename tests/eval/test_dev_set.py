@@ -38,6 +38,7 @@ FRESH = Path(__file__).with_name("fresh_questions.yaml")  # written from seeds/ 
 BLIND_A = Path(__file__).with_name("blind_a.yaml")  # three styles, blind until its first run
 BLIND_B = Path(__file__).with_name("blind_b.yaml")  # three styles; a development set since
 BLIND_C = Path(__file__).with_name("blind_c.yaml")  # held out: only its labels are checked here
+BLIND_D = Path(__file__).with_name("blind_d.yaml")  # held out: only its labels are checked here
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -64,7 +65,7 @@ def test_dev_set_is_big_enough_and_names_real_facts(dev: DevSet, fact_base: Fact
     assert dev.unknown_ids(fact_base) == [], "the dev set names facts the pack does not have"
 
 
-@pytest.mark.parametrize("path", [HELD_OUT, FRESH, BLIND_A, BLIND_B, BLIND_C])
+@pytest.mark.parametrize("path", [HELD_OUT, FRESH, BLIND_A, BLIND_B, BLIND_C, BLIND_D])
 def test_other_sets_name_real_facts(fact_base: FactBase, path: Path) -> None:
     assert load_dev_set(path).unknown_ids(fact_base) == []
 
