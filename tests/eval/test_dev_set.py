@@ -19,6 +19,8 @@ its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.
 (terse 88.0%, chat 8.3%, paraphrase 2.0% answered right).
 ``blind_c.yaml`` (held out: only its labels are checked here), first run: 60.1% / 76.0%
 (terse 96.0%, chat 57.1%, paraphrase 26.5% answered right), 9.1% wrong.
+``blind_d.yaml`` (held out: only its labels are checked here), first run: 55.8% / 82.0%
+(terse 93.9%, chat 46.9%, paraphrase 26.5% answered right), 7.6% wrong.
 The floors are the issue's targets, so a change that loses real ground fails here.
 """
 
