@@ -373,7 +373,7 @@ def _open_checked(
             os.access(target, os.W_OK) and os.access(target.parent, os.W_OK | os.X_OK)
         ):
             raise _read_only(target)
-        writer.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(writer, busy_seconds)
         if version < known:
             _migrate(writer, target, migrations, known)
         writer.execute("PRAGMA foreign_keys = ON")
@@ -387,6 +387,27 @@ def _open_checked(
         writer.close()
         raise
     return writer
+
+
+def _switch_to_wal(db: sqlite3.Connection, busy_seconds: float) -> None:
+    """Put the file in WAL mode, waiting for other processes for up to ``busy_seconds``.
+
+    SQLite does not run the busy handler for this switch: it reads page 1, then needs the write
+    lock while holding that read, and gives up at once when another connection has the write
+    lock (several processes starting on a new file together). So wait here, off the loop, and
+    take "another process switched it meanwhile" as done: WAL is a property of the file.
+    """
+    deadline = time.monotonic() + busy_seconds
+    delay = 0.001
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchall()
+            return
+        except sqlite3.Error as exc:
+            if _code(exc) not in _BUSY_CODES or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def _migrate(

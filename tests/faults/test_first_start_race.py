@@ -6,9 +6,10 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
-from bot.core.storage import MIGRATIONS_DIR
+from bot.core.storage import MIGRATIONS_DIR, ScoreStore
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STARTS = 10
@@ -69,3 +70,27 @@ def test_ten_processes_starting_together_on_a_new_database_all_succeed(tmp_path:
         assert db.execute("SELECT count(*) FROM rounds").fetchone()[0] == STARTS
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
+
+
+async def test_a_start_waits_while_another_process_holds_a_new_files_write_lock(
+    tmp_path: Path,
+) -> None:
+    """The race above, made deterministic: another process has the new, empty file's write lock
+    (it is creating the schema) when this one switches the file to WAL. SQLite does not wait
+    for that switch by itself; the start must wait, not fail at once with "locked"."""
+    database = tmp_path / "bot.sqlite3"
+    database.touch()
+    other = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, other.execute, ("COMMIT",))
+    release.start()
+    try:
+        store = await ScoreStore.open(database)
+        async with store:
+            await store.start_round(
+                guild_id=1, channel_id=1, starter_id=1, mode="typed", questions=1
+            )
+            assert await store.schema_version() == len(list(MIGRATIONS_DIR.glob("*.sql")))
+    finally:
+        release.join()
+        other.close()
