@@ -21,11 +21,11 @@ one COMMIT per award (no event loop, no rounds). ``store_vs_floor`` is the award
 path alone (1,000 rounds each committing awards one after another through ``ScoreStore``, as
 fast as they can) as a share of it, which survives a loaded machine better than the absolute
 rate (target >= 0.5); ``store_award_turns_*`` say how many loop turns such an award waited
-(1 is the least possible). ``steady_vs_floor`` is the rounds' steady awards/s as a share of the
-floor: it is bounded by how fast the simulated players answer (about 3,000 awards/s offered),
-not by the store. ``cpu_us_per_answer_call`` (the rounds' CPU time per answer call) is the
-figure to compare across runs on a busy machine, where the latencies mostly measure the wait
-for a core.
+(0: written in the call that submitted it; 1: batched with a burst). ``steady_vs_floor`` is
+the rounds' steady awards/s as a share of the floor: it is bounded by how fast the simulated
+players answer (about 3,000 awards/s offered), not by the store. ``cpu_us_per_answer_call``
+(the rounds' CPU time per answer call) is the figure to compare across runs on a busy machine,
+where the latencies mostly measure the wait for a core.
 """
 
 from __future__ import annotations
@@ -177,7 +177,7 @@ def sqlite_floor(folder: Path, count: int = 5000) -> float:
 async def store_capacity(folder: Path, writers: int = 1000, each: int = 10) -> dict[str, float]:
     """Awards/s the score store sustains with ``writers`` rounds committing awards one after
     another as fast as they can (no simulated players, no quiz rules): the write path alone,
-    against the same floor. Also how many loop turns an award waited (1 is the minimum)."""
+    against the same floor. Also how many loop turns an award waited (0 is the minimum)."""
     store = await ScoreStore.open(folder / "capacity.sqlite3")
     rounds = [
         await store.start_round(

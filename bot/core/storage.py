@@ -32,15 +32,16 @@ question impossible, even after a crash and retry. The database runs in WAL mode
 ``synchronous=NORMAL``: a committed award survives the process being killed (SIGKILL, crash);
 only an operating-system crash or power loss may drop the last few commits.
 
-How it stays fast with a thousand rounds: every write is a single statement (its own
-transaction), and awards or attempts submitted in the same turn of the event loop are written
-together in one statement (group commit, ``bot.core.write_batch``), acknowledged in the next
-turn without a task per write. Writes run inline on the event loop's thread through one
+How it stays fast with a thousand rounds: every write is a single statement (its own transaction).
+An award or attempt is committed in the call that records it, without yielding the event loop (a
+wait for the loop costs a whole turn of every other round's work); a burst beyond a few hundred in
+one turn, or one arriving while the writer waits for a lock, is written together in one statement
+(group commit, ``bot.core.write_batch``). Writes run inline on the event loop's thread through one
 plain ``sqlite3`` connection: a WAL append without fsync takes tens of microseconds, while a trip
-to aiosqlite's thread measured 1-2 ms at the median and 25+ ms at p99 under the benchmark's
-1,000 rounds. The fsyncs happen in checkpoints, which a second connection runs on aiosqlite's
-thread, never the writer. Reads (boards, stats, history, settings) use aiosqlite. If another
-process holds the write lock (the console and the bot on one file, a backup) the writer waits with
+to aiosqlite's thread measured 1-2 ms at the median and 25+ ms at p99 under the benchmark's 1,000
+rounds. The fsyncs happen in checkpoints, which a second connection runs on aiosqlite's thread,
+never the writer. Reads (boards, stats, history, settings) use aiosqlite. If another process holds
+the write lock (the console and the bot on one file, a backup) the writer waits with
 ``asyncio.sleep`` back-off for up to ``busy_seconds`` (30 s), never by blocking the loop.
 
 Opening checks before it changes anything: the busy timeout is set first, the schema version is
@@ -201,7 +202,10 @@ class ScoreStore(SqlScoreStore):
         while True:
             await asyncio.sleep(CHECKPOINT_SECONDS)
             try:
-                await self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                # Read to the end and closed: a checkpoint statement left open keeps a read
+                # transaction, and the next checkpoint then fails ("database table is locked").
+                async with self._db.execute("PRAGMA wal_checkpoint(PASSIVE)") as cursor:
+                    await cursor.fetchall()
             except sqlite3.Error:
                 log.exception("checkpoint of %s failed; will retry", self.path)
 
