@@ -92,6 +92,7 @@ from bot.core.store_contract import (
     StorageProblem,
 )
 from bot.core.store_queries import SQLITE, Ledger, Params, Rows, SqlScoreStore
+from bot.core.write_batch import IMMEDIATE_PER_TURN
 
 __all__ = [
     "SORTS",
@@ -125,6 +126,8 @@ class ScoreStore(SqlScoreStore):
 
     dialect = SQLITE
     _constraint_errors = (sqlite3.IntegrityError,)
+    # Writes run inline and return without yielding: an award is committed in the call.
+    _immediate_per_turn = IMMEDIATE_PER_TURN
 
     def __init__(
         self, connection: aiosqlite.Connection, path: Path, *, busy_seconds: float = BUSY_SECONDS

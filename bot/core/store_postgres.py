@@ -47,6 +47,8 @@ class PostgresScoreStore(SqlScoreStore):
 
     dialect = POSTGRES
     _constraint_errors = (asyncpg.IntegrityConstraintViolationError,)
+    # A write is a round trip whatever happens: gather the turn's awards into it first.
+    _immediate_per_turn = 0
 
     def __init__(self, pool: asyncpg.Pool, url: str) -> None:
         self._pool = pool

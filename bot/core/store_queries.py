@@ -17,7 +17,7 @@ import math
 import re
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Self
@@ -198,18 +198,28 @@ ATTEMPTS = Ledger(
 class SqlScoreStore(ABC):
     """The score store's operations that are the same SQL on every engine.
 
-    A subclass sets ``dialect``, ``_awards`` and ``_attempts`` (write batchers over its batch
-    inserts) and ``_constraint_errors`` (its driver's constraint-violation errors), and gives
-    the driver calls below.
+    A subclass sets ``dialect``, ``_constraint_errors`` (its driver's constraint-violation
+    errors) and ``_immediate_per_turn`` (see ``bot.core.write_batch``), and gives the driver
+    calls below.
     """
 
     dialect: Dialect
     _constraint_errors: tuple[type[Exception], ...]
+    _immediate_per_turn: int
 
     def __init__(self) -> None:
         # Group commit; a database error (StorageError) fails the whole batch at once.
-        self._awards = WriteBatcher(self._insert_awards, whole_batch_errors=(StorageError,))
-        self._attempts = WriteBatcher(self._insert_attempts, whole_batch_errors=(StorageError,))
+        self._awards = self._batcher(self._insert_awards)
+        self._attempts = self._batcher(self._insert_attempts)
+
+    def _batcher(
+        self, write: Callable[[list[tuple[Any, ...]]], Awaitable[list[bool]]]
+    ) -> WriteBatcher[tuple[Any, ...]]:
+        return WriteBatcher(
+            write,
+            whole_batch_errors=(StorageError,),
+            immediate_per_turn=self._immediate_per_turn,
+        )
 
     # -- driver calls, one per engine --------------------------------------------------------
 

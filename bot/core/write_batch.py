@@ -83,14 +83,14 @@ class WriteBatcher(Generic[Item]):
         try:
             if self._writing is None:
                 if self._written_this_turn < self._immediate_per_turn:
-                    await self._flush(pending)  # at once: SQLite returns without yielding
+                    await self._flush()  # at once: SQLite returns without yielding
                 else:
                     await asyncio.sleep(0)  # a burst: let the rest of it join this batch
             while not all(p.done for p in pending):
                 if self._writing is not None:
                     await asyncio.shield(self._writing)
                 else:
-                    await self._flush(pending)
+                    await self._flush()
         except asyncio.CancelledError:
             # The caller is gone, but its items were submitted: write them anyway, as a
             # caller that was not cancelled would have (a won question stays won).
@@ -112,14 +112,12 @@ class WriteBatcher(Generic[Item]):
         if self._orphans is not None:
             await asyncio.shield(self._orphans)
 
-    async def _flush(self, mine: Sequence[_Pending[Item]] = ()) -> None:
-        """Write what is queued: all of it, or only until ``mine`` are written (then a caller
-        waiting for the rest writes it, so no caller waits for more than its own statement
-        and the one in flight). Items of a write interrupted by cancellation go back to the
-        front of the queue (their statement never ran) for the next writer."""
+    async def _flush(self) -> None:
+        """Write everything queued. Items of a write interrupted by cancellation go back to
+        the front of the queue (their statement never ran) for the next writer."""
         writing = self._writing = asyncio.get_running_loop().create_future()
         try:
-            while self._queue and not (mine and all(p.done for p in mine)):
+            while self._queue:
                 batch = self._queue[: self._max_batch]
                 del self._queue[: self._max_batch]
                 try:
