@@ -214,6 +214,7 @@ class _Game:
     end_reason: EndReason | None = None
     task: asyncio.Task[None] | None = None
     unsaved: list[tuple[int, int]] = field(default_factory=list)  # (user, points) not stored
+    announcing: set[asyncio.Task[None]] = field(default_factory=set)  # "X got it" on its way
 
 
 class RoundManager:
@@ -349,7 +350,8 @@ class RoundManager:
         """The one way in for answers: typed text (``str``; in a multiple-choice round an
         option's letter counts like choosing it) or the index of a chosen option (``int``).
         Each player gets one choice per question, so a double click never counts twice. A
-        correct answer is stored before this returns."""
+        correct answer is stored before this returns; its announcement (`Presenter.correct`)
+        follows on its own, so the player's own reply does not wait for the channel."""
         game = self._games.get(channel_id)
         if game is None or not game.rules.question_open:
             result = AnswerResult("closed", player.id, player.name, 0)
@@ -367,12 +369,27 @@ class RoundManager:
             return result
         game.award_done.clear()
         try:
-            return await self._award(game, result)
+            result = await self._store_award(game, result)
+        except BaseException:
+            game.award_done.set()
+            game.wake.set()
+            raise
+        # The channel's announcement goes out on its own: the player's own reply (a click's
+        # private "Correct!") must not wait for a post that may be slow or rate limited. The
+        # reveal waits for it (award_done), so the channel still reads in order.
+        task = asyncio.create_task(self._announce(game, result))
+        game.announcing.add(task)
+        task.add_done_callback(game.announcing.discard)
+        return result
+
+    async def _announce(self, game: _Game, result: AnswerResult) -> None:
+        try:
+            await self._show(game, game.presenter.correct, result)
         finally:
             game.award_done.set()
             game.wake.set()
 
-    async def _award(self, game: _Game, result: AnswerResult) -> AnswerResult:
+    async def _store_award(self, game: _Game, result: AnswerResult) -> AnswerResult:
         reveal = game.rules.last_reveal
         if self.store is not None and game.info.round_id is not None and reveal is not None:
             try:
@@ -397,7 +414,6 @@ class RoundManager:
                     log.exception("could not store an award in channel %s", game.info.channel_id)
                 game.unsaved.append((result.user_id, result.points))
                 result = replace(result, saved=False)
-        await self._show(game, game.presenter.correct, result)
         return result
 
     async def hint(self, channel_id: int) -> Hint | None:

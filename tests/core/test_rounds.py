@@ -26,9 +26,13 @@ FAST = 400.0  # a 20 s question lasts 50 ms
 class Recorder:
     """Remembers every event; lets a test wait for the next question or the summary."""
 
-    def __init__(self, fail: Collection[str] = (), card_delay: float = 0.0) -> None:
+    def __init__(
+        self, fail: Collection[str] = (), card_delay: float = 0.0, hold: Collection[str] = ()
+    ) -> None:
         self.events: list[tuple[str, object]] = []
         self.fail = fail  # kinds of event whose message "cannot be sent"
+        self.hold = hold  # kinds of event whose message is on its way until `release` is set
+        self.release = asyncio.Event()
         self.card_delay = card_delay  # real seconds a question card takes to appear
         self.questions: asyncio.Queue[QuestionCard] = asyncio.Queue()
         self.done: asyncio.Future[Summary] = asyncio.get_running_loop().create_future()
@@ -47,6 +51,8 @@ class Recorder:
         self._note("hint", hint)
 
     async def correct(self, channel_id: int, result: object) -> None:
+        if "correct" in self.hold:
+            await self.release.wait()
         self._note("correct", result)
 
     async def reveal(self, channel_id: int, reveal: object) -> None:
@@ -248,6 +254,25 @@ async def test_the_answering_time_starts_when_the_card_is_visible(manager: Round
     assert result.elapsed < 20
 
 
+async def test_the_winner_hears_back_before_the_channel_announcement_is_out(
+    manager: RoundManager,
+) -> None:
+    """A slow announcement (a rate-limited channel) does not hold up the winner's own reply;
+    the channel still reads in order: the announcement, then the reveal."""
+    presenter = Recorder(hold={"correct"})
+    await manager.start(
+        CHANNEL, GUILD, STARTER, RoundOptions(questions=1, seed=5, hints=False), presenter
+    )
+    card = await presenter.next_question()
+    answered = manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="button")
+    result = await asyncio.wait_for(answered, 5)  # would wait for the release before the fix
+    assert result.correct and result.saved
+    assert presenter.kinds() == ["question"]  # the announcement is still on its way
+    presenter.release.set()
+    await presenter.summary_result()
+    assert presenter.kinds() == ["question", "correct", "reveal", "summary"]
+
+
 async def test_answers_outside_a_round_are_closed(manager: RoundManager) -> None:
     ann = Player(ANN, "Ann")
     assert (await manager.submit(CHANNEL, ann, "Rene Liu", source="chat")).status == "closed"
@@ -280,11 +305,11 @@ async def test_an_award_that_cannot_be_saved_is_reported_and_left_out_everywhere
     lost = await manager.submit(CHANNEL, Player(BO, "Bo"), answer_for(card), source="chat")
     other.execute("COMMIT")
     other.close()
-    assert lost is not None and lost.correct and not lost.saved
+    assert lost.correct and not lost.saved
+    card = await presenter.next_question()  # after the announcement and the reveal
     told = [p for k, p in presenter.events if k == "correct"]
     assert told[-1].saved is False  # type: ignore[attr-defined]
 
-    card = await presenter.next_question()
     assert (
         await manager.submit(CHANNEL, Player(ANN, "Ann"), answer_for(card), source="chat")
     ).saved

@@ -1,12 +1,14 @@
 """Discord timing against the loopback fake and the real `python -m bot run` process.
 
 A slow (rate-limited) question card must not eat the answering time, a card that cannot be
-posted stops the round, and nothing in a DEBUG log may carry an interaction's token.
+posted stops the round, a winner's private "Correct!" does not wait for the channel's
+announcement, and nothing in a DEBUG log may carry an interaction's token.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,63 @@ async def test_a_card_that_cannot_be_posted_stops_the_round_with_a_log_line(
     assert f"stopping the round in channel {fake.channel_id}: question 1" in bot.text
     cards = [r for r in fake.requests if _is_card(r[0], r[1].strip("/").split("/"), r[2])]
     assert len(cards) == 2  # one attempt per round, no question 2 posted into the void
+
+
+async def test_a_clickers_reply_does_not_wait_for_the_channel_announcement(
+    fake: FakeDiscord,
+    repo_root: Path,
+    tmp_path: Path,
+    fact_base: FactBase,
+) -> None:
+    """The channel's "got question 1 right" post is held (rate limited, a slow network): the
+    winner's private "Correct!" still comes at once, and the announcement follows."""
+    release = asyncio.Event()
+    held: list[str] = []
+
+    async def hold_announcements(method: str, parts: list[str], body: Any) -> None:
+        content = (body.get("content") or "") if isinstance(body, dict) else ""
+        if method == "POST" and parts[:1] == ["channels"] and "got question" in content:
+            held.append(content)
+            with contextlib.suppress(TimeoutError):  # never hang the fake if the test fails
+                await asyncio.wait_for(release.wait(), 3 * REPLY_TIMEOUT)
+        return None
+
+    fake.fault = hold_announcements
+    bot = await _connected(fake, repo_root, tmp_path)
+    try:
+        bob = fake.member("bob")
+        started = await fake.slash(
+            bob, "quiz start", [string_option("questions", 1), string_option("mode", "choice")]
+        )
+        await reply(fake, started)
+        card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
+        prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
+        fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
+        button = next(
+            b
+            for row in card["components"]
+            for b in row["components"]
+            if b["label"][3:] == fact.answer
+        )
+        clicked = await fake.click(bob, card, button["custom_id"])
+        original = await fake.wait_until(
+            lambda: (
+                (clicked.original or {}).get("content", "").startswith("Correct!")
+                and clicked.original
+            ),
+            REPLY_TIMEOUT,
+        )
+        assert held and not release.is_set()  # the announcement was still on its way
+        assert "Correct!" in original["content"]
+        release.set()
+        await fake.wait_until(
+            lambda: any(
+                "got question 1 right" in (m["content"] or "") for m in fake.messages.values()
+            ),
+            REPLY_TIMEOUT,
+        )
+        await fake.wait_until(lambda: _embed_titled(fake, "Round over"), REPLY_TIMEOUT)
+    finally:
+        release.set()
+        bot.kill()
+        await bot.finish()
