@@ -172,7 +172,7 @@ def evidence(
     names = [t for t in analysis.entities if t not in implicit]
     one_word = len(asked) == 1 and not names and not unknown and not analysis.intent
     missing = sum(1 for t in names if t not in best.weights)
-    intent = analysis.intent
+    intent = analysis.intent or analysis.noun_intent
     return {
         "top": top / 100.0,
         "margin": (top - rival) / 100.0,

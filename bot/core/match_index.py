@@ -51,6 +51,11 @@ class Analysis:
     chat: str | None = None  # "addressed" ("what's your favourite film"), "social" ("thanks")
     actor: bool = False  # "who plays jianqing's wife": an actor is asked, not a character
     owner: tuple[str, ...] = ()  # terms after "of": "the douban score of dying to survive"
+    which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
+    # "taiwan release date" asks when without a question word (the question's reading only:
+    # a phrasing said so keeps its weights)
+    noun_intent: str | None = None
+    other_works: bool = False  # "what else has she been in": other films than this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +349,9 @@ class Analyzer:
             chat=vocab.chat(words),
             actor=intent == vocab.WHO and vocab.asks_actor(words),
             owner=owner,
+            which=tuple(vocab.which_kinds(words)),
+            noun_intent=None if intent else vocab.noun_intent(words),
+            other_works=vocab.other_works(words),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())

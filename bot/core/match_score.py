@@ -10,16 +10,19 @@
 - ``penalties``: what makes a question no real question for this fact (one ordinary word, talk
   to the bot, the other side of an opposite, another film's score);
 - ``kind_fit``: whether the fact gives the kind of answer asked (a "when" question is not
-  answered by a "who" fact, a "what is it called" question only by a name).
+  answered by a "who" fact, a "what is it called" question only by a name, "which studio
+  sued" not by "a rival studio", "what else has she been in" by no fact of a one-film pack).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.match_index import SOFT_SHARE, FactEntry
 from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
+from bot.core.text import normalize
 
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
 INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
@@ -63,6 +66,8 @@ class Query:
     owner: frozenset[str]  # "the douban score of dying to survive": whose score is asked
     thing: bool  # a thing is named ("game", "book"): no person's name answers "what's it called"
     about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
+    which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
+    other_works: bool = False  # "what else has she been in": other films than this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +205,47 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "who plays jianqing's wife": a character is no actor
     if query.name_of and names_someone_else(query, entry):
         out.append(INTENT_MISMATCH)
+    if (query.which or query.intent == NAME) and says_which(query, entry) is False:
+        out.append(INTENT_MISMATCH)  # "what hotel": "a hotel room" does not say which
+    if query.other_works:
+        out.append(INTENT_MISMATCH)  # "what else has she been in": the pack knows one film
     if query.intent and query.intent not in entry.intents:
         # a fact phrased without a question word may still say who or when; never a name
         vague = not entry.intents and query.intent != NAME
         out.append(INTENT_UNKNOWN if vague else INTENT_MISMATCH)
     return out
+
+
+def says_which(query: Query, entry: FactEntry) -> bool | None:
+    """False when the fact's answer mentions something indefinitely without saying which one
+    was asked: "a rival studio" for "which studio sued", "at an airport" for "the name of the
+    airport hotel", "a flight delay" for "what hotel did they share" (the fact's text tells of
+    the hotel, its phrasings do not ask for one). None when the answer is no such mention."""
+    words = _indefinite(entry.fact.answer)
+    if not words:
+        return None
+    if query.intent == NAME:
+        return False  # "a ..." is never a name
+    weights = entry.weights
+    return not any(
+        any(w == kind or (len(kind) > 3 and w.endswith(kind)) for w in words)
+        or weights.get(stem(kind), 0.0) < 1.0
+        for kind in query.which
+    )
+
+
+_ARTICLE = frozenset({"a", "an"})
+_PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "into", "with"})
+
+
+@lru_cache(maxsize=8192)
+def _indefinite(answer: str) -> tuple[str, ...]:
+    """The words of an answer that mentions something indefinitely ("a hotel room", "at an
+    airport"), () for any other answer."""
+    words = normalize(answer).split()
+    if words[:1] and words[0] in _PREPOSITIONS:
+        words = words[1:]
+    return tuple(words[1:]) if words[:1] and words[0] in _ARTICLE else ()
 
 
 def plays(entry: FactEntry) -> bool:

@@ -575,6 +575,81 @@ def owner(words: list[str]) -> list[str]:
     return []
 
 
+# Words after "what"/"which" that do not name the kind of thing asked: "what kind of film",
+# "what else", "which one".
+_NOT_KIND = _wordlist(
+    "kind kinds sort sorts type types else exactly other one ones happen happens make makes "
+    "mean means say says cause causes come comes go goes take takes keep keeps"
+)
+_WHICH = _wordlist("what which whats")
+
+
+def which_kinds(words: list[str]) -> list[str]:
+    """The kinds of thing whose identity is asked: "what hotel do they stay in" (hotel),
+    "which studio sued" (studio), "name of the airport hotel" (airport, hotel). A fact saying
+    only "a hotel room" or "a rival studio" mentions one without saying which."""
+    out: list[str] = []
+    for i, word in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        verb = nxt in _NOT_KIND or nxt.endswith(("ed", "ing"))  # "what happened", not a kind
+        if word in _WHICH and not verb and nxt not in STOP_WORDS:
+            out.append(nxt)
+        elif word == "of" and i > 0 and words[i - 1] in NAME_WORDS:
+            out.extend(w for w in words[i + 1 : i + 4] if w not in STOP_WORDS)
+    return out
+
+
+# Other works than this film: "what other movies has she been in", "which films has he directed"
+_OTHER = _wordlist("other else another previous earlier more")
+_WORKS = _wordlist(
+    "movie movies film films picture pictures flick flicks track tracks song songs album "
+    "albums role roles work works project projects show shows"
+)
+_PLURAL_WORKS = _wordlist("movies films pictures flicks tracks songs albums roles projects shows")
+
+
+def other_works(words: list[str]) -> bool:
+    """Whether the question asks about works other than this film ("what else has zhou
+    dongyu been in", "which films has the producer directed"): the pack is about one film."""
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 3]
+        if word in _OTHER and (
+            not _WORKS.isdisjoint(after)
+            or (word == "else" and after[:1] in (["has"], ["have"], ["did"]))
+        ):
+            return True
+        # "which movies has she been in"; "which film has he directed" (a career, not
+        # "which film did she direct")
+        career = after[:1] and (
+            after[0] in _PLURAL_WORKS or (after[0] in _WORKS and after[1:] in (["has"], ["have"]))
+        )
+        if word in _WHICH and career and "this" not in words:
+            return True
+    return False
+
+
+# Nouns that ask for a date in a question without a question word: "taiwan release date".
+_DATE_NOUNS = _wordlist("date dates year years")
+
+
+def noun_intent(words: list[str]) -> str | None:
+    """The intent of a question said as a noun phrase: "taiwan release date", "year of the
+    present day scenes" ask when. Not a verb ("who does xiaoxiao date") nor a length of time
+    ("how long did it take to shoot 10 years of story")."""
+    if not words or "how" in words or not _VERB_AUXILIARIES.isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        at_end = i == len(words) - 1 or words[i + 1] == "of"
+        counted = i > 0 and any(ch.isdigit() for ch in words[i - 1])  # "10 years": a length
+        if word in _DATE_NOUNS and at_end and not counted:
+            return WHEN
+    return None
+
+
+# Auxiliaries that need a verb after them: "date" in "who does she date" is that verb.
+_VERB_AUXILIARIES = _wordlist("do does did will would can could should")
+
+
 def asks_actor(words: list[str]) -> bool:
     """ "who plays jianqing's wife": the answer is an actor, not the character."""
     if "play" not in words:

@@ -326,7 +326,7 @@ class Matcher:
         was he threatening her with"). Their terms count a share of their weight, found or
         missing, so they settle what the question points to without outweighing it."""
         idf = self.index.idf
-        query_intent = analysis.intent
+        query_intent = analysis.intent or analysis.noun_intent
         known: list[tuple[str, float, float]] = []  # term, weight, miss factor
         unknown = 0.0
         for term in analysis.terms:
@@ -373,7 +373,7 @@ class Matcher:
             known=tuple(known),
             unknown=unknown,
             terms=terms,
-            intent=analysis.intent,
+            intent=query_intent,
             only_numbers=all(t in analysis.numbers for t in terms),
             only_names=all(t in analysis.entities for t in named) and not unknown,
             names=names,
@@ -393,6 +393,8 @@ class Matcher:
             owner=frozenset(analysis.owner) - self.index.implicit,
             thing=not THING_STEMS.isdisjoint(analysis.terms),
             about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
+            which=analysis.which,
+            other_works=analysis.other_works,
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:

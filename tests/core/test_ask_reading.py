@@ -111,3 +111,40 @@ def test_a_characters_name_is_not_the_actors(matcher: Matcher) -> None:
     result = matcher.ask("father's name")
     assert "Tian Zhuangzhuang" not in result.reply  # who plays him, not what he is called
     assert "Tian Zhuangzhuang" in matcher.ask("who plays the father").reply
+
+
+@pytest.mark.parametrize(
+    ("question", "not_this"),
+    [
+        # the documents say "a rival studio" sued, never which one
+        ("which studio sued over the refunds", "box-office-rival-studio-lawsuit"),
+        # a noun phrase asking for a date is not answered with the distributor there
+        ("macau release date", "distributor-hong-kong-macau-taiwan"),
+        ("year of the flashback scenes", "plot-past-in-colour"),
+        # the pack is about this film: other films of its people are not in it
+        ("what other films has zhou dongyu made", "zhou-dongyu-process"),
+    ],
+)
+def test_a_fact_that_does_not_give_the_detail_asked_is_not_the_answer(
+    matcher: Matcher, question: str, not_this: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.fact is None or result.fact.id != not_this, result.reply
+    assert not result.matched, result.reply
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who sued over the ticket sales", "box-office-rival-studio-lawsuit"),
+        ("what business does jianqing's family run", "plot-family-restaurant"),
+        ("what kind of apartment do they live in", "wynne-shoebox-apartment"),
+        ("hong kong release date", "release-hong-kong"),
+        ("release year", "release-year"),
+    ],
+)
+def test_the_same_words_are_answered_when_the_fact_gives_what_is_asked(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id
