@@ -12,17 +12,14 @@ table; a test keeps the guide's copy identical).
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import re
-import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.core.database_url import check_postgres_url, is_postgres_url
-from bot.redact import mask
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")
@@ -166,6 +163,8 @@ def variables_markdown() -> str:
 
 def variables_help() -> str:
     """The same table as plain text, for `python -m bot run --help`."""
+    import textwrap
+
     width = max(len(v.name) for v in VARIABLES) + 4
     lines = ["environment variables (also read from a .env file; the environment wins):"]
     for v in VARIABLES:
@@ -204,6 +203,8 @@ class Settings:
 
     @property
     def log_level_number(self) -> int:
+        import logging  # here: `ask`, `quote` and the console never configure logging
+
         return logging.getLevelNamesMapping()[self.log_level]
 
     def require_token(self) -> Secret:
@@ -339,6 +340,8 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         )
     if problems:
         # Whatever went wrong, a token pasted anywhere is not echoed back.
+        from bot.redact import mask  # it imports logging: only on this error path
+
         raise SettingsError([mask(p, [get("DISCORD_TOKEN")]) for p in problems])
     return Settings(
         token=token,
@@ -527,6 +530,8 @@ MAX_SHOWN = 80  # longer values are shown by their ends, so each problem stays o
 
 def _shown(raw: str) -> str:
     """A value as an error message may echo it: tokens masked, very long values shortened."""
+    from bot.redact import mask
+
     text = mask(raw)
     if len(text) > MAX_SHOWN:
         text = f"{text[:35]}...{text[-35:]} ({len(raw)} characters)"

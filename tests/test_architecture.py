@@ -186,12 +186,15 @@ def test_commands_other_than_run_load_neither_discord_nor_aiohttp(
 
 
 def test_ask_with_its_index_cached_does_not_read_yaml(repo_root: Path, tmp_path: Path) -> None:
-    """The second `ask` finds the fact base and its index in the cache: no YAML parser loaded."""
+    """The second `ask` finds the fact base and its index in the cache: no YAML parser loaded,
+    nor what only the quiz, /quote or the bot use (the answer checker, the quote index, the
+    logging configuration): each costs every CLI call start-up time."""
     first = _modules_loaded(repo_root, tmp_path, ["ask", "who directed it"])
     second = _modules_loaded(repo_root, tmp_path, ["ask", "who directed it"])
     assert "yaml" in first  # the first run read the packs
     assert "bot.core.matching" in second
     assert [m for m in second if m == "yaml" or m.startswith("yaml.")] == []
+    assert {"bot.core.answers", "bot.core.quotes", "logging"}.isdisjoint(second)
 
 
 def _modules_loaded(repo_root: Path, tmp_path: Path, command: list[str]) -> list[str]:

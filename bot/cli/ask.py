@@ -15,7 +15,6 @@ and the call made on it; null for an unusable input). Exit status: 0 answered (a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -74,6 +73,8 @@ def _decision(result: AskResult) -> dict[str, Any] | None:
 
 
 def _as_json(result: AskResult) -> str:
+    import json  # only for --json
+
     return json.dumps(as_dict(result), ensure_ascii=False)
 
 

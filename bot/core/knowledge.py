@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.core.answers import AnswerChecker
 from bot.core.index_cache import Indexed, load_indexed
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
-from bot.core.quotes import QuoteIndex
+
+if TYPE_CHECKING:  # imported when first built: `ask` needs neither
+    from bot.core.answers import AnswerChecker
+    from bot.core.quotes import QuoteIndex
 
 
 class Knowledge:
@@ -58,6 +61,8 @@ class Knowledge:
     @property
     def quotes(self) -> QuoteIndex:
         if self._quotes is None:
+            from bot.core.quotes import QuoteIndex
+
             self._quotes = QuoteIndex(self.facts)
         return self._quotes
 
@@ -65,6 +70,8 @@ class Knowledge:
     def checker(self) -> AnswerChecker:
         """Is this typed answer right for this fact? (``checker(fact, text)``)"""
         if self._checker is None:
+            from bot.core.answers import AnswerChecker
+
             self._checker = AnswerChecker(self.facts)
         return self._checker
 
