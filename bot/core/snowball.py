@@ -1,4 +1,7 @@
-"""Snowball's English stemmer without the other 30 languages.
+"""Snowball's English stemmer: PyStemmer's C build of it, else the pure Python one alone.
+
+PyStemmer (a dependency) compiles the same Snowball source to C: the same stems, 30-50 times
+faster, which is a third of building the index of the shipped pack on a first start.
 
 ``import snowballstemmer`` runs a package ``__init__`` that imports every language's stemmer
 (about as long as starting Python itself), while /ask needs English only. The stemmer module is
@@ -22,7 +25,15 @@ class Stemmer(Protocol):
 
 
 def english_stemmer() -> Stemmer:
-    """Snowball's English (Porter2) stemmer, loaded alone when the installed package allows."""
+    """Snowball's English (Porter2) stemmer: PyStemmer's when installed, else the pure Python
+    one loaded alone when the installed package allows."""
+    try:
+        import Stemmer as pystemmer
+
+        compiled: Stemmer = pystemmer.Stemmer("english")
+        return compiled
+    except ImportError:
+        pass
     try:
         spec = importlib.util.find_spec("snowballstemmer")
         folders = list(spec.submodule_search_locations or []) if spec else []
