@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import dataclasses
 import gc
 import hashlib
 import importlib.util
 import io
+import operator
 import os
 import pickle
 import sys
@@ -32,15 +34,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from bot.core import match_index, matching, model, text
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.pack_paths import PackInputs, pack_inputs
 
 FORMAT = b"us-and-them-index/1\n"  # first line of every cache file
 KEEP_FILES = 16  # cache files of other pack locations kept (tests make many)
-# Libraries whose code shapes the result: the YAML parser, the stemmer, the speller's distance,
+# Libraries whose code shapes the result: the YAML parser, the stemmers, the speller's distance,
 # OpenCC (normalize folds Traditional Chinese with it).
-LIBRARIES = ("yaml", "_yaml", "snowballstemmer", "rapidfuzz", "opencc")
+LIBRARIES = ("yaml", "_yaml", "Stemmer", "snowballstemmer", "rapidfuzz", "opencc")
 _CORE = Path(__file__).resolve().parent
 
 
@@ -190,10 +193,43 @@ def _mapping_proxy(items: Mapping[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(dict(items))
 
 
+def _by_constructor(cls: type) -> Callable[[Any], Any] | None:
+    """A reducer that saves a dataclass as its field values and loads it by calling the class:
+    a frozen slots dataclass otherwise saves and loads through `dataclasses`' own state
+    functions, which look its fields up again for every object (most of a save's time). Only
+    for classes whose constructor takes every field and does nothing else."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    if not all(f.init for f in dataclasses.fields(cls)) or hasattr(cls, "__post_init__"):
+        return None
+    getter = operator.attrgetter(*names) if len(names) > 1 else None
+
+    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, getter(obj) if getter is not None else (getattr(obj, names[0]),)
+
+    return reduce
+
+
+def _constructed() -> dict[type, Callable[[Any], Any]]:
+    """The reducers of the index's many small dataclasses (facts, phrasings, postings...)."""
+    found: dict[type, Callable[[Any], Any]] = {}
+    for module in (model, text, match_index, matching):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.__name__
+                and dataclasses.is_dataclass(value)
+                and (reduce := _by_constructor(value)) is not None
+            ):
+                found[value] = reduce
+    return found
+
+
 class _Pickler(pickle.Pickler):
-    """The fact base's read-only mappings are saved as their items."""
+    """The fact base's read-only mappings are saved as their items, the dataclasses as the
+    arguments of their constructor."""
 
     dispatch_table: Mapping[type, Callable[[Any], Any]] = {
         **copyreg.dispatch_table,
         MappingProxyType: lambda proxy: (_mapping_proxy, (dict(proxy),)),
+        **_constructed(),
     }

@@ -100,11 +100,13 @@ class Matcher:
         self.decision = decision or DecisionModel.load()
         self._suggestions: dict[str, str] = {}  # fact id -> the question it answers (lazily)
         # (fact position, phrasing number) of phrasings about a person: a name or "the director"
+        # (each distinct term looked up once: every phrasing's terms are among the idf's)
+        person_terms = frozenset(filter(self._person_term, self.index.idf))
         self._about_person = frozenset(
             (entry.position, n)
             for entry in self.index.entries
             for n, phrasing in enumerate(entry.phrasings)
-            if any(self._person_term(t) for t in phrasing.terms)
+            if not person_terms.isdisjoint(phrasing.terms)
         )
         self.film = fact_base.films[0] if fact_base.films else "the film"
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
