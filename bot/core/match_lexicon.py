@@ -63,6 +63,7 @@ WORDS: dict[str, str] = {
     "snow": "blizzard snowstorm",
     "noodle": "ramen",
     "busy": "hectic bustling",
+    "black and white": "monochrome grayscale greyscale colorless colourless",
 }
 
 # Idioms of several words (after the words above are read) -> the plain words.
@@ -172,6 +173,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("another", "shoot"): "second chance",  # "another shot" ("shot" is read as shoot)
     ("another", "chance"): "second chance",
     ("get", "up", "and", "go"): "spirit",  # drive, energy
+    # awards: "an awards nod", "a crowd favourite"
+    ("award", "nod"): "nominate",
+    ("awards", "nod"): "nominate",
+    ("crowd", "favorite"): "audience favorite",  # "favourite" is read as favorite
+    ("fan", "favorite"): "audience favorite",
+    ("a", "win"): "a success",  # the noun: "was it a win"; "win a" is the verb
     # a verdict
     ("bottom", "line"): "verdict",
     ("final", "word"): "verdict",
