@@ -142,3 +142,30 @@ async def test_an_award_whose_caller_gave_up_during_a_lock_is_still_stored(
     await store.close()  # closing waits for what was submitted
     with sqlite3.connect(store.path) as db:
         assert db.execute("SELECT question_index FROM awards ORDER BY 1").fetchall() == [(0,), (1,)]
+
+
+async def test_after_meeting_another_processs_lock_awards_share_one_statement_a_turn(
+    store: ScoreStore,
+) -> None:
+    """Two writers on one file (the console and the bot): once a write had to wait for the
+    other's lock, a turn's awards go out together, so the writers meet at the lock once a turn
+    instead of once an award."""
+    round_id = await store.start_round(
+        guild_id=GUILD, channel_id=1, starter_id=1, mode="typed", questions=5
+    )
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    waiting = asyncio.create_task(award(store, round_id, 0, user=1))
+    await asyncio.sleep(0)  # it tries, finds the lock taken and backs off
+    other.execute("COMMIT")
+    other.close()
+    assert await asyncio.wait_for(waiting, 5)
+    counter = TurnCounter()
+    turns = []
+    for question in range(1, 4):
+        before = counter.turns
+        assert await award(store, round_id, question, user=question)
+        turns.append(counter.turns - before)
+    counter.stop()
+    assert turns == [1, 1, 1]
+    assert await store.award_count() == 4
