@@ -3,7 +3,8 @@
 The fact base holder, the score store and the cogs are built by `bot.cli.run` (or a test) and
 handed in; the bot never reaches for globals. `setup_hook` adds the cogs in order and syncs the
 commands only when their definitions changed. `close()` first lets every cog wind down (the quiz
-announces and stops its rounds) and only then disconnects.
+announces and stops its rounds), then the interactions being answered finish, and only then it
+disconnects.
 """
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HEALTH_INTERVAL = 30.0  # seconds between heartbeat-file touches; the Docker check allows 3x
+REPLY_GRACE_SECONDS = 5.0  # at a stop, how long interactions being answered get to finish
+# discord.py runs the handler of each command, button and modal interaction in its own task,
+# named by kind (discord.py 2.x, app_commands/tree.py and ui/view.py, ui/modal.py).
+HANDLER_TASKS = (
+    "CommandTree-invoker",
+    "discord-ui-view-dispatch-",
+    "discord-ui-modal-dispatch-",
+    "discord-ui-dynamic-item-",
+)
 
 
 def _monotonic() -> float:
@@ -249,11 +259,32 @@ class TriviaBot(commands.AutoShardedBot):
             except Exception:
                 log.exception("Cog %s failed to wind down", name)
 
+    async def _finish_answers(self) -> None:
+        """Let interactions being answered send their answers before the HTTP session closes:
+        `/quiz stop` answers only once its round has ended, which a stop's wind-down just did.
+        Closing the session under a request fails it and then the error reply too."""
+        current = asyncio.current_task()
+        handlers = [
+            task
+            for task in asyncio.all_tasks()
+            if task is not current and task.get_name().startswith(HANDLER_TASKS)
+        ]
+        if not handlers:
+            return
+        _done, pending = await asyncio.wait(handlers, timeout=REPLY_GRACE_SECONDS)
+        if pending:
+            log.warning(
+                "Stopping with %d interaction(s) still being answered after %.0f s",
+                len(pending),
+                REPLY_GRACE_SECONDS,
+            )
+
     async def close(self) -> None:
         # A stop that cuts a connection attempt short makes discord.py log the failed attempt
         # with a traceback; after our own stop that is noise, not an error.
         logging.getLogger("discord.shard").addFilter(_QuietAfterClose(self))
         await self.wind_down()
+        await self._finish_answers()
         await self.metrics.stop()
         if self._health_task is not None:
             self._health_task.cancel()

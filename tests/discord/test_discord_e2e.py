@@ -28,6 +28,7 @@ from bot.core.model import FactBase
 STARTUP_TIMEOUT = 60.0  # imports, fact pack and indexes on a slow CI machine
 REPLY_TIMEOUT = 15.0
 CLICK_DELAY = 0.5
+SLOW_FOLLOW_UP = 1.0  # seconds Discord takes to answer a follow-up in the SIGTERM test
 PUBLIC = {"ask", "quote", "quiz", "leaderboard", "stats", "facts"}
 ADMIN = {"facts-reload", "quizset", "scores"}
 
@@ -231,7 +232,8 @@ async def test_quiz_runs_in_a_thread_with_send_messages_in_threads(
     fake: FakeDiscord, repo_root: Path, tmp_path: Path
 ) -> None:
     """A server may deny Send Messages in a channel and allow Send Messages in Threads: the
-    guide's invite permissions include it, and rounds in threads post every message there."""
+    guide's invite permissions include it, and rounds in threads post every message there.
+    A SIGTERM while `/quiz stop` is still being answered lets that answer arrive first."""
     bot = await start_bot(
         repo_root, tmp_path, DISCORD_API_BASE=fake.api_base, DISCORD_GATEWAY_URL=fake.gateway_url
     )
@@ -251,10 +253,6 @@ async def test_quiz_runs_in_a_thread_with_send_messages_in_threads(
         assert "started a round" in (await reply(fake, started))["data"]["content"]
         card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
         assert card["channel_id"] == fake.thread_id
-        await fake.slash(alice, "quiz stop", channel_id=fake.thread_id)
-        await fake.wait_until(lambda: _embed_titled(fake, "Round stopped"), REPLY_TIMEOUT)
-        round_messages = [m for m in fake.messages.values() if m["embeds"]]
-        assert {m["channel_id"] for m in round_messages} == {fake.thread_id}
 
         # Without Send Messages in Threads the round is refused, saying which permission.
         refused = await reply(
@@ -268,8 +266,25 @@ async def test_quiz_runs_in_a_thread_with_send_messages_in_threads(
         )
         assert refused["data"]["flags"] & 64
         assert "I need Send Messages in Threads in this thread" in refused["data"]["content"]
+
+        # /quiz stop answers once the round is over, in a follow-up that Discord is slow to
+        # take; the bot is told to stop meanwhile (it used to close its connection under it).
+        following_up = asyncio.Event()
+
+        async def slow_follow_ups(method: str, parts: list[str], _body: Any) -> None:
+            if (method, parts[0]) == ("POST", "webhooks"):
+                following_up.set()
+                await asyncio.sleep(SLOW_FOLLOW_UP)
+
+        fake.fault = slow_follow_ups
+        stopped = await fake.slash(alice, "quiz stop", channel_id=fake.thread_id)
+        await asyncio.wait_for(following_up.wait(), REPLY_TIMEOUT)
         bot.proc.send_signal(signal.SIGTERM)
         assert await bot.finish() == 0, bot.text
+        assert [f["content"] for f in stopped.followups] == ["Round stopped."]
+        assert _embed_titled(fake, "Round stopped")
+        round_messages = [m for m in fake.messages.values() if m["embeds"]]
+        assert {m["channel_id"] for m in round_messages} == {fake.thread_id}
     finally:
         bot.kill()
     assert "Traceback" not in bot.text and not fake.unhandled, (bot.text, fake.unhandled)
