@@ -195,6 +195,8 @@ def test_ask_with_its_index_cached_does_not_read_yaml(repo_root: Path, tmp_path:
     assert "bot.core.matching" in second
     assert [m for m in second if m == "yaml" or m.startswith("yaml.")] == []
     assert {"bot.core.answers", "bot.core.quotes", "logging"}.isdisjoint(second)
+    # the speller's edit distance only for a word the index does not know
+    assert "rapidfuzz" not in first and "rapidfuzz" not in second
 
 
 def _modules_loaded(repo_root: Path, tmp_path: Path, command: list[str]) -> list[str]:

@@ -22,9 +22,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.core import english
 from bot.core import match_vocab as vocab
 from bot.core.model import Fact, FactBase
@@ -210,6 +207,11 @@ class Speller:
         return word if english.is_word(word) else found
 
     def _nearest(self, word: str) -> str:
+        # here, not at the top: loading it is ~10 ms of every start, and most questions have
+        # no unknown word
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         bucket = self._buckets.get(word[0], ())
         if len(word) <= 4:
             # Short words only by a swap of two letters ("lui" -> "liu", "flim" -> "film"): too

@@ -8,8 +8,6 @@ verbatim prefix of the quote is found by halving, and the hint shows where quote
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 MAX_ALIGNED_CHARS = 300  # ~20 ms against a 1 MB document; the hint needs no more
 MIN_SHARED_PREFIX = 20  # a shorter common start is chance, not the passage the curator meant
 SHOWN = 60  # characters of each side shown in a hint
@@ -41,6 +39,8 @@ def quote_difference(quote: str, document: str) -> str:
             f"the quote matches up to {agreed!r}, then has {wrote!r} where the document has"
             f" {says!r}"
         )
+    from rapidfuzz import fuzz  # only for a quote that departs early: loading packs needs none
+
     head = quote[:MAX_ALIGNED_CHARS]
     alignment = fuzz.partial_ratio_alignment(head, document)
     assert alignment is not None  # None only below a score_cutoff, and none is given
