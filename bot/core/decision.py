@@ -39,6 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.core.match_index import SOFT_SHARE
+from bot.core.match_score import CREDIT_KINDS, ROLE_STEMS
 from bot.core.text import normalize
 
 if TYPE_CHECKING:
@@ -150,6 +152,8 @@ def evidence(
     idf, implicit = index.idf, index.implicit
     known = unknown = lacked = covered = 0.0
     asked: set[str] = set()
+    # "mark lee ping bing job": a credit need not say "job" (as the ranking reads it)
+    credit = best.fact.kind in CREDIT_KINDS and any(t in idf for t in analysis.entities)
     for term in analysis.terms:
         if term in implicit:
             continue
@@ -159,7 +163,10 @@ def evidence(
         else:
             known += w
             asked.add(term)
-            lacked += w * (1.0 - best.weights.get(term, 0.0))
+            share = best.weights.get(term, 0.0)
+            if credit and term in ROLE_STEMS:
+                share = max(share, 1.0 - SOFT_SHARE)
+            lacked += w * (1.0 - share)
             covered += w * best.weights.get(term, 0.0)
     precision = max(
         (

@@ -52,6 +52,8 @@ class Analysis:
     # "taiwan release date" asks when without a question word (the question's reading only:
     # a phrasing said so keeps its weights)
     noun_intent: str | None = None
+    action: bool = False  # "what do they do on the train": an activity, not a figure
+    title: bool = False  # "chinese title": a title is asked, not a place or a person
     other_works: bool = False  # "what else has she been in": other films than this one
 
 
@@ -95,6 +97,7 @@ def _number_term(word: str) -> str:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_TITLE_WORDS = frozenset({"title", "titled", "titles"})
 
 
 # What a word outside a name adds to an analysis, worked out once per distinct word (flags).
@@ -352,7 +355,9 @@ class Analyzer:
             actor=intent == vocab.WHO and vocab.asks_actor(words),
             owner=owner,
             which=tuple(vocab.which_kinds(words)),
-            noun_intent=None if intent else vocab.noun_intent(words),
+            noun_intent=None if intent else vocab.noun_intent(words) or vocab.cause_intent(words),
+            action=vocab.asks_action(words),
+            title=not _TITLE_WORDS.isdisjoint(words),
             other_works=vocab.other_works(words),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(

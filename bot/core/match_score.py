@@ -39,6 +39,8 @@ SINGLE_WORD = 0.65  # a one-word question that no phrasing says exactly
 OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
 CREDIT_KINDS = frozenset({"person", "organisation"})
 NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
+NAMED_PLACE_KINDS = NAMED_KINDS | {"place"}  # no title
+FIGURE_KINDS = frozenset({"number", "money", "year", "date", "rating"})  # no activity
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PLAY = stem("play")
 
@@ -68,6 +70,8 @@ class Query:
     about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
     which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
     other_works: bool = False  # "what else has she been in": other films than this one
+    action: bool = False  # "what do they do on the train": an activity, not a figure
+    title: bool = False  # "chinese title": a title is asked, not a place or a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,10 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)
     if (query.which or query.intent == NAME) and says_which(query, entry) is False:
         out.append(INTENT_MISMATCH)  # "what hotel": "a hotel room" does not say which
+    if query.action and kind in FIGURE_KINDS:
+        out.append(INTENT_MISMATCH)  # "what do they do for money" is no sum of money
+    if query.title and kind in NAMED_PLACE_KINDS:
+        out.append(INTENT_MISMATCH)  # "chinese title" is not "China"
     if query.other_works:
         out.append(INTENT_MISMATCH)  # "what else has she been in": the pack knows one film
     if query.intent and query.intent not in entry.intents:
@@ -217,10 +225,10 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
 
 
 def says_which(query: Query, entry: FactEntry) -> bool | None:
-    """False when the fact's answer mentions something indefinitely without saying which one
-    was asked: "a rival studio" for "which studio sued", "at an airport" for "the name of the
-    airport hotel", "a flight delay" for "what hotel did they share" (the fact's text tells of
-    the hotel, its phrasings do not ask for one). None when the answer is no such mention."""
+    """False when the fact's answer mentions the thing asked without saying which one: "a
+    rival studio" for "which studio sued", "at an airport" for "the name of the airport
+    hotel", "a flight delay" for "what hotel did they share" (the fact's text tells of the
+    hotel, its phrasings do not ask for one). None when the answer is no such mention."""
     words = _indefinite(entry.fact.answer)
     if not words:
         return None
@@ -228,10 +236,14 @@ def says_which(query: Query, entry: FactEntry) -> bool | None:
         return False  # "a ..." is never a name
     weights = entry.weights
     return not any(
-        any(w == kind or (len(kind) > 3 and w.endswith(kind)) for w in words)
-        or weights.get(stem(kind), 0.0) < 1.0
+        any(_is_kind(w, kind) for w in words) or weights.get(stem(kind), 0.0) < 1.0
         for kind in query.which
     )
+
+
+def _is_kind(word: str, kind: str) -> bool:
+    """ "studio" is a studio, "cards" a card, a "hometown" a town."""
+    return word in (kind, kind + "s") or (len(kind) > 3 and word.endswith(kind))
 
 
 _ARTICLE = frozenset({"a", "an"})

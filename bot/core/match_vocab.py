@@ -646,6 +646,44 @@ def noun_intent(words: list[str]) -> str | None:
     return None
 
 
+# "how did his dad die", "what did she die of", "cause of death": a cause is asked.
+_DEATH = _wordlist("die dies died dying death")
+
+
+def cause_intent(words: list[str]) -> str | None:
+    """WHY for a question asking how or of what someone died; None otherwise."""
+    if _DEATH.isdisjoint(words):
+        return None
+    at = next(i for i, w in enumerate(words) if w in _DEATH)
+    after = words[at + 1 : at + 2]
+    if "how" in words[:at] or after in (["of"], ["from"]) or "cause" in words:
+        return WHY
+    return None
+
+
+# Forms of "do" as the main verb: "what did the five of them do on the train" asks for an
+# activity, which no number, date or sum answers ("what do they do for money").
+_DO = _wordlist("do does did doing done")
+_AFTER_DO = _wordlist(
+    "on in at for with after before to that when while about during together now then next "
+    "there here afterwards all day"
+)
+
+
+def asks_action(words: list[str]) -> bool:
+    """ "what do they do on the train", "what does jianqing do": an activity is asked."""
+    if "what" not in words:
+        return False
+    start = words.index("what")
+    doing = [i for i in range(start + 1, len(words)) if words[i] in _DO]
+    if not doing:
+        return False
+    last = doing[-1]
+    if words[-2:] == ["make", "money"]:
+        return True  # "what do they do for money", respelled "what do they make money"
+    return last == len(words) - 1 or words[last + 1] in _AFTER_DO
+
+
 # Auxiliaries that need a verb after them: "date" in "who does she date" is that verb.
 _VERB_AUXILIARIES = _wordlist("do does did will would can could should")
 

@@ -397,6 +397,8 @@ class Matcher:
             about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
             which=analysis.which,
             other_works=analysis.other_works,
+            action=analysis.action,
+            title=analysis.title,
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:

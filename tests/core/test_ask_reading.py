@@ -148,3 +148,40 @@ def test_the_same_words_are_answered_when_the_fact_gives_what_is_asked(
 ) -> None:
     result = matcher.ask(question)
     assert result.matched and result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "not_this"),
+    [
+        # a cause of death is asked; the fact tells where he goes after it
+        ("how did the father die", "plot-father-dies"),
+        ("what did jianqing's father die of", "plot-father-dies"),
+        # an activity is asked, not how many of them there are
+        ("what do the five of them do on the train", "wynne-five-of-them"),
+    ],
+)
+def test_a_fact_giving_another_kind_of_answer_is_not_given(
+    matcher: Matcher, question: str, not_this: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.fact is None or result.fact.id != not_this, result.reply
+    assert not result.matched, result.reply
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # what they did for money, not what the film made
+        ("what do they do for money", "plot-selling-software-and-porn"),
+        ("how much money did it make", "box-office-gross-209m"),
+        # a title, not the country
+        ("chinese title", "chinese-title"),
+        ("what does jianqing do after his father dies", "plot-father-dies"),
+        ("how many people travel together on the train", "wynne-five-of-them"),
+    ],
+)
+def test_the_kind_of_answer_asked_picks_the_fact(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id

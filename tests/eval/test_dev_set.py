@@ -10,6 +10,11 @@ of issue 9 (asides, two questions, the film vs a person, actors vs characters, o
 real English words left alone) and the pack's descriptions: dev 97.6% / 99.2%, 0.7% wrong;
 fresh 94.7% / 88.7%, 5.9%; held-out 96.0% / 100.0%, 1.4%; blind_a 71.6% / 86.0%, 7.1%;
 blind_b 70.1% / 80.0%, 10.7% (a list answer that gives a right fact counts as right).
+Reading what kind of detail a question asks (a fact saying "a rival studio" does not say which
+studio sued; "taiwan release date" asks when; other films, a cause of death, an activity, a
+title), decision retrained with blind_c too: dev 98.0% / 99.2%, 0.9% wrong; fresh 95.4% /
+96.0%, 3.4%; held-out 96.0% / 100.0%, 1.4%; blind_a 74.7% / 92.0%, 5.0%; blind_b 72.7% /
+86.0%, 7.0%; blind_c 74.7% / 86.0%, 5.5% (from 73.0% / 74.0%, 9.6%).
 Before issue 10:
 Measured (455 answerable, 125 to refuse): 97.4% / 96.0%; on the 406 whose wording is not a pack
 phrasing, 97.0% / 96.0%. WRatio answers 56.0% and refuses 93.6%, BM25 63.5% / 93.6% (each at
@@ -17,7 +22,7 @@ its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.
 ``fresh_questions.yaml`` (written from seeds/ only): 92.0% / 88.7%.
 ``blind_a.yaml`` (three styles, written from seeds/ only), first run: 33.1% / 82.0%
 (terse 88.0%, chat 8.3%, paraphrase 2.0% answered right).
-``blind_c.yaml`` (held out: only its labels are checked here), first run: 60.1% / 76.0%
+``blind_c.yaml`` (a development set since), first run: 60.1% / 76.0%
 (terse 96.0%, chat 57.1%, paraphrase 26.5% answered right), 9.1% wrong.
 ``blind_d.yaml`` (held out: only its labels are checked here), first run: 55.8% / 82.0%
 (terse 93.9%, chat 46.9%, paraphrase 26.5% answered right), 7.6% wrong.
@@ -40,11 +45,20 @@ HELD_OUT = Path(__file__).with_name("heldout_questions.yaml")
 FRESH = Path(__file__).with_name("fresh_questions.yaml")  # written from seeds/ only, late
 BLIND_A = Path(__file__).with_name("blind_a.yaml")  # three styles, blind until its first run
 BLIND_B = Path(__file__).with_name("blind_b.yaml")  # three styles; a development set since
-BLIND_C = Path(__file__).with_name("blind_c.yaml")  # held out: only its labels are checked here
+BLIND_C = Path(__file__).with_name("blind_c.yaml")  # three styles; a development set since
 BLIND_D = Path(__file__).with_name("blind_d.yaml")  # held out: only its labels are checked here
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
+# The development sets written from seeds/ only: (answered right at least, wrong answers at
+# most, of all questions), a point or two below what the bot measures, so that a change giving
+# back what was won fails here. Wrong answers are what the issues count worst.
+KEPT = {
+    FRESH: (0.93, 0.055),
+    BLIND_A: (0.72, 0.06),
+    BLIND_B: (0.70, 0.08),
+    BLIND_C: (0.72, 0.065),
+}
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +109,14 @@ def test_unseen_wording_is_answered_too(fact_base: FactBase, dev: DevSet, matche
     bot = score_bot(matcher, unseen)  # the bot only: no baseline is compared here
     assert bot.answered_right >= UNSEEN_ANSWERED_FLOOR, "\n".join(bot.misses)
     assert bot.refused_right >= REFUSED_FLOOR, "\n".join(bot.misses)
+
+
+@pytest.mark.parametrize("path", list(KEPT))
+def test_sets_written_from_the_seeds_keep_their_answers_and_few_wrong_ones(
+    matcher: Matcher, path: Path
+) -> None:
+    answered, wrong = KEPT[path]
+    bot = score_bot(matcher, load_dev_set(path))
+    report = "\n".join(bot.misses)
+    assert bot.answered_right >= answered, report
+    assert bot.wrong <= wrong, report
