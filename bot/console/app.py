@@ -33,15 +33,11 @@ from bot.console.presenter import (
 )
 from bot.console.terminal import LineReader, Terminal, terminal_restored
 from bot.core.knowledge import Knowledge
-from bot.core.matching import (
-    EMPTY_QUESTION,
-    AskResult,
-    format_reply,
-    refusal_text,
-)
+from bot.core.matching import AskResult
 from bot.core.model import Fact
 from bot.core.quiz import LIMITS, MODE_WORDS, OPTION_LETTERS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import format_quote, missing_page, page_footer
+from bot.core.replies import ask_reply, reply_text
 from bot.core.rounds import Player, RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import SORTS, ServerSettingError, StorageError
@@ -162,25 +158,9 @@ class Console:
 
     def _reply(self, question: str, result: AskResult) -> str:
         """The answer or the honest "I don't know", in the console's words (facts stay as the
-        documents say them)."""
-        if result.matched and result.fact is not None:
-            fact, tr = result.fact, self.tr
-            return format_reply(
-                fact,
-                result.also,
-                result.answering,
-                result.related,
-                result.listed,
-                tr,
-                other_question=result.other_question,
-            )
-        if result.decision is None:  # the question itself was unusable
-            if not question.strip():
-                return self.tr(EMPTY_QUESTION, film=self.knowledge.matcher.film)
-            return result.refusal
-        lines = [refusal_text(self.knowledge.matcher.film, bool(result.suggestions), self.tr)]
-        lines += [f"  • {s}" for s in result.suggestions]
-        return "\n".join(lines)
+        documents say them): the same reply Discord shows (bot.core.replies), as plain text."""
+        film = self.knowledge.matcher.film
+        return reply_text(ask_reply(question, result, film, self.tr), self.tr)
 
     def _open_fact(self) -> Fact | None:
         card = self.rounds.current(CONSOLE_CHANNEL)

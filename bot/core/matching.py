@@ -45,8 +45,8 @@ from bot.core.match_vocab import (
 )
 from bot.core.message import Part, context, parts
 from bot.core.model import Fact, FactBase
+from bot.core.replies import EMPTY_QUESTION, format_reply, refusal_text
 from bot.core.text import normalize
-from bot.l10n import N_, Translator, english, join
 
 GROUP_MARGIN = LIST  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
@@ -63,7 +63,6 @@ LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("qui
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
-MAX_QUOTE_CHARS = 220
 AUTOCOMPLETE_CHARS = 100
 SUGGESTION_CHARS = 60
 
@@ -438,75 +437,3 @@ class Matcher:
 
     def _refusal(self, suggestions: Iterable[str]) -> str:
         return refusal_text(self.film, bool(tuple(suggestions)))
-
-
-def _cite(fact: Fact) -> str:
-    quote = " ".join(fact.source.quote.split())
-    if len(quote) > MAX_QUOTE_CHARS:
-        quote = quote[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
-    return f"{fact.source.title}: “{quote}”"
-
-
-# The reply's own words (the facts and sources stay as the documents say them): marked for the
-# catalogs in bot/locales; a front end passes `tr` to word them in its user's language.
-DISAGREE_INTRO = N_("The sources disagree about this:")
-RELATED_INTRO = N_("Related, not a contradiction (each says something else):")
-LIST_INTRO = N_("{count} facts answer this, each from its source:")
-ANSWERING = N_("Answering: {question}")
-SOURCE = N_("Source: {citation}")
-EMPTY_QUESTION = N_(
-    "Ask me something about {film}, for example “who directed it?” or “where was it filmed?”."
-)
-REFUSAL = N_(
-    "I don't know that one: it isn't in the sources I have read about {film}, and I'd rather "
-    "say so than guess."
-)
-DID_YOU_MEAN = N_("Did you mean one of these?")
-SECOND_QUESTION = N_("I saw two questions and answered one; ask the other on its own: “{question}”")
-
-
-def refusal_text(film: str, suggested: bool, tr: Translator = english) -> str:
-    """The honest "I don't know" about `film`, asking "did you mean" when there are suggestions."""
-    return join(tr(REFUSAL, film=film), tr(DID_YOU_MEAN) if suggested else "")
-
-
-def second_question(question: str, tr: Translator = english) -> str:
-    return tr(SECOND_QUESTION, question=question)
-
-
-def list_intro(count: int, tr: Translator = english) -> str:
-    return tr(LIST_INTRO, count=count)
-
-
-def format_reply(
-    fact: Fact,
-    also: tuple[Fact, ...] = (),
-    answering: str = "",
-    related: tuple[Fact, ...] = (),
-    listed: tuple[Fact, ...] = (),
-    tr: Translator = english,
-    other_question: str = "",
-) -> str:
-    """The text a user sees: the question it answers, then the fact and its source; a list
-    item by item; every claim with its own source when documents contradict each other;
-    related figures, worded as such; and a second question of the message, to ask again."""
-    lines = [tr(ANSWERING, question=answering)] if answering else []
-    if listed:
-        lines.append(list_intro(len(listed), tr))
-        lines += [f"• {item.text}\n  {tr(SOURCE, citation=_cite(item))}" for item in listed]
-        if other_question:
-            lines.append(second_question(other_question, tr))
-        return "\n".join(lines)
-    if also:
-        lines.append(tr(DISAGREE_INTRO))
-        lines += [
-            f"• {claim.text}\n  {tr(SOURCE, citation=_cite(claim))}" for claim in (fact, *also)
-        ]
-    else:
-        lines.append(f"{fact.text}\n{tr(SOURCE, citation=_cite(fact))}")
-    if related:
-        lines.append(tr(RELATED_INTRO))
-        lines += [f"• {other.text}\n  {tr(SOURCE, citation=_cite(other))}" for other in related]
-    if other_question:
-        lines.append(second_question(other_question, tr))
-    return "\n".join(lines)

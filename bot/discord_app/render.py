@@ -16,17 +16,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord.utils import escape_markdown
 
-from bot.core.matching import (
-    ANSWERING,
-    DID_YOU_MEAN,
-    DISAGREE_INTRO,
-    EMPTY_QUESTION,
-    LIST_INTRO,
-    REFUSAL,
-    SECOND_QUESTION,
-    SOURCE,
-    AskResult,
-)
+from bot.core import replies
 from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import (
     OPTION_LETTERS,
@@ -38,6 +28,7 @@ from bot.core.quiz import (
     Summary,
 )
 from bot.core.quotes import QuotePage
+from bot.core.replies import SOURCE, AnswerReply, Refusal
 from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
@@ -47,6 +38,7 @@ from bot.l10n import WORDS, join
 Locale = discord.Locale | None
 
 if TYPE_CHECKING:
+    from bot.core.matching import AskResult
     from bot.discord_app.broadcast import ReloadResult
 
 ACCENT = discord.Colour.from_rgb(196, 152, 92)  # warm film-poster amber
@@ -85,70 +77,64 @@ def citation(source: Source) -> str:
     return clip(f"*{source.title}*\n> {' '.join(source.quote.split())}", FIELD_MAX)
 
 
-def answer_embed(question: str, result: AskResult, locale: Locale = None) -> discord.Embed:
+def worded_reply(
+    question: str, result: AskResult, film: str, locale: Locale = None
+) -> AnswerReply | Refusal:
+    """The core's reply to an /ask (`bot.core.replies`, the same words the console prints), in
+    `locale`, with the text it quotes markdown-escaped."""
+    tr = i18n.translator(locale)
+    return replies.ask_reply(question, result, film, tr, quoted=escape_markdown)
+
+
+def answer_embed(question: str, reply: AnswerReply, locale: Locale = None) -> discord.Embed:
     """The answer with its source, under the question the bot took it to be (so a misreading is
     plain); a list item by item; contradicting sources each with its own source; related
-    figures worded as such."""
-    assert result.fact is not None
-    fact = result.fact
-    intro = ""
-    if result.answering:
-        answering = i18n.text(ANSWERING, locale, question="{question}")
-        intro = "*" + answering.format(question=escape_markdown(result.answering)) + "*\n"
+    figures worded as such. The words are the reply's; the layout is Discord's."""
+    intro = f"*{reply.answering}*\n" if reply.answering else ""
     embed = discord.Embed(title=clip(user_text(question, TITLE_MAX), TITLE_MAX), colour=ACCENT)
-    embed.set_footer(text=i18n.text("fact: {id}", locale, id=fact.id))
-    if result.listed:
-        count = len(result.listed)
-        listed = i18n.text(LIST_INTRO, locale, count=count)
-        embed.description = clip(intro + listed, DESCRIPTION_MAX)
-        for item in result.listed[:MAX_LISTED]:
+    embed.set_footer(text=i18n.text("fact: {id}", locale, id=reply.fact_id))
+    if reply.listed:
+        embed.description = clip(intro + reply.intro, DESCRIPTION_MAX)
+        for item in reply.claims[:MAX_LISTED]:
             embed.add_field(
                 name=clip(item.text, FIELD_NAME_MAX), value=citation(item.source), inline=False
             )
-        return _other_question(embed, result, locale)
-    intro += i18n.text(DISAGREE_INTRO, locale) + "\n" if result.also else ""
-    embed.description = clip(intro + fact.text, DESCRIPTION_MAX)
-    embed.add_field(name=i18n.text("Source", locale), value=citation(fact.source), inline=False)
-    for other in result.also[:3]:
+        return _other_question(embed, reply, locale)
+    first, *others = reply.claims
+    intro += reply.intro + "\n" if reply.intro else ""
+    embed.description = clip(intro + first.text, DESCRIPTION_MAX)
+    embed.add_field(name=i18n.text("Source", locale), value=citation(first.source), inline=False)
+    for other in others[:3]:
         embed.add_field(
             name=i18n.text("Another source says", locale),
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
         )
-    for other in result.related[:3]:
+    for other in reply.related[:3]:
         embed.add_field(
-            name=i18n.text("Related, not a contradiction", locale),
+            name=clip(reply.related_intro, FIELD_NAME_MAX),
             value=clip(f"{other.text}\n{citation(other.source)}", FIELD_MAX),
             inline=False,
         )
-    return _other_question(embed, result, locale)
+    return _other_question(embed, reply, locale)
 
 
-def _other_question(embed: discord.Embed, result: AskResult, locale: Locale) -> discord.Embed:
+def _other_question(embed: discord.Embed, reply: AnswerReply, locale: Locale) -> discord.Embed:
     """A second question in the message, said so the asker knows to ask it on its own."""
-    if result.other_question:
-        said = i18n.text(SECOND_QUESTION, locale, question="{question}")
-        value = said.format(question=escape_markdown(result.other_question))
+    if reply.other_question:
         embed.add_field(
-            name=i18n.text("Another question", locale), value=clip(value, FIELD_MAX), inline=False
+            name=i18n.text("Another question", locale),
+            value=clip(reply.other_question, FIELD_MAX),
+            inline=False,
         )
     return embed
 
 
-def unknown_text(
-    question: str, result: AskResult, film: str, locale: Locale = None, shown: int = 3
-) -> str:
-    """An honest "I don't know", in the user's language, with "did you mean" suggestions (the
-    suggested questions are the packs' English phrasings)."""
-    suggestions = list(result.suggestions)[:shown]
-    if not question.strip():
-        text = i18n.text(EMPTY_QUESTION, locale, film=film)
-    else:
-        text = i18n.text(REFUSAL, locale, film=film)
-        if suggestions:
-            text = join(text, i18n.text(DID_YOU_MEAN, locale))
-    lines = [f"> {user_text(question)}", text]
-    lines += [f"• {escape_markdown(s)}" for s in suggestions]
+def unknown_text(question: str, refusal: Refusal, shown: int = 3) -> str:
+    """An honest "I don't know" (worded by the core, in the user's language) under the question,
+    with "did you mean" suggestions (the packs' English phrasings)."""
+    lines = [f"> {user_text(question)}", refusal.text]
+    lines += [f"• {escape_markdown(s)}" for s in refusal.suggestions[:shown]]
     return clip("\n".join(lines), 2000)
 
 

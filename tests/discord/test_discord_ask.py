@@ -56,6 +56,14 @@ async def test_ask_says_it_does_not_know_about_other_films(world: World) -> None
     assert "don't know" in result.response.content.lower()
 
 
+async def test_ask_with_nothing_to_go_on_says_what_can_be_asked(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question="???")
+
+    # as the console says it (bot.core.replies), not "I don't know that one"
+    assert "Ask me something about Us and Them" in result.response.content
+    assert "don't know" not in result.response.content
+
+
 VAGUE_QUESTIONS = ("what did critics say", "who is the mother", "critics", "the mother")
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import discord
+import pytest
+
+from bot.core.knowledge import Knowledge
 from bot.core.matching import AskResult
 from bot.core.model import FactBase
+from bot.core.replies import SOURCE, AnswerReply, Refusal, ask_reply, reply_text
 from bot.discord_app import render
+from bot.l10n import translator
+
+
+def _embed(question: str, result: AskResult) -> discord.Embed:
+    reply = render.worded_reply(question, result, "Us and Them")
+    assert isinstance(reply, AnswerReply)
+    return render.answer_embed(question, reply)
 
 
 def test_user_text_is_one_escaped_line() -> None:
@@ -34,7 +46,7 @@ def test_answer_embed_fits_discord_limits_for_the_longest_question(fact_base: Fa
     ]
 
     for result in results:
-        embed = render.answer_embed(question, result)
+        embed = _embed(question, result)
         assert len(embed.title or "") <= render.TITLE_MAX
         assert all(len(field.value or "") <= render.FIELD_MAX for field in embed.fields)
         assert all(len(field.name or "") <= 256 for field in embed.fields)
@@ -54,10 +66,54 @@ def test_reload_failure_shows_the_first_problems_and_counts_the_rest() -> None:
 def test_answer_embed_names_a_second_question(fact_base: FactBase) -> None:
     fact = fact_base.by_id["director"]
     one = AskResult(True, fact, 99.0, "", answering="Who directed it?")
-    assert not any(f.name == "Another question" for f in render.answer_embed("q", one).fields)
+    assert not any(f.name == "Another question" for f in _embed("q", one).fields)
     two = AskResult(
         True, fact, 99.0, "", answering="Who directed it?", other_question="Where was it filmed?"
     )
-    shown = {f.name: f.value for f in render.answer_embed("q", two).fields}
+    shown = {f.name: f.value for f in _embed("q", two).fields}
     assert "Where was it filmed?" in (shown.get("Another question") or "")
     assert "I saw two questions" in (shown.get("Another question") or "")
+
+
+def _discord_text(question: str, result: AskResult, film: str, locale: discord.Locale) -> str:
+    """Everything an /ask reply shows in Discord, as the cog renders it."""
+    reply = render.worded_reply(question, result, film, locale)
+    if isinstance(reply, Refusal):
+        return render.unknown_text(question, reply)
+    embed = render.answer_embed(question, reply, locale)
+    parts = [embed.description or "", *(f"{f.name}\n{f.value}" for f in embed.fields)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who directed it",  # one fact
+        "how much did it make",  # a list
+        "how much did it make in the first 2 weekends",  # with related figures
+        "where was it filmed? and who directed it?",  # a second question
+        "who directed titanic",  # I don't know, did you mean
+        "???",  # nothing to go on
+    ],
+)
+def test_discord_and_the_console_say_the_same_words(knowledge: Knowledge, question: str) -> None:
+    """Both front ends word a reply from one place (bot.core.replies): every line the console
+    prints, bar its source lines (Discord shows sources as fields), is in the Discord reply,
+    in the asker's language."""
+    matcher = knowledge.matcher
+    result = matcher.ask(question)
+    tr = translator("zh-CN")
+    console = reply_text(ask_reply(question, result, matcher.film, tr), tr)
+    shown = _discord_text(question, result, matcher.film, discord.Locale.chinese)
+    source = tr(SOURCE, citation="")
+    for line in console.splitlines():
+        said = line.strip().removeprefix("• ")
+        if said and not said.startswith(source):
+            assert said in shown, f"{said!r} is not in Discord's reply:\n{shown}"
+
+
+def test_a_disagreement_is_worded_alike_in_discord_and_the_console(
+    knowledge: Knowledge, fact_base: FactBase
+) -> None:
+    fact = next(f for f in fact_base.facts if f.disagrees_with)
+    test_discord_and_the_console_say_the_same_words(knowledge, fact.questions[0])

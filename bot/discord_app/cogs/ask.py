@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.replies import Refusal
 from bot.core.spoilers import HELD_BACK, ask_spoils, safe_choices
 from bot.discord_app import i18n, render
 from bot.discord_app.ack import Reply, respond
@@ -45,10 +46,11 @@ class AskCog(commands.Cog):
 
     def _render(self, question: str, result: AskResult, locale: discord.Locale) -> Reply:
         """The answer embed, or an "I don't know" with "did you mean" suggestions."""
-        if result.matched and result.fact is not None:
-            return Reply(embed=render.answer_embed(question, result, locale))
         film = self.bot.knowledge.current.matcher.film
-        return Reply(content=render.unknown_text(question, result, film, locale))
+        reply = render.worded_reply(question, result, film, locale)
+        if isinstance(reply, Refusal):
+            return Reply(content=render.unknown_text(question, reply))
+        return Reply(embed=render.answer_embed(question, reply, locale))
 
     async def answer(self, interaction: discord.Interaction, question: str) -> None:
         locale = i18n.locale_of(interaction)
