@@ -8,7 +8,7 @@ do not share drags a match down, so the message is read the way a person reads i
    "quick one:"), and each sentence into its words (``bot.core.text.normalize``).
 2. Greetings, hedges and chat around a question ("hey all", "random q but", "sorry if dumb but",
    "does anyone remember", "can someone tell me", "thanks in advance", "lol") are set aside,
-   at the start and at the end of each sentence (``match_vocab`` holds the words and phrases).
+   at the start and at the end of each sentence (``chat_words`` holds the words and phrases).
 3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
    question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
    sentence that only tells ("jing boran's gray hair was wild") is context; one that tells of
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.core import chat_words as chat
 from bot.core import match_vocab as vocab
 from bot.core.text import normalize
 
@@ -72,7 +73,7 @@ def parts(message: str) -> list[Part]:
         for chunk in _COMMA.split(sentence):
             starts.append(len(words))
             words.extend(normalize(chunk).split())
-        starts += [i + 1 for i, w in enumerate(words) if w in vocab.PIVOTS and i + 1 < len(words)]
+        starts += [i + 1 for i, w in enumerate(words) if w in chat.PIVOTS and i + 1 < len(words)]
         asked = sentence.rstrip().endswith("?")
         inner = None
         for start in sorted(set(starts) - {0}):
@@ -84,8 +85,7 @@ def parts(message: str) -> list[Part]:
     # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
     # no fact knows still says the question may be about something else ("i loved titanic")
     out = [
-        replace(p, aside=True) if not p.asks and vocab.about_asker(list(p.words)) else p
-        for p in out
+        replace(p, aside=True) if not p.asks and chat.about_asker(list(p.words)) else p for p in out
     ]
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
@@ -132,7 +132,7 @@ def _subject(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:
-    kept, hedged = vocab.strip_chat(words)
+    kept, hedged = chat.strip_chat(words)
     if not kept:
         return None
     asks = hedged or vocab.asks(kept)

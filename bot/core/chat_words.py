@@ -1,0 +1,238 @@
+"""The words and patterns of chat English around a question: greetings, openers, hedges,
+closers, asides about the asker. ``bot.core.message`` reads a message with them.
+
+Language knowledge only: none of it names anything in a film. Every function takes words
+already passed through ``bot.core.text.normalize``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.match_vocab import AUXILIARIES
+
+
+def _wordlist(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# What people write around a question in a chat server: greetings, hedges, asking someone else
+# to tell them, thanks and laughter. ``strip_chat`` sets it aside at both ends of a sentence.
+
+# "hiii", "heyyy", "hellooo", "yooo": greetings typed long
+_ELONGATED_GREETING = re.compile(r"h+i+|h+e+y+|h+e+l+o+|y+o+|s+u+p+|h+o+w+d+y+")
+_GREETINGS = _wordlist("hey hi hello hiya heya howdy yo sup hola greetings morning evening gm")
+_ADDRESSEES = _wordlist(
+    "all everyone everybody guys gals folks yall people peeps fam friends team there chat gang "
+    "lads frens bot"
+)
+# Words that open a sentence without asking anything ("ok so", "random q but", "sorry").
+_OPENERS = _wordlist(
+    """
+    ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
+    wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
+    random quick question questions q qq genuine serious dumb stupid silly noob real just curious
+    sorry weird odd ones hello hi hey
+    """
+)
+# Words that close a sentence without asking anything ("... again lol", "thanks in advance").
+_CLOSERS = _wordlist(
+    """
+    lol lmao lmfao haha hah xd thanks thank thx ty tia pls please plz iirc tho though btw anyone
+    anybody guys yall folks everyone bot ok okay lmk cheers fr ngl tbh rn tho
+    """
+)
+_CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "in advance",
+        "if anyone knows",
+        "if anybody knows",
+        "if someone knows",
+        "if you know",
+        "if u know",
+        "if that makes sense",
+        "or something",
+        "or smth",
+        "or sth",
+        "or whatever",
+        "or what",
+        "i think",
+        "i guess",
+        "i believe",
+        "i wonder",
+        "i forget",
+        "i forgot",
+        "does anyone know",
+        "anyone know",
+        "any idea",
+        "any ideas",
+        "let me know",
+        "you know",
+        "u know",
+        "for me",
+        "to me",
+        "help",
+    )
+)
+_OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "out of curiosity",
+        "for real",
+        "real quick",
+        "no spoilers",
+        "spoilers",
+        "just asking",
+        "asking for a friend",
+        "question for",
+        "this might be",
+        "might be",
+        "not sure if",
+        "so like",
+        # what the asker heard or read: the report is the subject, not the hearing of it
+        "i heard that",
+        "i heard",
+        "heard that",
+        "heard",
+        "i read that",
+        "i read",
+        "apparently",
+        "someone said",
+        "someone told me",
+    )
+)
+# Who a chat question is put to: "does anyone know", "can you guys tell me".
+_SOMEONE = _wordlist(
+    "anyone anybody someone somebody any1 some1 you u ya yall people guys everyone"
+)
+_SOMEONE_AFTER = _wordlist("guys all here else")  # "you guys", "anyone here", "anyone else"
+_KNOW = _wordlist("know remember recall recollect")
+_TELL = _wordlist("tell remind explain help")
+_WONDER = _wordlist("wondering wonder curious")
+_FORGOT = _wordlist("forgot forget forgotten")
+_NOT = _wordlist("dont cant cannot couldnt never not")
+_WANT = _wordlist("want wanna need wanted")
+_LINKS = _wordlist("if whether about on")  # "anyone know if", "curious about", "any idea on"
+_I = _wordlist("i im ive")
+_TRY = _wordlist("trying try tryna")
+_FIND = _wordlist("remember recall figure work find")
+
+# A sentence that tells of the asker ("i missed the first 10 min", "im writing a thing for my
+# film club", "the song made me cry") says nothing the question is about, unless it reports
+# what was heard or read ("i heard there was drama about ticket sales").
+_FIRST_PERSON = _wordlist("i im ive id ill me my mine myself")
+_REPORTING = _wordlist("heard read saw noticed learned learnt said told")
+
+
+def about_asker(words: list[str]) -> bool:
+    return not _FIRST_PERSON.isdisjoint(words) and _REPORTING.isdisjoint(words)
+
+
+# Words after which a question may start inside a sentence: "i loved it but who wrote it".
+PIVOTS = _wordlist("but so and")
+
+
+def _hedge(words: list[str]) -> int:
+    """How many words at the start ask someone else to answer ("does anyone know", "can you
+    tell me", "i was wondering", "i can't remember", "trying to figure out"); 0 if none."""
+    n = len(words)
+    i = 0
+    if i < n and words[i] in AUXILIARIES:  # "does anyone know", "can you tell me"
+        i += 1
+    if i < n and words[i] in _SOMEONE:
+        i += 1
+        while i < n and words[i] in _SOMEONE_AFTER:
+            i += 1
+        if i < n and words[i] in _wordlist("happen even"):
+            i += 1 + (i + 1 < n and words[i + 1] == "to")
+        if i < n and words[i] in _wordlist("please pls plz"):
+            i += 1
+        if i < n and words[i] in _KNOW:
+            i += 1
+        elif i < n and words[i] in _TELL:
+            i += 1
+            if i < n and words[i] in _wordlist("me us"):
+                i += 1
+        elif i + 1 < n and words[i] in _wordlist("have got") and words[i + 1] == "any":
+            i += 2 + (i + 2 < n and words[i + 2] in _wordlist("idea ideas clue"))
+        else:
+            return 0
+        return _links(words, i)
+    i = 0
+    if i < n and words[i] in _I:
+        i += 1
+        if i < n and words[i] in _wordlist("was am m"):
+            i += 1
+    if i < n and words[i] in _WONDER:
+        return _links(words, i + 1)
+    if i < n and words[i] in _FORGOT:
+        return _links(words, i + 1)
+    if i < n and words[i] in _NOT:  # "i dont remember", "cant recall"
+        if i + 1 < n and words[i + 1] in _KNOW:
+            return _links(words, i + 2)
+        return 0
+    if i < n and words[i] in _WANT:  # "i want to know", "wanna know"
+        j = i + 1 + (i + 1 < n and words[i + 1] == "to")
+        if j < n and words[j] in _wordlist("know ask"):
+            return _links(words, j + 1)
+        return 0
+    if i < n and words[i] in _TRY:  # "trying to remember", "trying to figure out"
+        j = i + 1 + (i + 1 < n and words[i + 1] == "to")
+        if j < n and words[j] in _FIND:
+            j += 1 + (j + 1 < n and words[j + 1] == "out")
+            return _links(words, j)
+        return 0
+    if words[:1] == ["any"] and n > 1 and words[1] in _wordlist("idea ideas clue"):
+        return _links(words, 2)
+    if words[:1] in (["remind"], ["tell"]) and n > 1 and words[1] in _wordlist("me us"):
+        return _links(words, 2)
+    return 0
+
+
+def _links(words: list[str], i: int) -> int:
+    """Past "if", "whether" or "about" after a hedge, and "again" ("remind me again")."""
+    while i < len(words) and (words[i] in _LINKS or words[i] == "again"):
+        i += 1
+    return i
+
+
+def _opening_phrase(words: list[str], start: int) -> int:
+    for phrase in _OPENING_PHRASES:
+        if tuple(words[start : start + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def strip_chat(words: list[str]) -> tuple[list[str], bool]:
+    """``words`` with the chat at both ends set aside, and whether a hedge that asks (such as
+    "does anyone know") was among it: "hey all random q but does anyone remember who did the
+    music" -> (["who", "did", "the", "music"], True)."""
+    hedged = False
+    start, end = 0, len(words)
+    greeted = False
+    while start < end:
+        word = words[start]
+        if word in _GREETINGS or _ELONGATED_GREETING.fullmatch(word):
+            greeted = True
+            start += 1
+        elif (greeted and word in _ADDRESSEES) or word in _OPENERS:
+            start += 1
+        elif skip := _opening_phrase(words, start):
+            start += skip
+        elif skip := _hedge(words[start:end]):
+            hedged = True
+            start += skip
+        else:
+            break
+    while end > start:
+        for phrase in _CLOSING_PHRASES:
+            if tuple(words[max(start, end - len(phrase)) : end]) == phrase:
+                end -= len(phrase)
+                break
+        else:
+            if words[end - 1] in _CLOSERS:
+                end -= 1
+            else:
+                break
+    return words[start:end], hedged
