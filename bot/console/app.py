@@ -242,21 +242,15 @@ class Console:
             self.say(self.tr("no question is open. Start a round with `quiz`."))
             return
         changed = self._watch()
-        answer: str | int = text
-        letter = text.strip().rstrip(")").upper()
-        if card.options and len(letter) == 1 and letter in OPTION_LETTERS[: len(card.options)]:
-            answer = OPTION_LETTERS.index(letter)
-        elif card.options:
-            self.say(
-                self.tr(
-                    "choose a letter from A to {last}", last=OPTION_LETTERS[len(card.options) - 1]
-                )
-            )
-            return
+        # The core reads an option's letter (or number) in a multiple-choice round, as it does
+        # for answers typed in a Discord channel.
         player = Player(self.player_id, self.player_name)
-        result = await self.rounds.submit(CONSOLE_CHANNEL, player, answer, source="console")
+        result = await self.rounds.submit(CONSOLE_CHANNEL, player, text, source="console")
         if result.status == "closed":
             self.say(self.tr("too late: that question is closed"))
+        elif result.status == "not_a_player_option" and card.options:
+            last = OPTION_LETTERS[len(card.options) - 1]
+            self.say(self.tr("choose a letter from A to {last}", last=last))
         elif result.status == "wrong" and card.options:
             self.presenter.tried = card.number  # no half-time hint for a question already tried
             self.say(

@@ -125,6 +125,22 @@ def test_multiple_choice_round_by_letter(
     assert f"{letter.group(1)}) {fact.answer}" in out.split("The answer was")[-1]
 
 
+def test_an_options_number_counts_like_its_letter(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    """Read by the core, as an answer typed in a Discord channel is: "2" is option B."""
+    first = run_console(["quiz 1 choice seed=4", "stop"], database, monkeypatch)
+    fact = fact_base.by_id[asked_fact(first, fact_base)]
+    letter = re.search(rf"^  ([A-D])\) {re.escape(fact.answer)}$", first, re.MULTILINE)
+    assert letter, first
+    number = "ABCD".index(letter.group(1)) + 1
+    out = run_console(
+        ["quiz 1 choice seed=4", "9", str(number)], database, monkeypatch, "--name", "Bo"
+    )
+    assert "choose a letter from A to D" in out  # no option 9: no try used up
+    assert "Correct, Bo!" in out
+
+
 def test_hint_skip_and_stop(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = run_console(
         ["quiz 3 seed=2", "hint", "hint", "hint", "skip", "stop", "stop"],
