@@ -53,6 +53,7 @@ class Analysis:
     # a phrasing said so keeps its weights)
     noun_intent: str | None = None
     action: bool = False  # "what do they do on the train": an activity, not a figure
+    current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
     other_works: bool = False  # "what else has she been in": other films than this one
 
@@ -352,7 +353,9 @@ class Analyzer:
             light=frozenset(light),
             yes_no=intent is None and bool(words) and words[0] in vocab.AUXILIARIES,
             chat=vocab.chat(words),
-            actor=intent == vocab.WHO and vocab.asks_actor(words),
+            actor=(intent == vocab.WHO and vocab.asks_actor(words))
+            or (intent is None and vocab.names_actor(words)),
+            current=vocab.asks_current(words),
             owner=owner,
             which=tuple(vocab.which_kinds(words)),
             noun_intent=None if intent else vocab.noun_intent(words) or vocab.cause_intent(words),

@@ -21,7 +21,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.core.match_index import SOFT_SHARE, FactEntry
-from bot.core.match_vocab import AGE, COUNT, MONEY, NAME, ROLE_WORDS, WHEN, WHERE, WHO, stem
+from bot.core.match_vocab import (
+    AGE,
+    COUNT,
+    MONEY,
+    NAME,
+    ROLE_WORDS,
+    WHEN,
+    WHERE,
+    WHO,
+    spans_time,
+    stem,
+)
 from bot.core.text import normalize
 
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
@@ -71,6 +82,7 @@ class Query:
     which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
     other_works: bool = False  # "what else has she been in": other films than this one
     action: bool = False  # "what do they do on the train": an activity, not a figure
+    current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
 
 
@@ -213,6 +225,8 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "what hotel": "a hotel room" does not say which
     if query.action and kind in FIGURE_KINDS:
         out.append(INTENT_MISMATCH)  # "what do they do for money" is no sum of money
+    if query.current and spans_time(entry.fact.text):
+        out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
     if query.title and kind in NAMED_PLACE_KINDS:
         out.append(INTENT_MISMATCH)  # "chinese title" is not "China"
     if query.other_works:

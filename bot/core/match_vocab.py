@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from bot.core import match_lexicon
 from bot.core.snowball import english_stemmer
@@ -240,6 +241,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("raked", "in"): "make",
     ("rakes", "in"): "make",
     ("money", "wise"): "gross",
+    ("to", "date"): "so far",  # "views to date" asks no date
     ("do", "for", "money"): "make money",  # "what did they do for cash"
     # short of money: "when they were broke" (but "broke up" is a breakup)
     ("were", "broke"): "poor",
@@ -639,7 +641,8 @@ def noun_intent(words: list[str]) -> str | None:
         return None
     for i, word in enumerate(words):
         at_end = i == len(words) - 1 or words[i + 1] == "of"
-        counted = i > 0 and any(ch.isdigit() for ch in words[i - 1])  # "10 years": a length
+        # "10 years" is a length, "to date" means so far
+        counted = i > 0 and (any(ch.isdigit() for ch in words[i - 1]) or words[i - 1] == "to")
         if word in _DATE_NOUNS and at_end and not counted:
             return WHEN
     return None
@@ -685,6 +688,43 @@ def asks_action(words: list[str]) -> bool:
 
 # Auxiliaries that need a verb after them: "date" in "who does she date" is that verb.
 _VERB_AUXILIARIES = _wordlist("do does did will would can could should")
+
+
+# "how many views does it have now", "by now in total": the figure today, or all told.
+_CURRENT = _wordlist("now currently today nowadays total overall altogether")
+_CURRENT_PAIRS = frozenset({("so", "far"), ("to", "date"), ("these", "days"), ("all", "time")})
+
+
+def asks_current(words: list[str]) -> bool:
+    """Whether the question asks for a figure now or in all ("so far", "in total"): a figure
+    the documents give for a span ("2 million views in just two hours") does not answer it."""
+    return not _CURRENT.isdisjoint(words) or any(
+        pair in _CURRENT_PAIRS for pair in itertools.pairwise(words)
+    )
+
+
+# A figure given for a span of time: "in just two hours", "over its first two weekends".
+_SPAN = re.compile(
+    r"\b(?:in|over|within) (?:just |only )?(?:its |the )?(?:first |opening )?"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) )?"
+    r"(?:hours?|days?|weeks?|weekends?|months?)\b"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def spans_time(text: str) -> bool:
+    """Whether a fact's text gives its figure for a span of time, not as it stands now."""
+    return _SPAN.search(text.lower()) is not None
+
+
+# "ticket inspector actor": a noun phrase naming a part, then the word for who plays it.
+_PLAYER_WORDS = _wordlist("actor actress")
+
+
+def names_actor(words: list[str]) -> bool:
+    """ "who plays jianqing's wife", "ticket inspector actor": an actor is asked, not the
+    character."""
+    return asks_actor(words) or (len(words) > 1 and words[-1] in _PLAYER_WORDS)
 
 
 def asks_actor(words: list[str]) -> bool:

@@ -397,6 +397,7 @@ class Matcher:
             which=analysis.which,
             other_works=analysis.other_works,
             action=analysis.action,
+            current=analysis.current,
             title=analysis.title,
         )
 

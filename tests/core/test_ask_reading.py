@@ -158,6 +158,12 @@ def test_the_same_words_are_answered_when_the_fact_gives_what_is_asked(
         ("what did jianqing's father die of", "plot-father-dies"),
         # an activity is asked, not how many of them there are
         ("what do the five of them do on the train", "wynne-five-of-them"),
+        # the views so far, not those of its first two hours
+        ("total views of the music video", "music-video-views"),
+        ("how many views does the music video have today", "music-video-views"),
+        ("music video views to date", "music-video-release-date"),
+        # a part's actor, whom no document names
+        ("train inspector actor", "wynne-inspector-disbelief"),
     ],
 )
 def test_a_fact_giving_another_kind_of_answer_is_not_given(
@@ -178,6 +184,9 @@ def test_a_fact_giving_another_kind_of_answer_is_not_given(
         ("chinese title", "chinese-title"),
         ("what does jianqing do after his father dies", "plot-father-dies"),
         ("how many people travel together on the train", "wynne-five-of-them"),
+        ("how many views did the music video get", "music-video-views"),
+        ("how much did it make in its first ten days", "box-office-ten-days-200m"),
+        ("jianqing's father actor", "cast-father"),
     ],
 )
 def test_the_kind_of_answer_asked_picks_the_fact(
