@@ -32,7 +32,7 @@ _OPENERS = _wordlist(
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
     wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
     random quick question questions q qq genuine serious dumb stupid silly noob real just curious
-    sorry weird odd ones hello hi hey
+    sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
     """
 )
 # Words that close a sentence without asking anything ("... again lol", "thanks in advance").
@@ -40,7 +40,21 @@ _CLOSERS = _wordlist(
     """
     lol lmao lmfao haha hah xd thanks thank thx ty tia pls please plz iirc tho though btw anyone
     anybody guys yall folks everyone bot ok okay lmk cheers fr ngl tbh rn tho
+    or right
     """
+)
+# Thanks and praise for the bot: "thanks bot ur the best"
+_PRAISE = (
+    "thank you",
+    "thank u",
+    "ur the best",
+    "youre the best",
+    "you are the best",
+    "u are the best",
+    "you rock",
+    "u rock",
+    "love you",
+    "love u",
 )
 _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -56,7 +70,15 @@ _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "or smth",
         "or sth",
         "or whatever",
+        *_PRAISE,
         "or what",
+        "or nah",
+        "or not",
+        "or no",
+        "or am i wrong",
+        "or am i misremembering",
+        "or is it just me",
+        "am i right",
         "i think",
         "i guess",
         "i believe",
@@ -79,6 +101,8 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
         "out of curiosity",
+        "real talk",
+        *_PRAISE,
         "for real",
         "real quick",
         "no spoilers",
@@ -109,6 +133,7 @@ _SOMEONE = _wordlist(
 _SOMEONE_AFTER = _wordlist("guys all here else")  # "you guys", "anyone here", "anyone else"
 _KNOW = _wordlist("know remember recall recollect")
 _TELL = _wordlist("tell remind explain help")
+_OPINE = _wordlist("think feel notice noticed agree")
 _WONDER = _wordlist("wondering wonder curious")
 _FORGOT = _wordlist("forgot forget forgotten")
 _NOT = _wordlist("dont cant cannot couldnt never not")
@@ -125,12 +150,28 @@ _FIRST_PERSON = _wordlist("i im ive id ill me my mine myself")
 _REPORTING = _wordlist("heard read saw noticed learned learnt said told")
 
 
-def about_asker(words: list[str]) -> bool:
-    return not _FIRST_PERSON.isdisjoint(words) and _REPORTING.isdisjoint(words)
-
-
 # Words after which a question may start inside a sentence: "i loved it but who wrote it".
 PIVOTS = _wordlist("but so and")
+# "the ending got me", "that scene where his dad ... destroyed me": a thing of the film did
+# something to the asker; the sentence still says which thing
+_THING_FIRST = _wordlist("the that this those these")
+_OBJECT_ME = _wordlist("me myself")
+
+
+def about_asker(words: list[str]) -> bool:
+    first = _FIRST_PERSON.intersection(words)
+    if not first or not _REPORTING.isdisjoint(words):
+        return False
+    if not first <= _OBJECT_ME:
+        return True
+    # the clause that has "me": "the ending got me" tells of a thing, "... and it's bugging me"
+    # of the asker
+    clause = words[: next(i for i, w in enumerate(words) if w in _OBJECT_ME)]
+    for i in range(len(clause) - 1, 0, -1):
+        if clause[i] in PIVOTS:
+            clause = clause[i + 1 :]
+            break
+    return not clause or clause[0] not in _THING_FIRST
 
 
 def _hedge(words: list[str]) -> int:
@@ -150,6 +191,8 @@ def _hedge(words: list[str]) -> int:
             i += 1
         if i < n and words[i] in _KNOW:
             i += 1
+        elif i < n and words[i] in _OPINE:  # "anyone else think ...", "does anyone feel like"
+            i += 1 + (i + 1 < n and words[i + 1] in _wordlist("like that"))
         elif i < n and words[i] in _TELL:
             i += 1
             if i < n and words[i] in _wordlist("me us"):
@@ -216,10 +259,10 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
         if word in _GREETINGS or _ELONGATED_GREETING.fullmatch(word):
             greeted = True
             start += 1
+        elif skip := _opening_phrase(words, start):  # before its first word as an opener
+            start += skip
         elif (greeted and word in _ADDRESSEES) or word in _OPENERS:
             start += 1
-        elif skip := _opening_phrase(words, start):
-            start += skip
         elif skip := _hedge(words[start:end]):
             hedged = True
             start += skip
@@ -236,3 +279,26 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
             else:
                 break
     return words[start:end], hedged
+
+
+# "my film club", "a quiz for my sister": the asker's own things and things named with "a";
+# never the other film a question may be about ("i loved titanic")
+_OWNERS = _wordlist("my our a an")
+_OWNED_ENDS = _wordlist("and but or so is was are were keeps kept says said the a an to for")
+
+
+def without_belongings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without the asker ("i", "my") and the one or two words after "my", "our", "a"
+    or "an": "im making a quiz for my film club" -> "making for"."""
+    out: list[str] = []
+    skip = 0
+    for word in words:
+        if skip and word not in _OWNED_ENDS:
+            skip -= 1
+            continue
+        skip = 0
+        if word in _OWNERS:
+            skip = 2
+        elif word not in _FIRST_PERSON:  # "id" is "i'd", no name
+            out.append(word)
+    return tuple(out)

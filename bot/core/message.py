@@ -4,16 +4,20 @@ People rarely type a bare question in a Discord server: "hey all, random q but d
 remember who did the music for this one? the song at the end made me cry". Every word the facts
 do not share drags a match down, so the message is read the way a person reads it first:
 
-1. It is cut into sentences (at ``? ! .``, new lines, ``;`` and a colon after a label such as
-   "quick one:"), and each sentence into its words (``bot.core.text.normalize``).
-2. Greetings, hedges and chat around a question ("hey all", "random q but", "sorry if dumb but",
-   "does anyone remember", "can someone tell me", "thanks in advance", "lol") are set aside,
+1. It is cut into sentences (at ``? ! .``, new lines, ``;``, a colon after a label such as
+   "quick one:", and after an emoji, an emoticon or laughter: "destroyed me 😭 was he ..."),
+   and each sentence into its words (``bot.core.text.normalize``). A comma-separated
+   afterthought about the asker after a question ("..., i keep forgetting") is a sentence
+   of its own.
+2. Greetings, hedges, tags and chat around a question ("hey all", "random q but", "sorry if dumb
+   but", "does anyone remember", "thanks bot ur the best", "... or nah", "lol") are set aside,
    at the start and at the end of each sentence (``chat_words`` holds the words and phrases).
 3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
    question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
-   sentence that only tells ("jing boran's gray hair was wild") is context; one that tells of
-   the asker ("i missed the first 10 min", "the song at the end made me cry") is set aside,
-   unless it reports what was heard or read ("i heard there was drama about ticket sales").
+   sentence that only tells ("jing boran's gray hair was wild", "the ending really got me") is
+   context; one that tells of the asker ("i missed the first 10 min", "it made me cry") is set
+   aside, unless it reports what was heard or read ("i heard there was drama about ticket
+   sales"); of what it says, the asker's own things ("my film club") are dropped.
 
 The matcher scores every part and keeps the best, with context worth less than a question, so a
 message with two questions is answered by the clearer one, the first on a tie.
@@ -34,6 +38,15 @@ MAX_PARTS = 4  # sentences scored per message: a question rarely hides further i
 # Sentence ends: ? and ! always, a full stop before a space (not "5.9" or "decider.com"), new
 # lines, ";", and a colon or dash after a short label ("quick one: ...", "question - ...").
 _SENTENCE_END = re.compile(r"(?<=[?!])|\.+(?=\s|$)|\n|;|:(?=\s)|\s[-–—]+\s")
+# Emoji, emoticons and laughter close what was said before them: "that scene destroyed me 😭
+# was he confused", "she sat on it so long lol, she saw it the year before". (A heart typed
+# "<3" would otherwise read as the number 3.)
+_CLAUSE_END = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
+    r"|(?<!\S)(?:[:;=][-']?[()\[\]DPpOo3/|*]+|<3+|xd+|lo+l+|lmf?a+o+|(?:ha){2,}h?|hah|rofl)"
+    r"(?=[\s,.!?]|$)",
+    re.IGNORECASE,
+)
 _COMMA = re.compile(r",\s")
 # "one" standing for a thing, not a number: "the older one", "which one" (but "this one" and
 # "that one" are the film, which the pack's references say).
@@ -41,6 +54,10 @@ _PRONOUN_ONE = re.compile(
     r"\b(the|which|each|every|any|some|other|another|older|younger|main|last|same|quick|"
     r"random|dumb|little|new|sad|good|right|wrong)\s+one\b",
     re.IGNORECASE,
+)
+# ... and after any describing word at the end of a clause: "a sad note or a happy one?"
+_ONE_AT_END = re.compile(
+    r"\b(an?|the)(\s+[a-z]+\s+)one\b(?=\s*(?:[?.!,;)]|$|or\b|and\b|but\b))", re.IGNORECASE
 )
 
 
@@ -65,16 +82,17 @@ def parts(message: str) -> list[Part]:
     it, who directed it", "sorry if dumb but who plays the girl") also gives that question
     as a part of its own."""
     out: list[Part] = []
-    message = _US.sub("united states", _PRONOUN_ONE.sub(r"\1 ones", message))
-    sentences = _SENTENCE_END.split(message)
-    for n, sentence in enumerate(s for s in sentences if s and s.strip()):
+    message = _ONE_AT_END.sub(r"\1\2ones", _PRONOUN_ONE.sub(r"\1 ones", message))
+    message = _US.sub("united states", message)
+    message = _CLAUSE_END.sub("\n", message)
+    sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
+    for n, (chunks, asked) in enumerate(c for s in sentences for c in _afterthoughts(s)):
         words: list[str] = []
         starts: list[int] = []  # where a comma-separated chunk starts
-        for chunk in _COMMA.split(sentence):
+        for chunk in chunks:
             starts.append(len(words))
-            words.extend(normalize(chunk).split())
+            words.extend(chunk)
         starts += [i + 1 for i, w in enumerate(words) if w in chat.PIVOTS and i + 1 < len(words)]
-        asked = sentence.rstrip().endswith("?")
         inner = None
         for start in sorted(set(starts) - {0}):
             inner = _part(words[start:], asked, n, need_ask=True)
@@ -83,9 +101,13 @@ def parts(message: str) -> list[Part]:
         whole = _part(words, asked or inner is not None, n)
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
     # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
-    # no fact knows still says the question may be about something else ("i loved titanic")
+    # no fact knows still says the question may be about something else ("i loved titanic"):
+    # what the asker owns is not that name ("my film club", "my sister")
     out = [
-        replace(p, aside=True) if not p.asks and chat.about_asker(list(p.words)) else p for p in out
+        replace(p, words=chat.without_belongings(p.words), aside=True)
+        if not p.asks and chat.about_asker(list(p.words))
+        else p
+        for p in out
     ]
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
@@ -97,9 +119,25 @@ def parts(message: str) -> list[Part]:
         for p in out:
             if p.sentence in sentences_seen:
                 sentences_seen.discard(p.sentence)
-                joined.extend(p.words)
+                joined.extend(p.words if p.asks else _subject(p.words, told=False))
         out.append(Part(tuple(joined), True, -1))
     return out
+
+
+def _afterthoughts(sentence: str) -> list[tuple[list[list[str]], bool]]:
+    """The sentence's comma-separated chunks (normalised words) and whether it ends with "?";
+    a chunk about the asker after the question is a sentence of its own: "which festival did
+    they buy it at, i keep forgetting" (it would otherwise be scored as part of the question)."""
+    chunks = [normalize(chunk).split() for chunk in _COMMA.split(sentence)]
+    asked = sentence.rstrip().endswith("?")
+    for i, chunk in enumerate(chunks):
+        if _part(chunk, False, 0, need_ask=True) is not None:
+            for j in range(i + 1, len(chunks)):
+                kept, hedged = chat.strip_chat(chunks[j])
+                if kept and not hedged and not vocab.asks(kept) and chat.about_asker(kept):
+                    return [(chunks[:j], asked), (chunks[j:], False)]
+            break
+    return [(chunks, asked)]
 
 
 def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ...]:
@@ -114,19 +152,27 @@ def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ..
     for other in found:
         if other.sentence not in (part.sentence, *seen) and other.aside == aside:
             seen.add(other.sentence)
-            words.extend(other.words if other.asks else _subject(other.words))
+            words.extend(other.words if other.asks else _subject(other.words, done_to=not aside))
     return tuple(words)
 
 
 _COPULAS = vocab.COPULAS
+_STRESS = frozenset({"so", "really", "just", "kinda", "lowkey", "totally", "literally"})
 
 
-def _subject(words: tuple[str, ...]) -> tuple[str, ...]:
+def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) -> tuple[str, ...]:
     """What a telling sentence is about, without what it says of it: "jing boran's gray hair
     was wild" -> "jing boran gray hair"; "the pacing and framing were unreal" -> "the pacing and
-    framing" (how the asker found it names nothing a fact could say)."""
+    framing"; "the ending really got me" -> "the ending" (how the asker found it names nothing
+    a fact could say). ``told``: cut at a copula; ``done_to``: at what the thing did to the
+    asker ("got me")."""
     for i, word in enumerate(words):
-        if i and word in _COPULAS:
+        if told and i and word in _COPULAS:
+            return words[:i]
+        if done_to and i > 1 and word == "me":  # "the bit where ... absolutely destroyed me"
+            i -= 1  # the verb
+            while i > 1 and (words[i - 1].endswith("ly") or words[i - 1] in _STRESS):
+                i -= 1
             return words[:i]
     return words
 
@@ -135,7 +181,11 @@ def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) 
     kept, hedged = chat.strip_chat(words)
     if not kept:
         return None
-    asks = hedged or vocab.asks(kept)
+    asks = vocab.asks(kept)
+    if hedged and not asks:
+        # "i'm trying to figure out if it's my kind of thing", "need to know before i keep
+        # watching": what the asker wonders about themselves, which no fact answers
+        asks = not chat.about_asker(kept)
     if need_ask and not asks:
         return None
-    return Part(tuple(kept), asks or asked, sentence)
+    return Part(tuple(kept), asks or (asked and not (hedged and not asks)), sentence)

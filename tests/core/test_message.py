@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.message import parts
+from bot.core.matching import Matcher
+from bot.core.message import context, parts
+from bot.core.model import FactBase
 
 
 def _asked(message: str) -> list[str]:
@@ -52,8 +54,6 @@ def test_chat_alone_leaves_nothing_to_score() -> None:
 
 
 def test_context_comes_from_the_other_sentences() -> None:
-    from bot.core.message import context
-
     found = parts("jing boran's gray hair was wild. was that a first for him?")
     question = next(p for p in found if p.asks)
     # what the sentence is about, not how the asker found it ("was wild")
@@ -74,3 +74,129 @@ def test_the_whole_message_is_also_read_as_one_question() -> None:
         *("there", "was", "a", "lawsuit"),
         *("what", "was", "that", "about"),
     )
+
+
+def test_emoji_emoticons_and_laughter_end_what_was_said() -> None:
+    # the question after them is read on its own, not as the end of the sentence before
+    assert "who sings the song at the end" in _asked(
+        "that ending destroyed me 😭 who sings the song at the end"
+    )
+    assert _asked("why did wynne wait so long lol she had seen it the year before") == [
+        "why did wynne wait so long",
+        "why did wynne wait so long she had seen it the year before",
+    ]
+    # a heart typed "<3" is no number
+    assert [p.words for p in parts("who composed the theme song <3")] == [
+        ("who", "composed", "the", "theme", "song")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "were they still friends after the breakup or",
+            "were they still friends after the breakup",
+        ),
+        ("did xiaoxiao stay with her boyfriend or nah", "did xiaoxiao stay with her boyfriend"),
+        ("thanks bot you rock, who shot it", "who shot it"),
+        ("pls who wrote the song", "who wrote the song"),
+        ("ok real talk, where was it filmed", "where was it filmed"),
+    ],
+)
+def test_tags_and_thanks_around_a_question_are_chat(message: str, question: str) -> None:
+    assert _asked(message)[0] == question
+
+
+def test_thanks_and_praise_alone_leave_nothing_to_score() -> None:
+    assert parts("thank you bot, you rock") == []
+    assert parts("ty ur the best") == []
+
+
+def test_an_afterthought_about_the_asker_is_set_aside() -> None:
+    found = parts("who distributed it in taiwan, i always mix that up")
+    assert [(p.words, p.asks, p.aside) for p in found] == [
+        (("who", "distributed", "it", "in", "taiwan"), True, False),
+        (("always", "mix", "that", "up"), False, True),
+    ]
+
+
+def test_a_thing_that_moved_the_asker_is_still_what_the_message_is_about() -> None:
+    found = parts("the final scene really got me. what does she find in the game?")
+    question = next(p for p in found if p.asks and p.sentence >= 0)
+    assert not found[0].aside
+    assert context(found, question) == ("the", "final", "scene")
+    # "it's bugging me" tells of the asker, not of the film
+    assert parts("where are they from? the movie keeps saying hometown and it's bugging me")[
+        -1
+    ].aside
+
+
+def test_what_the_asker_owns_is_no_name_of_another_film() -> None:
+    aside = parts("im making a quiz for my book club. who directed it?")[0]
+    assert aside.aside and aside.words == ("making", "for")
+    assert "titanic" in parts("i loved titanic. who directed it?")[0].words
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        (
+            "the final scene really got me 😭 what does she find in the game?",
+            "plot-hidden-messages",
+        ),
+        (
+            "who distributed it in taiwan, i always mix that up",
+            "distributor-hong-kong-macau-taiwan",
+        ),
+        ("where was it shot, i keep forgetting and my sister keeps asking", "shooting-location"),
+        ("im making a quiz for my book club. who directed it?", "director"),
+        (
+            "what's it about? planning to watch tonight and trying to figure out if i'd like it",
+            "premise",
+        ),
+    ],
+)
+def test_chat_messages_are_answered_by_their_question(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ty bot you're the best :) how is your week going?",  # talk to the bot, no question
+        "i loved titanic. who directed it?",  # about another film
+    ],
+)
+def test_chat_that_asks_nothing_about_the_film_is_refused(matcher: Matcher, message: str) -> None:
+    assert not matcher.ask(message).matched
+
+
+def test_what_the_asker_wonders_about_themselves_is_no_question() -> None:
+    found = parts(
+        "what's it about? planning to watch tonight and trying to figure out if i'd like it"
+    )
+    assert [" ".join(p.words) for p in found if p.asks] == ["what it about"]
+    assert _asked("when does he get famous? need to know before i finish it") == [
+        "when does he get famous"
+    ]
+
+
+def test_one_after_a_describing_word_is_no_number() -> None:
+    assert "1" not in parts("does it end on a sad note or a happy one?")[0].words
+
+
+def test_asking_what_others_think_is_a_hedge() -> None:
+    assert _asked("anyone else think the ending was sad") == ["the ending was sad"]
+    assert _asked("does anyone feel like xiaoxiao was treated badly") == [
+        "xiaoxiao was treated badly"
+    ]
