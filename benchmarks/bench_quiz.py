@@ -9,8 +9,8 @@ appears each simulated player answers after a random delay (some guess wrong fir
 choice some click twice). Timers run ``--time-scale`` times faster than real, so a 20 s question
 lasts 0.5 s and players answer well inside it; rounds start over the first ``--ramp`` seconds.
 
-Reports the latency of every ``RoundManager.answer``/``choose`` call (for a correct answer that
-includes committing the award to SQLite), awards committed per second (steady: the middle 80%
+Reports the latency of every ``RoundManager.submit`` call (for a correct answer that includes
+committing the award to SQLite), awards committed per second (steady: the middle 80%
 of awards; overall: first to last award, with ramp-up and tail), and then
 checks the database: exactly the acknowledged awards, with exactly their points. Exit status 1
 when any award is lost or doubled. Targets: answer p99 <= 5 ms, award p99 <= 20 ms,

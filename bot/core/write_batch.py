@@ -79,7 +79,7 @@ class WriteBatcher(Generic[Item]):
         self._orphans: asyncio.Task[None] | None = None
 
     async def submit(self, item: Item) -> bool:
-        """Write ``item`` with whatever else is submitted in this turn of the loop."""
+        """Write ``item``: at once when it can, else with what queues meanwhile (see above)."""
         (result,) = await self.submit_many((item,))
         return result
 
