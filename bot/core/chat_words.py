@@ -114,6 +114,9 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "might be",
         "not sure if",
         "so like",
+        "feel like",
+        "feels like",
+        "i feel like",
         # what the asker heard or read: the report is the subject, not the hearing of it
         "i heard that",
         "i heard",
@@ -148,6 +151,7 @@ _FIND = _wordlist("remember recall figure work find")
 # what was heard or read ("i heard there was drama about ticket sales").
 _FIRST_PERSON = _wordlist("i im ive id ill me my mine myself")
 _REPORTING = _wordlist("heard read saw noticed learned learnt said told")
+_REPORT_GAP = _wordlist("just also once somewhere recently")  # "i just read", "i read somewhere"
 
 
 # Words after which a question may start inside a sentence: "i loved it but who wrote it".
@@ -158,9 +162,22 @@ _THING_FIRST = _wordlist("the that this those these")
 _OBJECT_ME = _wordlist("me myself")
 
 
+def _reports(words: list[str]) -> bool:
+    """Whether someone tells what they heard or read: "i heard ...", "my friend said ..." (not
+    "i was crying too hard to read them")."""
+    for i, word in enumerate(words):
+        if word in _REPORTING:
+            j = i - 1
+            while j > 0 and words[j] in _REPORT_GAP:
+                j -= 1
+            if j < 0 or words[j] not in ("to", "too"):
+                return True
+    return False
+
+
 def about_asker(words: list[str]) -> bool:
     first = _FIRST_PERSON.intersection(words)
-    if not first or not _REPORTING.isdisjoint(words):
+    if not first or _reports(words):
         return False
     if not first <= _OBJECT_ME:
         return True
@@ -302,3 +319,34 @@ def without_belongings(words: tuple[str, ...]) -> tuple[str, ...]:
         elif word not in _FIRST_PERSON:  # "id" is "i'd", no name
             out.append(word)
     return tuple(out)
+
+
+# Phrases inside a question that fill it out without naming anything: "why did they move in the
+# first place", "do they end up together at some point", "does she change at all"
+_FILLERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "in the 1st place",
+        "at some point",
+        "at 1 point",
+        "at any point",
+        "at all",
+        "by any chance",
+        "for the life of me",
+    )
+)
+
+
+def without_fillers(words: list[str]) -> list[str]:
+    """``words`` without the filler phrases in them."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in _FILLERS:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out

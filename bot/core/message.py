@@ -11,7 +11,8 @@ do not share drags a match down, so the message is read the way a person reads i
    of its own.
 2. Greetings, hedges, tags and chat around a question ("hey all", "random q but", "sorry if dumb
    but", "does anyone remember", "thanks bot ur the best", "... or nah", "lol") are set aside,
-   at the start and at the end of each sentence (``chat_words`` holds the words and phrases).
+   at the start and at the end of each sentence, and fillers inside it ("in the first place",
+   "at some point", "at all") (``chat_words`` holds the words and phrases).
 3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
    question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
    sentence that only tells ("jing boran's gray hair was wild", "the ending really got me") is
@@ -178,7 +179,7 @@ def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) ->
 
 
 def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:
-    kept, hedged = chat.strip_chat(words)
+    kept, hedged = chat.strip_chat(chat.without_fillers(words))
     if not kept:
         return None
     asks = vocab.asks(kept)

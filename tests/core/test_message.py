@@ -156,6 +156,7 @@ def matcher(fact_base: FactBase) -> Matcher:
         ),
         ("where was it shot, i keep forgetting and my sister keeps asking", "shooting-location"),
         ("im making a quiz for my book club. who directed it?", "director"),
+        ("do they get back together at some point", "plot-second-chance"),
         (
             "what's it about? planning to watch tonight and trying to figure out if i'd like it",
             "premise",
@@ -200,3 +201,21 @@ def test_asking_what_others_think_is_a_hedge() -> None:
     assert _asked("does anyone feel like xiaoxiao was treated badly") == [
         "xiaoxiao was treated badly"
     ]
+
+
+def test_filler_phrases_inside_a_question_are_dropped() -> None:
+    assert _asked("why did they leave the hometown in the first place?") == [
+        "why did they leave the hometown"
+    ]
+    assert _asked("do they get back together at some point") == ["do they get back together"]
+    assert _asked("does jianqing change at all") == ["does jianqing change"]
+
+
+def test_only_a_report_of_what_was_read_is_no_aside() -> None:
+    # "to read" is no report of what the asker read; "i read somewhere" is
+    assert parts("i was laughing too hard to read the subtitles. who wrote it?")[0].aside
+    assert not parts("i read somewhere it was shot in hailar. where was it filmed?")[0].aside
+    # "feel like" is how the asker sees it, not what the sentence is about
+    assert parts("who does she become? feel like she grew up a lot")[1].words == (
+        *("she", "grew", "up", "a", "lot"),
+    )
