@@ -31,10 +31,6 @@ def mask(text: str, secrets: Iterable[str] = ()) -> str:
     return _TOKEN.sub(MASK, text)
 
 
-def looks_like_token(text: str) -> bool:
-    return _TOKEN.search(text) is not None
-
-
 class SecretFilter(logging.Filter):
     """Masks secrets in a record's message, arguments, traceback and stack before any handler."""
 

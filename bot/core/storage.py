@@ -35,14 +35,15 @@ only an operating-system crash or power loss may drop the last few commits.
 How it stays fast with a thousand rounds: every write is a single statement (its own transaction).
 An award or attempt is committed in the call that records it, without yielding the event loop (a
 wait for the loop costs a whole turn of every other round's work); a burst beyond a few hundred in
-one turn, or one arriving while the writer waits for a lock, is written together in one statement
-(group commit, ``bot.core.write_batch``). Writes run inline on the event loop's thread through one
-plain ``sqlite3`` connection: a WAL append without fsync takes tens of microseconds, while a trip
-to aiosqlite's thread measured 1-2 ms at the median and 25+ ms at p99 under the benchmark's 1,000
-rounds. The fsyncs happen in checkpoints, which a second connection runs on aiosqlite's thread,
-never the writer. Reads (boards, stats, history, settings) use aiosqlite. If another process holds
-the write lock (the console and the bot on one file, a backup) the writer waits with
-``asyncio.sleep`` back-off for up to ``busy_seconds`` (30 s), never by blocking the loop.
+one turn, what arrives while the writer waits for a lock, and for 5 s after such a wait each turn's
+awards, are written together in one statement (group commit, ``bot.core.write_batch``). Writes run
+inline on the event loop's thread through one plain ``sqlite3`` connection: a WAL append without
+fsync takes tens of microseconds, while a trip to aiosqlite's thread measured 1-2 ms at the median
+and 25+ ms at p99 under the benchmark's 1,000 rounds. The fsyncs happen in checkpoints, which a
+second connection runs on aiosqlite's thread, never the writer. Reads (boards, stats, history,
+settings) use aiosqlite. If another process holds the write lock (the console and the bot on one
+file, a backup) the writer waits with ``asyncio.sleep`` back-off for up to ``busy_seconds`` (30 s),
+never by blocking the loop.
 
 Opening checks before it changes anything: the busy timeout is set first, the schema version is
 read before the switch to WAL (a file from a newer bot is refused untouched), and migrations run

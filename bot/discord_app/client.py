@@ -16,7 +16,7 @@ import time
 import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import discord
 import yarl
@@ -57,6 +57,7 @@ def _monotonic() -> float:
     return time.monotonic()
 
 
+@runtime_checkable
 class Winding(Protocol):
     """A cog with work to finish before the bot disconnects."""
 
@@ -251,11 +252,10 @@ class TriviaBot(commands.AutoShardedBot):
             return
         self._wound_down = True
         for name, cog in list(self.cogs.items()):
-            wind = getattr(cog, "wind_down", None)
-            if wind is None:
+            if not isinstance(cog, Winding):
                 continue
             try:
-                await wind()
+                await cog.wind_down()
             except Exception:
                 log.exception("Cog %s failed to wind down", name)
 
