@@ -835,6 +835,12 @@ VIEWER_WORDS = _wordlist(
     good great amazing awesome beautiful cute sad wow insane wild crazy lowkey highkey
     """
 )
+# "i loved titanic": what directly follows these in a sentence about the asker is what they
+# watched, so a name even when it is also an English word
+WATCHED_VERBS = _wordlist(
+    "finished watched watching watch saw seen rewatched rewatching binged loved love liked enjoyed"
+    " hated"
+)
 # "the pacing was unreal": what follows tells how the asker found the thing, not what it is
 COPULAS = _wordlist("is are was were looked looks seemed seems felt feels")
 

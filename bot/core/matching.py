@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from bot.core import english
 from bot.core.decision import LIST, Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
@@ -40,6 +41,7 @@ from bot.core.match_vocab import (
     PERSON_NOUNS,
     THING_NOUNS,
     VIEWER_WORDS,
+    WATCHED_VERBS,
     asks,
     stem,
 )
@@ -229,11 +231,10 @@ class Matcher:
             factor = 1.0 if part.asks or not asking else CONTEXT_FACTOR
             around = [w for w in context(found, part) if w not in VIEWER_WORDS] if part.asks else ()
             told = analyzer.analyze_words(analyzer.read(around)) if around else None
-            named = self._unknown_names(context(found, part, aside=True)) if part.asks else ()
-            if named:  # they count for the ranking as context, and for the decision in full
-                told = (
-                    replace(told, terms=told.terms + named) if told else Analysis(named, None, ())
-                )
+            named, plain = self._unknown_words(context(found, part, aside=True), part.asks)
+            if named or plain:  # both count for the ranking as context, names for the decision
+                more = named + plain
+                told = replace(told, terms=told.terms + more) if told else Analysis(more, None, ())
             ranked = self._rank(analysis, limit, factor, told)
             # a later sentence must do clearly better: a message's first question comes first
             if ranked and (not best or ranked[0].score > LATER_MARGIN * best[0].score):
@@ -251,15 +252,30 @@ class Matcher:
             chosen = replace(chosen, chat=talk)
         return chosen, best, others
 
-    def _unknown_names(self, aside: tuple[str, ...]) -> tuple[str, ...]:
-        """The words no fact has in the sentences about the asker: "i loved titanic. who
-        directed it?" is about Titanic; "i missed a line" says nothing of lines."""
-        if not aside:
-            return ()
+    def _unknown_words(
+        self, aside: tuple[str, ...], asking: bool
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The words no fact has in the sentences about the asker (of a sentence that asks):
+        the names among them, then the ordinary words. "i loved titanic. who directed it?" is
+        about Titanic, a thing the pack does not know; "i'm writing an essay for class" names
+        nothing, so an ordinary English word is a name only as what the asker watched ("loved
+        titanic"); "i missed a line" says nothing of lines."""
+        if not aside or not asking:
+            return (), ()
         analyzer = self.index.analyzer
         said = analyzer.analyze_words(analyzer.read([w for w in aside if w not in VIEWER_WORDS]))
         idf = self.index.idf
-        return tuple(t for t in said.terms if t not in idf and "/" not in t)
+        unknown = [t for t in said.terms if t not in idf and "/" not in t]
+        if not unknown:
+            return (), ()
+        ordinary = {
+            t
+            for i, w in enumerate(aside)
+            if english.is_word(w) and not (i and aside[i - 1] in WATCHED_VERBS)
+            for t in analyzer.analyze_words(analyzer.read([w])).terms
+        }
+        names = tuple(t for t in unknown if t not in ordinary)
+        return names, tuple(t for t in unknown if t in ordinary)
 
     def _rank(
         self, analysis: Analysis, limit: int, factor: float, told: Analysis | None = None

@@ -194,3 +194,24 @@ def test_the_kind_of_answer_asked_picks_the_fact(
 ) -> None:
     result = matcher.ask(question)
     assert result.matched and result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("i'm writing an essay for class. when was it released?", "release-date"),
+        ("who directed it? i'm presenting it to my film club on friday", "director"),
+    ],
+)
+def test_an_ordinary_word_about_the_asker_is_no_name_of_another_thing(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    # "essay", "class", "club" are in no fact, yet name nothing the question could be about
+    result = matcher.ask(question)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_what_the_asker_watched_is_still_a_name(matcher: Matcher) -> None:
+    # "parasite" is an English word too; after "watched" it is the film they saw
+    assert not matcher.ask("i watched parasite yesterday. who directed it?").matched
