@@ -9,27 +9,14 @@ from bot.console.terminal import Terminal
 from bot.core.quiz import (
     OPTION_LETTERS,
     AnswerResult,
-    EndReason,
     Hint,
     QuestionCard,
     Reveal,
     Summary,
 )
+from bot.core.round_words import END_REASONS, REVEALS
 from bot.core.storage import LeaderboardPage, PlayerStats, RoundRecord
-from bot.l10n import N_, WORDS, Translator, english, join
-
-END_REASONS: dict[EndReason, str] = {  # the core's reasons, worded for a terminal
-    "completed": N_("Round over"),
-    "stopped": N_("Round stopped"),
-    "inactive": N_("Round stopped: nobody answered for a while"),
-    "shutdown": N_("Round stopped: the console is closing"),
-}
-REVEAL_LEADS = {
-    "answered": N_("The answer"),
-    "timeout": N_("Time's up! The answer was"),
-    "skipped": N_("Skipped. The answer was"),
-    "stopped": N_("The answer was"),
-}
+from bot.l10n import WORDS, Translator, english, join
 
 
 class ConsolePresenter:
@@ -89,13 +76,11 @@ class ConsolePresenter:
 
     async def reveal(self, channel_id: int, reveal: Reveal) -> None:
         self.card = None
-        lead = self.tr(REVEAL_LEADS[reveal.reason])
         option = ""
         if reveal.correct_option is not None:
             option = f"{OPTION_LETTERS[reveal.correct_option]}) "
-        self.say(
-            f"{lead}: {option}{reveal.answer}\n  “{reveal.source.quote}” ({reveal.source.title})"
-        )
+        line = self.tr(REVEALS[reveal.reason], answer=f"{option}{reveal.answer}")
+        self.say(f"{line}\n  “{reveal.source.quote}” ({reveal.source.title})")
 
     async def summary(self, channel_id: int, summary: Summary) -> None:
         self.card = None

@@ -21,7 +21,6 @@ from bot.core.model import FactBase, Quote, Source
 from bot.core.quiz import (
     OPTION_LETTERS,
     AnswerResult,
-    EndReason,
     Hint,
     QuestionCard,
     Reveal,
@@ -29,6 +28,7 @@ from bot.core.quiz import (
 )
 from bot.core.quotes import QuotePage
 from bot.core.replies import SOURCE, AnswerReply, Refusal
+from bot.core.round_words import END_REASONS, REVEALS, SCORES_KEPT
 from bot.core.spoilers import HELD_QUOTE
 from bot.core.storage import GuildSettings, LeaderboardPage, PlayerStats
 from bot.discord_app import i18n
@@ -48,19 +48,6 @@ GOOD = discord.Colour.green()
 TITLE_MAX, DESCRIPTION_MAX, FIELD_MAX = 256, 4096, 1024  # Discord's embed limits
 FIELD_NAME_MAX = 256
 MAX_LISTED = 10  # items of a list answer shown (each a field; an embed holds 25)
-
-END_REASONS: dict[EndReason, str] = {  # the core's reasons, worded for Discord
-    "completed": N_("Round over!"),
-    "stopped": N_("Round stopped."),
-    "inactive": N_("Round ended: nobody answered for a while."),
-    "shutdown": N_("Round ended: the bot is restarting. Points won so far are saved."),
-}
-REVEAL_TITLES = {
-    "answered": N_("The answer: {answer}"),
-    "timeout": N_("Time's up! The answer: {answer}"),
-    "skipped": N_("Skipped. The answer: {answer}"),
-    "stopped": N_("The answer: {answer}"),
-}
 
 
 def clip(value: str, limit: int) -> str:
@@ -396,7 +383,7 @@ def correct_text(result: AnswerResult, locale: Locale = None) -> str:
 
 
 def reveal_embed(reveal: Reveal, locale: Locale = None) -> discord.Embed:
-    title = i18n.text(REVEAL_TITLES[reveal.reason], locale, answer=reveal.answer)
+    title = i18n.text(REVEALS[reveal.reason], locale, answer=reveal.answer)
     embed = discord.Embed(
         title=clip(title, TITLE_MAX),
         description=clip(reveal.fact.text, DESCRIPTION_MAX),
@@ -417,7 +404,7 @@ def reveal_embed(reveal: Reveal, locale: Locale = None) -> discord.Embed:
 
 def summary_embed(summary: Summary, locale: Locale = None) -> discord.Embed:
     embed = discord.Embed(
-        title=i18n.text(END_REASONS.get(summary.reason, END_REASONS["completed"]), locale),
+        title=i18n.text(END_REASONS[summary.reason], locale),
         colour=ACCENT,
     )
     if not summary.standings:
@@ -447,5 +434,7 @@ def summary_embed(summary: Summary, locale: Locale = None) -> discord.Embed:
             locale,
             count=summary.unsaved,
         )
+    elif summary.reason == "shutdown":
+        footer += " · " + i18n.text(SCORES_KEPT, locale)
     embed.set_footer(text=footer)
     return embed

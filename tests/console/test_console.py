@@ -122,7 +122,7 @@ def test_multiple_choice_round_by_letter(
     assert "Wrong, sorry: one try per question." in out
     assert "You already chose for this question." in out
     assert "Correct" not in out
-    assert f"{letter.group(1)}) {fact.answer}" in out.split("The answer was")[-1]
+    assert f"{letter.group(1)}) {fact.answer}" in out.split("The answer:")[-1]
 
 
 def test_an_options_number_counts_like_its_letter(
@@ -149,7 +149,7 @@ def test_hint_skip_and_stop(database: Path, monkeypatch: pytest.MonkeyPatch) -> 
     )
     assert re.search(r"Hint 1: .*_", out) and "Hint 2:" in out
     assert "no more hints for this question" in out
-    assert "Skipped. The answer was:" in out
+    assert "Skipped. The answer:" in out
     assert "Round stopped after 2 of 3 questions." in out
     assert "no round is running" in out
 
@@ -157,7 +157,7 @@ def test_hint_skip_and_stop(database: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_timers_run_out_when_waiting(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = run_console(["quiz 1 seed=3", "wait"], database, monkeypatch)
     assert "Half time! Hint 1:" in out
-    assert "Time's up! The answer was:" in out
+    assert "Time's up! The answer:" in out
     assert "Round over after 1 of 1 questions." in out
 
 
@@ -166,7 +166,7 @@ def test_end_of_input_stops_the_round_with_a_summary(
 ) -> None:
     out = run_console(["quiz 5 seed=1"], database, monkeypatch)
     assert "Question 1/5" in out
-    assert "Round stopped: the console is closing after 1 of 5 questions." in out
+    assert "Round stopped: the bot is shutting down after 1 of 5 questions." in out
 
 
 @pytest.mark.parametrize(
@@ -202,7 +202,7 @@ def test_piped_process_end_to_end_uses_bot_database(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Rene Liu" in done.stdout
     assert "Question 1/2" in done.stdout and "Question 2/2" in done.stdout
-    assert "Skipped. The answer was:" in done.stdout
+    assert "Skipped. The answer:" in done.stdout
     assert "Cy: rank 1 of 1" in done.stdout
     assert "Traceback" not in done.stderr
     assert database.exists()
@@ -309,7 +309,7 @@ def test_no_half_time_hint_after_the_one_try_in_choice_mode(
     assert "Choose A, B, C or D (one try). Or: hint, skip, stop" in first
     out = run_console(["quiz 1 choice seed=4", wrong, "wait"], database, monkeypatch)
     assert "Wrong, sorry: one try per question." in out
-    assert "Time's up! The answer was:" in out
+    assert "Time's up! The answer:" in out
     assert "Half time!" not in out
 
 
@@ -380,7 +380,7 @@ def test_no_spoilers_while_a_question_is_open(
         monkeypatch,
     )
     held = out.index("No spoilers: that would give away the answer")
-    revealed = out.index("The answer was")
+    revealed = out.index("The answer:")
     assert held < revealed
     assert "Answering:" not in out[:revealed]  # nothing of the reply before the reveal
     assert fact.text in out[revealed:]  # the held answer, once the question is closed
@@ -395,4 +395,4 @@ def test_ask_about_something_else_during_a_round_still_answers(
     other = "where was it filmed" if fact.id != "shooting-location" else "who produced it"
     out = run_console(["quiz 1 seed=11", f"ask {other}", "stop"], database, monkeypatch)
     assert "No spoilers" not in out
-    assert out.index("Answering:") < out.index("The answer was")
+    assert out.index("Answering:") < out.index("The answer:")

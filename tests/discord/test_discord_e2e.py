@@ -229,7 +229,7 @@ async def _scenario(
     await fake.wait_until(lambda: len(_cards(fake)) == 2, REPLY_TIMEOUT)
     bot.proc.send_signal(signal.SIGTERM)
     assert await bot.finish() == 0, bot.text
-    assert _embed_titled(fake, "Round ended: the bot is restarting")
+    assert _embed_titled(fake, "Round stopped: the bot is shutting down")
     assert not fake.unhandled, fake.unhandled
 
 

@@ -95,7 +95,7 @@ async def test_a_zh_cn_player_runs_a_round_in_simplified_chinese(
     reveal_message = next(m for m in world.channel.history() if m.embeds and m.embeds[0] == reveal)
     assert _labels(reveal_message) == ["举报题目"]
 
-    summary = _titled(world, "本轮结束！")[-1]
+    summary = _titled(world, "本轮结束")[-1]
     assert summary.description is not None and "**1.** bob — " in summary.description
     assert "分，答对 1 题 🏆" in summary.description
     assert summary.footer.text == "共 1 题，已出 1 题"
@@ -134,7 +134,7 @@ async def test_a_round_stopped_by_an_english_player_keeps_the_starters_language(
     stopped = await world.admin.slash(world.channel, "quiz stop")
     assert reply_text(stopped) == "Round stopped."  # the admin's own reply
     assert _titled(world, "答案：")  # the open question revealed in Traditional
-    summary = _titled(world, "本輪已停止。")[-1]
+    summary = _titled(world, "本輪已停止")[-1]
     assert summary.description == "已出 1 題；沒有人得分。"
 
 

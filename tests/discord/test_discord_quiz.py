@@ -206,7 +206,7 @@ async def test_shutdown_announces_and_stops_running_rounds(world: World, store: 
     await bot.wind_down()
     await world.env.settle()
 
-    summary = _embeds_titled(world, "Round ended: the bot is restarting")
+    summary = _embeds_titled(world, "Round stopped: the bot is shutting down")
     assert summary
     card = question_cards(world)[-1]
     assert all(b.disabled for row in card.components for b in row.children)

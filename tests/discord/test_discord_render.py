@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
 import discord
 import pytest
 
+from bot.console.presenter import ConsolePresenter
+from bot.console.terminal import Terminal
 from bot.core.knowledge import Knowledge
 from bot.core.matching import AskResult
 from bot.core.model import FactBase
+from bot.core.quiz import CloseReason, EndReason, Reveal, Summary
 from bot.core.replies import SOURCE, AnswerReply, Refusal, ask_reply, reply_text
 from bot.discord_app import render
 from bot.l10n import translator
@@ -117,3 +122,29 @@ def test_a_disagreement_is_worded_alike_in_discord_and_the_console(
 ) -> None:
     fact = next(f for f in fact_base.facts if f.disagrees_with)
     test_discord_and_the_console_say_the_same_words(knowledge, fact.questions[0])
+
+
+@pytest.mark.parametrize("reason", ["completed", "stopped", "inactive", "shutdown"])
+async def test_a_rounds_end_is_worded_alike_in_discord_and_the_console(
+    fact_base: FactBase, reason: EndReason
+) -> None:
+    """Why a round ended and how its answers came out read the same in both front ends
+    (bot.core.round_words), in the player's language."""
+    out = io.StringIO()
+    console = ConsolePresenter(Terminal(out, interactive=False), translator("zh-CN"))
+    await console.summary(0, Summary(reason=reason, asked=1, total=2, standings=()))
+    title = render.summary_embed(Summary(reason, 1, 2, ()), discord.Locale.chinese).title
+    assert title and title in out.getvalue()
+
+
+@pytest.mark.parametrize("reason", ["answered", "timeout", "skipped", "stopped"])
+async def test_a_reveal_is_worded_alike_in_discord_and_the_console(
+    fact_base: FactBase, reason: CloseReason
+) -> None:
+    fact = fact_base.facts[0]
+    reveal = Reveal(1, 1, fact, fact.answer, fact.source, reason, None, (), None)
+    out = io.StringIO()
+    console = ConsolePresenter(Terminal(out, interactive=False), translator("zh-CN"))
+    await console.reveal(0, reveal)
+    title = render.reveal_embed(reveal, discord.Locale.chinese).title
+    assert title and out.getvalue().startswith(title)

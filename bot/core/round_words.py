@@ -1,0 +1,29 @@
+"""A quiz round's own words, worded once for every front end.
+
+The core names why a round ended (`EndReason`) and how a question closed (`CloseReason`);
+Discord and the console show the same words for them, translated by the caller (the strings
+are marked for the catalogs here).
+"""
+
+from __future__ import annotations
+
+from bot.core.quiz import CloseReason, EndReason
+from bot.l10n import N_
+
+__all__ = ["END_REASONS", "REVEALS", "SCORES_KEPT"]
+
+END_REASONS: dict[EndReason, str] = {
+    "completed": N_("Round over"),
+    "stopped": N_("Round stopped"),
+    "inactive": N_("Round stopped: nobody answered for a while"),
+    "shutdown": N_("Round stopped: the bot is shutting down"),
+}
+# Said when a round ends with the bot: players should not fear for the points already won.
+SCORES_KEPT = N_("Points won so far are saved.")
+
+REVEALS: dict[CloseReason, str] = {
+    "answered": N_("The answer: {answer}"),
+    "timeout": N_("Time's up! The answer: {answer}"),
+    "skipped": N_("Skipped. The answer: {answer}"),
+    "stopped": N_("The answer: {answer}"),
+}
