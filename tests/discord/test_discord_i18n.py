@@ -80,7 +80,7 @@ async def test_synced_commands_describe_themselves_in_both_chinese_locales(
         # reveal and summary in the Simplified it was started in.
         stopped = await fake.slash(alice, "quiz stop", locale="zh-TW")
         await reply(fake, stopped)
-        await fake.wait_until(lambda: _embed_titled(fake, "本轮已停止。"), REPLY_TIMEOUT)
+        await fake.wait_until(lambda: _embed_titled(fake, "本轮已停止"), REPLY_TIMEOUT)
         assert _embed_titled(fake, "答案：")
         again = await reply(fake, await fake.slash(alice, "quiz stop", locale="zh-TW"))
         assert again["data"]["content"] == "這裡沒有正在進行的問答。用 `/quiz start` 開始一輪。"
@@ -95,7 +95,7 @@ async def test_synced_commands_describe_themselves_in_both_chinese_locales(
         skipped = await reply(fake, await fake.slash(alice, "quiz skip", locale="zh-TW"))
         assert skipped["data"]["content"] == "已跳過。"
         await fake.wait_until(lambda: _embed_titled(fake, "已跳過。答案："), REPLY_TIMEOUT)
-        await fake.wait_until(lambda: _embed_titled(fake, "本輪結束！"), REPLY_TIMEOUT)
+        await fake.wait_until(lambda: _embed_titled(fake, "本輪結束"), REPLY_TIMEOUT)
     finally:
         bot.kill()
         await bot.finish()
