@@ -35,9 +35,10 @@ from bot.console.terminal import LineReader, Terminal, terminal_restored
 from bot.core.knowledge import Knowledge
 from bot.core.matching import AskResult
 from bot.core.model import Fact
-from bot.core.quiz import LIMITS, MODE_WORDS, OPTION_LETTERS, NotAllowed, QuizError, RoundOptions
+from bot.core.quiz import LIMITS, MODE_WORDS, NotAllowed, QuizError, RoundOptions
 from bot.core.quotes import format_quote, missing_page, page_footer
 from bot.core.replies import ask_reply, reply_text
+from bot.core.round_words import FEEDBACK, TRY_AGAIN
 from bot.core.rounds import Player, RoundInProgress, RoundManager, interrupted_notice
 from bot.core.spoilers import HELD_BACK, HELD_QUOTE, ask_spoils, quote_spoils, safe_random
 from bot.core.storage import SORTS, ServerSettingError, StorageError
@@ -246,23 +247,12 @@ class Console:
         # for answers typed in a Discord channel.
         player = Player(self.player_id, self.player_name)
         result = await self.rounds.submit(CONSOLE_CHANNEL, player, text, source="console")
-        if result.status == "closed":
-            self.say(self.tr("too late: that question is closed"))
-        elif result.status == "not_a_player_option" and card.options:
-            last = OPTION_LETTERS[len(card.options) - 1]
-            self.say(self.tr("choose a letter from A to {last}", last=last))
-        elif result.status == "wrong" and card.options:
+        if result.status == "wrong" and card.options:
             self.presenter.tried = card.number  # no half-time hint for a question already tried
-            self.say(
-                self.tr(
-                    "Wrong, sorry: one try per question. The answer comes when time is up "
-                    "(or type `skip`)."
-                )
-            )
-        elif result.status == "wrong":
-            self.say(self.tr("Not quite."))
-        elif result.status == "already_answered":
-            self.say(self.tr("You already chose for this question."))
+        if result.status == "wrong" and not card.options:
+            self.say(self.tr(TRY_AGAIN))
+        elif not result.correct:
+            self.say(self.tr(FEEDBACK[result.status]))
         if result.correct:
             await self._settle(changed)
 

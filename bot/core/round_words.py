@@ -1,8 +1,8 @@
 """A quiz round's own words, worded once for every front end.
 
-The core names why a round ended (`EndReason`) and how a question closed (`CloseReason`);
-Discord and the console show the same words for them, translated by the caller (the strings
-are marked for the catalogs here).
+The core names why a round ended (`EndReason`), how a question closed (`CloseReason`) and
+what became of an answer (`AnswerResult.status`); Discord and the console show the same words
+for them, translated by the caller (the strings are marked for the catalogs here).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.core.quiz import CloseReason, EndReason
 from bot.l10n import N_
 
-__all__ = ["END_REASONS", "REVEALS", "SCORES_KEPT"]
+__all__ = ["END_REASONS", "FEEDBACK", "REVEALS", "SCORES_KEPT", "TRY_AGAIN"]
 
 END_REASONS: dict[EndReason, str] = {
     "completed": N_("Round over"),
@@ -27,3 +27,14 @@ REVEALS: dict[CloseReason, str] = {
     "skipped": N_("Skipped. The answer: {answer}"),
     "stopped": N_("The answer: {answer}"),
 }
+
+# The answering player's own reply, by AnswerResult.status. A wrong choice ends the player's
+# question (one try each); a wrong typed answer may be tried again (TRY_AGAIN).
+FEEDBACK: dict[str, str] = {
+    "correct": N_("Correct! +{points} pts."),
+    "wrong": N_("Not that one. Watch for the reveal!"),
+    "already_answered": N_("You already answered this question; one answer each."),
+    "closed": N_("This question is closed."),
+    "not_a_player_option": N_("That is not an option of this question."),
+}
+TRY_AGAIN = N_("Not quite; try again!")

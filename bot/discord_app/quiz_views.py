@@ -12,23 +12,15 @@ from __future__ import annotations
 import discord
 
 from bot.core.quiz import OPTION_LETTERS, AnswerResult, QuestionCard
+from bot.core.round_words import FEEDBACK, TRY_AGAIN
 from bot.core.rounds import AnswerPort, AnswerSource, Player
 from bot.discord_app import i18n
 from bot.discord_app.ack import Reply, respond
 from bot.discord_app.errors import handle_error
 from bot.discord_app.expired import box_id, button_id
-from bot.discord_app.i18n import N_
 from bot.discord_app.views import BaseView, CallbackButton, Click
 
 TIMEOUT_MARGIN = 5.0
-
-FEEDBACK = {
-    "correct": N_("Correct! +{points} pts."),
-    "wrong": N_("Not that one. Watch for the reveal!"),
-    "already_answered": N_("You already answered this question; one answer each."),
-    "closed": N_("This question is closed."),
-    "not_a_player_option": N_("That is not an option of this question."),
-}
 
 
 def feedback(result: AnswerResult, locale: discord.Locale | None = None) -> str:
@@ -132,7 +124,7 @@ class AnswerModal(discord.ui.Modal):
             result = await submit(self._port, interaction, self.answer.value, "modal")
             locale = i18n.locale_of(interaction)
             if result.status == "wrong":  # typed answers may be tried again
-                return Reply(content=i18n.text("Not quite; try again!", locale))
+                return Reply(content=i18n.text(TRY_AGAIN, locale))
             return Reply(content=feedback(result, locale))
 
         await respond(interaction, work, ephemeral=True)

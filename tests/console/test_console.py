@@ -98,7 +98,7 @@ def test_a_typed_round_scores_and_shows_in_stats_and_leaderboard(
         database,
         monkeypatch,
     )
-    assert "Not quite." in out
+    assert "Not quite; try again!" in out
     assert re.search(r"Correct, Ann! \+\d+ points", out)
     assert f"The answer: {fact.answer}" in out
     assert fact.source.quote[:40] in out
@@ -119,8 +119,8 @@ def test_multiple_choice_round_by_letter(
     out = run_console(
         ["quiz 1 choice seed=4", wrong, letter.group(1)], database, monkeypatch, "--name", "Bo"
     )
-    assert "Wrong, sorry: one try per question." in out
-    assert "You already chose for this question." in out
+    assert "Not that one. Watch for the reveal!" in out
+    assert "You already answered this question; one answer each." in out
     assert "Correct" not in out
     assert f"{letter.group(1)}) {fact.answer}" in out.split("The answer:")[-1]
 
@@ -137,7 +137,7 @@ def test_an_options_number_counts_like_its_letter(
     out = run_console(
         ["quiz 1 choice seed=4", "9", str(number)], database, monkeypatch, "--name", "Bo"
     )
-    assert "choose a letter from A to D" in out  # no option 9: no try used up
+    assert "That is not an option of this question." in out  # no option 9: no try used up
     assert "Correct, Bo!" in out
 
 
@@ -308,7 +308,7 @@ def test_no_half_time_hint_after_the_one_try_in_choice_mode(
     wrong = "A" if right.group(1) != "A" else "B"
     assert "Choose A, B, C or D (one try). Or: hint, skip, stop" in first
     out = run_console(["quiz 1 choice seed=4", wrong, "wait"], database, monkeypatch)
-    assert "Wrong, sorry: one try per question." in out
+    assert "Not that one. Watch for the reveal!" in out
     assert "Time's up! The answer:" in out
     assert "Half time!" not in out
 
