@@ -19,7 +19,6 @@ import math
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core import english
@@ -127,33 +126,48 @@ def _entity_token(canonical: str) -> str:
     return sys.intern("@" + compact(canonical))
 
 
-_Raw = tuple[tuple[tuple[str, ...], str | None], ...]  # (terms, intent) of each phrasing
-
-
-def _raw(analyses: Iterable[Analysis]) -> _Raw:
-    return tuple((a.terms, a.intent) for a in analyses)
+_Read = tuple[tuple[str, ...], str | None]  # (terms, intent) of a text: all the index keeps
+_Raw = tuple[_Read, ...]  # of each phrasing
 
 
 SOFT_STEMS = frozenset(vocab.stem(w) for w in vocab.SOFT_WORDS)
 
 
-def _weighed(raw: _Raw, idf: dict[str, float], implicit: frozenset[str]) -> tuple[Phrasing, ...]:
+def _weighed(
+    raw: _Raw,
+    idf: dict[str, float],
+    implicit: frozenset[str],
+    shared: dict[tuple[tuple[str, ...], str | None], Phrasing | None],
+) -> tuple[Phrasing, ...]:
     """Each phrasing's terms with their summed weight (the implicit film left out; a word that
-    restates the phrasing's intent, "country" in "what country is it from", counts little)."""
+    restates the phrasing's intent, "country" in "what country is it from", counts little).
+
+    ``shared``: the phrasings made so far by (terms, intent). A phrasing's weights depend only
+    on its terms and intent, and phrasings repeat across facts ("who directed it"), so each
+    distinct one is one object: fewer objects to build, hold, save and load."""
     out = []
-    for all_terms, intent in raw:
+    for key in raw:
+        if key in shared:
+            known = shared[key]
+            if known is not None:
+                out.append(known)
+            continue
+        all_terms, intent = key
         terms = (
             all_terms
             if implicit.isdisjoint(all_terms)
             else tuple(t for t in all_terms if t not in implicit)
         )
-        if terms:
-            if intent and not SOFT_STEMS.isdisjoint(terms):
-                values = [idf[t] * (SOFT_SHARE if t in SOFT_STEMS else 1.0) for t in terms]
-            else:
-                values = list(map(idf.__getitem__, terms))
-            weights = array("d", values)
-            out.append(Phrasing(terms, weights, sum(weights), intent))
+        if not terms:
+            shared[key] = None
+            continue
+        if intent and not SOFT_STEMS.isdisjoint(terms):
+            values = [idf[t] * (SOFT_SHARE if t in SOFT_STEMS else 1.0) for t in terms]
+        else:
+            values = list(map(idf.__getitem__, terms))
+        weights = array("d", values)
+        phrasing = shared[key] = Phrasing(terms, weights, sum(weights), intent)
+        out.append(phrasing)
     return tuple(out)
 
 
@@ -403,19 +417,19 @@ class Index:
                 spelling.update(normalize(name).split())
 
         # Phrasings repeat across facts ("who directed it"): each distinct text is analysed once.
-        analysed: dict[str, tuple[list[str], Analysis]] = {}
-        counted: list[str] = []  # every word read, counted for the speller in one update
+        # Its words are kept interned (one string per distinct word, not one per mention), and
+        # each text read is noted once per read, not word by word: the build's peak memory.
+        analysed: dict[str, tuple[tuple[str, ...], _Read]] = {}
+        reads: list[str] = []  # every text read, its words counted for the speller at the end
 
-        def analyze(text: str, count: bool = True) -> Analysis:
+        def analyze(text: str, count: bool = True) -> _Read:
             known = analysed.get(text)
             if known is None:
                 words = normalize(text).split()
-                known = analysed[text] = (
-                    words,
-                    plain.analyze_words(vocab.spell(list(words)), brief=True),
-                )
+                read = plain.analyze_words(vocab.spell(words), brief=True)
+                known = analysed[text] = (tuple(map(sys.intern, words)), (read.terms, read.intent))
             if count:
-                counted.extend(known[0])
+                reads.append(text)
             return known[1]
 
         # First pass: each fact's terms; the weights need every fact's terms first.
@@ -426,15 +440,21 @@ class Index:
             phrasings = [analyze(q) for q in fact.questions]
             extra = analyze(f"{fact.text} {fact.source.quote}")
             answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
-            weights: dict[str, float] = dict.fromkeys(extra.terms, TEXT_WEIGHT)
-            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a.terms), 1.0))
+            weights: dict[str, float] = dict.fromkeys(extra[0], TEXT_WEIGHT)
+            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a[0]), 1.0))
             df.update(weights.keys())
             intents = frozenset(
-                {a.intent for a in phrasings if a.intent} | vocab.KIND_INTENTS.get(fact.kind, set())
+                {i for _, i in phrasings if i} | vocab.KIND_INTENTS.get(fact.kind, set())
             )
             intents = shared_intents.setdefault(intents, intents)
-            drafts.append((fact, weights, _raw(phrasings), _raw(answers), intents))
-        spelling.update(counted)
+            drafts.append((fact, weights, tuple(phrasings), tuple(answers), intents))
+        # Texts in the order first read, so the words' first counts (ties in the speller) and
+        # their counts are those of counting every word of every read in turn.
+        for text, times in Counter(reads).items():
+            words = analysed[text][0]
+            spelling.update(words if times == 1 else words * times)
+        analysed.clear()
+        reads.clear()
         idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(
@@ -442,6 +462,18 @@ class Index:
         )
 
         entries: list[FactEntry] = []
+        # Facts share what is equal in them: phrasings, their tuples, term weights (never
+        # changed once built), so a large base is far fewer objects than facts x phrasings.
+        phrasing_pool: dict[tuple[tuple[str, ...], str | None], Phrasing | None] = {}
+        tuple_pool: dict[_Raw, tuple[Phrasing, ...]] = {}
+        weights_pool: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
+
+        def weighed(raw: _Raw) -> tuple[Phrasing, ...]:
+            known = tuple_pool.get(raw)
+            if known is None:
+                known = tuple_pool[raw] = _weighed(raw, idf, implicit, phrasing_pool)
+            return known
+
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
         weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
         for pos, (fact, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
@@ -449,9 +481,9 @@ class Index:
                 FactEntry(
                     fact=fact,
                     position=pos,
-                    weights=weights,
-                    phrasings=_weighed(raw_phrasings, idf, implicit),
-                    answers=_weighed(raw_answers, idf, implicit),
+                    weights=weights_pool.setdefault(tuple(weights.items()), weights),
+                    phrasings=weighed(raw_phrasings),
+                    answers=weighed(raw_answers),
                     intents=intents,
                 )
             )
