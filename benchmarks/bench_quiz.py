@@ -230,28 +230,22 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def run(args: argparse.Namespace) -> dict[str, object]:
-    fact_base = load_fact_base()
-    folder = Path(tempfile.mkdtemp(prefix="bench-quiz-"))
-    floor = sqlite_floor(folder)  # measured in the same run, on the same disk
-    capacity = await store_capacity(folder)
-    cpu_started = time.process_time()
-    store = await ScoreStore.open(folder / "bench.sqlite3")
-    manager = RoundManager(
-        fact_base, store, checker=AnswerChecker(fact_base), time_scale=args.time_scale
-    )
-    tally = Tally()
-    rng = random.Random(args.seed)
-    channels = []
+async def play_channels(
+    manager: RoundManager,
+    fact_base: FactBase,
+    args: argparse.Namespace,
+    channel_ids: range,
+    rng: random.Random,
+    tally: Tally,
+) -> tuple[list[Summary], float]:
+    """Play one round per channel with simulated players; the summaries and the wall time."""
     gc.collect()
     gc.freeze()  # what a long-running bot does after start-up: no re-scanning the fact base
     started = time.perf_counter()
-    for channel_id in range(1, args.rounds + 1):
-        channels.append(
-            SimulatedChannel(
-                manager, fact_base, channel_id, args.players, rng, tally, args.max_delay
-            )
-        )
+    channels = [
+        SimulatedChannel(manager, fact_base, channel_id, args.players, rng, tally, args.max_delay)
+        for channel_id in channel_ids
+    ]
 
     async def start(channel: SimulatedChannel, after: float) -> None:
         await asyncio.sleep(after)
@@ -268,7 +262,24 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     # millisecond), then all run at once.
     await asyncio.gather(*(start(c, rng.uniform(0, args.ramp)) for c in channels))
     summaries = await asyncio.gather(*(c.done for c in channels))
-    elapsed = time.perf_counter() - started
+    return list(summaries), time.perf_counter() - started
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    fact_base = load_fact_base()
+    folder = Path(tempfile.mkdtemp(prefix="bench-quiz-"))
+    floor = sqlite_floor(folder)  # measured in the same run, on the same disk
+    capacity = await store_capacity(folder)
+    cpu_started = time.process_time()
+    store = await ScoreStore.open(folder / "bench.sqlite3")
+    manager = RoundManager(
+        fact_base, store, checker=AnswerChecker(fact_base), time_scale=args.time_scale
+    )
+    tally = Tally()
+    rng = random.Random(args.seed)
+    summaries, elapsed = await play_channels(
+        manager, fact_base, args, range(1, args.rounds + 1), rng, tally
+    )
     cpu = time.process_time() - cpu_started
     await asyncio.sleep(0)
 

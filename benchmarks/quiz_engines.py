@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
 import os
 import random
@@ -24,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -33,16 +31,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_quiz import (
     TARGET_AWARDS_PER_S,
     TARGET_P99_MS,
-    SimulatedChannel,
     Tally,
     percentile,
+    play_channels,
     sqlite_floor,
 )
 
 from bot.core.answers import AnswerChecker
 from bot.core.database_url import is_postgres_url
 from bot.core.facts import load_fact_base
-from bot.core.quiz import RoundOptions
 from bot.core.rounds import RoundManager
 from bot.core.storage import ScoreStore
 from bot.core.store_contract import ScoreStoreContract
@@ -59,33 +56,8 @@ async def play_rounds(args: argparse.Namespace, database: str | Path) -> dict[st
     )
     tally = Tally()
     rng = random.Random(args.seed + args.first_channel)
-    channels = []
-    gc.collect()
-    gc.freeze()  # what a long-running bot does after start-up: no re-scanning the fact base
-    started = time.perf_counter()
-    for channel_id in range(args.first_channel, args.first_channel + args.rounds):
-        channels.append(
-            SimulatedChannel(
-                manager, fact_base, channel_id, args.players, rng, tally, args.max_delay
-            )
-        )
-
-    async def start(channel: SimulatedChannel, after: float) -> None:
-        await asyncio.sleep(after)
-        mode = "typed" if channel.channel_id % 2 else "choice"
-        options = RoundOptions(
-            questions=args.questions,
-            mode=mode,  # type: ignore[arg-type]
-            seed=channel.channel_id,
-            hints=False,
-        )
-        await manager.start(channel.channel_id, channel.channel_id % 50, 1, options, channel)
-
-    # Rounds start within the first --ramp seconds (people do not all type /quiz in the same
-    # millisecond), then all run at once.
-    await asyncio.gather(*(start(c, rng.uniform(0, args.ramp)) for c in channels))
-    summaries = await asyncio.gather(*(c.done for c in channels))
-    elapsed = time.perf_counter() - started
+    channel_ids = range(args.first_channel, args.first_channel + args.rounds)
+    summaries, elapsed = await play_channels(manager, fact_base, args, channel_ids, rng, tally)
     await asyncio.sleep(0)
     await store.close()
     return {

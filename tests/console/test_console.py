@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.console.app import main
-from bot.core.model import FactBase
+from bot.core.model import Fact, FactBase
 from bot.core.quotes import QuoteIndex
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -108,32 +108,35 @@ def test_a_typed_round_scores_and_shows_in_stats_and_leaderboard(
     assert re.search(r"1\. Ann: \d+ points · 1 wins", out)
 
 
-def test_multiple_choice_round_by_letter(
+def _right_option(
     database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
-) -> None:
+) -> tuple[Fact, str]:
+    """The fact asked in the seed=4 choice round and the letter of its right option."""
     first = run_console(["quiz 1 choice seed=4", "stop"], database, monkeypatch)
     fact = fact_base.by_id[asked_fact(first, fact_base)]
     letter = re.search(rf"^  ([A-D])\) {re.escape(fact.answer)}$", first, re.MULTILINE)
     assert letter, first
-    wrong = "A" if letter.group(1) != "A" else "B"
-    out = run_console(
-        ["quiz 1 choice seed=4", wrong, letter.group(1)], database, monkeypatch, "--name", "Bo"
-    )
+    return fact, letter.group(1)
+
+
+def test_multiple_choice_round_by_letter(
+    database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
+) -> None:
+    fact, right = _right_option(database, monkeypatch, fact_base)
+    wrong = "A" if right != "A" else "B"
+    out = run_console(["quiz 1 choice seed=4", wrong, right], database, monkeypatch, "--name", "Bo")
     assert "Not that one. Watch for the reveal!" in out
     assert "You already answered this question; one answer each." in out
     assert "Correct" not in out
-    assert f"{letter.group(1)}) {fact.answer}" in out.split("The answer:")[-1]
+    assert f"{right}) {fact.answer}" in out.split("The answer:")[-1]
 
 
 def test_an_options_number_counts_like_its_letter(
     database: Path, monkeypatch: pytest.MonkeyPatch, fact_base: FactBase
 ) -> None:
     """Read by the core, as an answer typed in a Discord channel is: "2" is option B."""
-    first = run_console(["quiz 1 choice seed=4", "stop"], database, monkeypatch)
-    fact = fact_base.by_id[asked_fact(first, fact_base)]
-    letter = re.search(rf"^  ([A-D])\) {re.escape(fact.answer)}$", first, re.MULTILINE)
-    assert letter, first
-    number = "ABCD".index(letter.group(1)) + 1
+    _, right = _right_option(database, monkeypatch, fact_base)
+    number = "ABCD".index(right) + 1
     out = run_console(
         ["quiz 1 choice seed=4", "9", str(number)], database, monkeypatch, "--name", "Bo"
     )
