@@ -67,7 +67,7 @@ Commands (type them without the quotes):
   reset yes               delete every score and round played at this console
   help | quit""")
 ANY_ROUND_HELP = N_("""\
-  (during a round) type your answer, or a letter in multiple choice; `answer TEXT` works too
+  (during a round) type your answer (a letter or number in multiple choice); `answer TEXT` too
   hint | skip | stop      during a round (hint when the round has hints)
   wait                    let the clock run until the next question or the end of the round""")
 THIS_ROUND_HELP = N_("""\

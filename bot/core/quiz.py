@@ -351,10 +351,6 @@ class QuizRound:
         return self._open.card if self._open else None
 
     @property
-    def is_over(self) -> bool:
-        return self._summary is not None
-
-    @property
     def inactive(self) -> bool:
         """True when too many questions in a row went unanswered: the round should end."""
         return self._unanswered_run >= self.options.max_unanswered
