@@ -16,7 +16,14 @@ import discord
 import pytest
 from fake_discord import ADMINISTRATOR, MANAGE_GUILD, TOKEN, FakeDiscord, Interaction
 from prometheus_client.parser import text_string_to_metric_families
-from test_discord_e2e import CLICK_DELAY, STARTUP_TIMEOUT, BotProcess, start_bot, string_option
+from test_discord_e2e import (
+    CLICK_DELAY,
+    STARTUP_TIMEOUT,
+    BotProcess,
+    correct_button,
+    start_bot,
+    string_option,
+)
 
 from bot.core.facts import FactPackError, load_fact_base
 from bot.core.model import FactBase
@@ -102,11 +109,7 @@ async def _win_a_round(
     assert "started a round" in (await _answer(fake, started))["content"]
     card = await fake.wait_until(lambda: _card_in(fake, channel_id), REPLY_TIMEOUT)
     await asyncio.sleep(CLICK_DELAY)  # as in test_discord_e2e: the bot registers the buttons
-    prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
-    fact = next(f for f in facts.quiz_facts if f.quiz and f.quiz.prompt == prompt)
-    button = next(
-        b for row in card["components"] for b in row["components"] if b["label"][3:] == fact.answer
-    )
+    button = correct_button(card, facts)
     clicked = await _answer(fake, await fake.click(winner, card, button["custom_id"]))
     assert clicked["content"].startswith("Correct!")
     await fake.wait_until(lambda: _round_over_in(fake, channel_id), REPLY_TIMEOUT)

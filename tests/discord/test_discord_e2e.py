@@ -27,7 +27,7 @@ from fake_discord import (
 )
 
 from bot.core.index_cache import load_indexed
-from bot.core.model import FactBase
+from bot.core.model import Fact, FactBase
 
 STARTUP_TIMEOUT = 60.0  # imports, fact pack and indexes on a slow CI machine
 REPLY_TIMEOUT = 15.0
@@ -210,11 +210,8 @@ async def _scenario(
     # The bot registers the buttons when Discord's answer to its POST arrives; the fake records
     # the card a moment before that. No player clicks within milliseconds, so neither do we.
     await asyncio.sleep(CLICK_DELAY)
-    prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
-    fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
-    button = next(
-        b for row in card["components"] for b in row["components"] if b["label"][3:] == fact.answer
-    )
+    fact = card_fact(card, fact_base)
+    button = correct_button(card, fact_base)
     clicked = await reply(fake, await fake.click(bob, card, button["custom_id"]))
     assert clicked["data"]["content"].startswith("Correct!")
     await fake.wait_until(lambda: _embed_titled(fake, "Round over"), REPLY_TIMEOUT)
@@ -239,6 +236,19 @@ def _cards(fake: FakeDiscord) -> list[dict[str, Any]]:
         for m in fake.messages.values()
         if m["embeds"] and m["embeds"][0].get("title", "").startswith("Question")
     ]
+
+
+def card_fact(card: dict[str, Any], fact_base: FactBase) -> Fact:
+    """The fact a posted question card (as the fake Discord recorded it) asks about."""
+    prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
+    return next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
+
+
+def correct_button(card: dict[str, Any], fact_base: FactBase) -> dict[str, Any]:
+    """The button of a posted choice card that is right."""
+    fact = card_fact(card, fact_base)
+    buttons = (b for row in card["components"] for b in row["components"])
+    return next(b for b in buttons if b["label"][3:] == fact.answer)  # label: "A. answer"
 
 
 def _last_card(fake: FakeDiscord) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ from test_discord_e2e import (
     STARTUP_TIMEOUT,
     _embed_titled,
     _last_card,
+    correct_button,
     reply,
     start_bot,
     string_option,
@@ -90,14 +91,7 @@ async def test_a_slow_card_post_does_not_eat_the_answering_time(
         card = await fake.wait_until(lambda: _last_card(fake), CARD_DELAY + REPLY_TIMEOUT)
         # A player reads the card for 1.5 s: 5.5 s after the post began, within 5 s of seeing it.
         await asyncio.sleep(1.5)
-        prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
-        fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
-        button = next(
-            b
-            for row in card["components"]
-            for b in row["components"]
-            if b["label"][3:] == fact.answer
-        )
+        button = correct_button(card, fact_base)
         clicked = await fake.click(bob, card, button["custom_id"])
         await fake.wait_until(lambda: clicked.original, REPLY_TIMEOUT)
         assert clicked.original["content"].startswith("Correct!"), clicked.original
@@ -177,14 +171,7 @@ async def test_a_clickers_reply_does_not_wait_for_the_channel_announcement(
         await reply(fake, started)
         card = await fake.wait_until(lambda: _last_card(fake), REPLY_TIMEOUT)
         await asyncio.sleep(CLICK_DELAY)  # as in test_discord_e2e: the bot registers the buttons
-        prompt = card["embeds"][0]["description"].split("\n")[0].strip("*")
-        fact = next(f for f in fact_base.quiz_facts if f.quiz and f.quiz.prompt == prompt)
-        button = next(
-            b
-            for row in card["components"]
-            for b in row["components"]
-            if b["label"][3:] == fact.answer
-        )
+        button = correct_button(card, fact_base)
         clicked = await fake.click(bob, card, button["custom_id"])
         # (a reply deferred under load has no content until it is edited in)
         original = await fake.wait_until(
