@@ -112,7 +112,6 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "question for",
         "this might be",
         "might be",
-        "not sure if",
         "so like",
         "feel like",
         "feels like",
@@ -141,6 +140,8 @@ _WONDER = _wordlist("wondering wonder curious")
 _FORGOT = _wordlist("forgot forget forgotten")
 _NOT = _wordlist("dont cant cannot couldnt never not")
 _WANT = _wordlist("want wanna need wanted")
+_UNSURE = _wordlist("idea clue sure")  # "no idea", "not sure"
+_LIKE_TO = _wordlist("would id wd love dying")  # "would love to", "id like to", "dying to"
 _LINKS = _wordlist("if whether about on")  # "anyone know if", "curious about", "any idea on"
 _I = _wordlist("i im ive")
 _TRY = _wordlist("trying try tryna")
@@ -222,8 +223,17 @@ def _hedge(words: list[str]) -> int:
     i = 0
     if i < n and words[i] in _I:
         i += 1
-        if i < n and words[i] in _wordlist("was am m"):
+        if i < n and words[i] in _wordlist("was am m have"):
             i += 1
+    if i < n and words[i] == "been":  # "been wondering", "i've been trying to remember"
+        i += 1
+    if i + 1 < n and words[i] in _wordlist("no not") and words[i + 1] in _UNSURE:
+        return _links(words, i + 2)  # "i have no idea", "no clue", "not sure"
+    if i < n and words[i] in _LIKE_TO:  # "would love to know", "id like to know"
+        j = i + 1 + (i + 1 < n and words[i + 1] in _wordlist("love like"))
+        if j + 1 < n and words[j] == "to" and words[j + 1] in _wordlist("know ask"):
+            return _links(words, j + 2)
+        return 0
     if i < n and words[i] in _WONDER:
         return _links(words, i + 1)
     if i < n and words[i] in _FORGOT:
@@ -250,6 +260,22 @@ def _hedge(words: list[str]) -> int:
     return 0
 
 
+def _asking_someone(words: list[str]) -> int:
+    """How many words at the end put the question to someone ("if anyone remembers", "does
+    anybody know", "if u guys know", "anyone remember"); 0 if none."""
+    n = len(words)
+    if n < 3 or words[-1].rstrip("s") not in _KNOW:
+        return 0
+    i = n - 2
+    while i > 0 and words[i] in _SOMEONE_AFTER:
+        i -= 1
+    if words[i] not in _SOMEONE:
+        return 0
+    if i > 0 and words[i - 1] in _wordlist("if whether") | AUXILIARIES:
+        i -= 1
+    return n - i if i > 1 else 0  # "who do you remember" asks whom
+
+
 def _links(words: list[str], i: int) -> int:
     """Past "if", "whether" or "about" after a hedge, and "again" ("remind me again")."""
     while i < len(words) and (words[i] in _LINKS or words[i] == "again"):
@@ -261,6 +287,49 @@ def _opening_phrase(words: list[str], start: int) -> int:
     for phrase in _OPENING_PHRASES:
         if tuple(words[start : start + len(phrase)]) == phrase:
             return len(phrase)
+    return 0
+
+
+# Words that say a clause is about the asking itself: "sorry if this is a dumb question but",
+# "not sure this is the right channel but", "might have been asked before but"
+_META = _wordlist(
+    "dumb stupid silly obvious basic noob question questions q qs asked ask asking channel "
+    "thread spoiler spoilers topic random"
+)
+_ASKING = _wordlist("who what when where why how which whose whom")
+_META_MAX = 10  # words such a clause runs to before its "but"
+# Who a question is put to, named before it: "question for ppl who've seen it: ...", "anyone
+# who watched it, ..."
+_AUDIENCE = _wordlist("people ppl anyone anybody those everyone folks fans yall u you")
+_WHO = _wordlist("who whove whos that thatve")
+_SEEN = _wordlist("seen watched finished read saw watch see")
+_THE_FILM = _wordlist("it this the movie film one")
+
+
+def _about_asking(words: list[str]) -> int:
+    """How many words at the start only say something about the asking ("sorry if this is
+    dumb but", "this might be a stupid q but", "sorry for the dumb question", "i have a quick
+    question", "question for people who've seen it"); 0 if none."""
+    n = len(words)
+    for i, word in enumerate(words[: _META_MAX + 1]):
+        if word == "but":  # "sorry if this is dumb but ..."
+            said = words[:i]
+            if not said or said[0] in AUXILIARIES or not _ASKING.isdisjoint(said):
+                return 0  # "did she ask him to stay but ..." is the question
+            return i + 1 if not _META.isdisjoint(said) else 0
+    if words[:1] == ["sorry"] and not _META.isdisjoint(words[:_META_MAX]):
+        return n  # "sorry for the dumb q": an apology, all of it
+    i = 1 if words[:1] and words[0] in _I else 0
+    if i < n and words[i] in _wordlist("have got"):
+        j = i + 1
+        while j < n and words[j] in _wordlist("a an another one some quick random dumb real"):
+            j += 1
+        if j < n and words[j] in _wordlist("question questions q qs") and j > i + 1:
+            return j + 1
+    if words[:1] and words[0] in _AUDIENCE and n > 1 and words[1] in _WHO:
+        for j in range(2, min(n, 6)):
+            if words[j] in _SEEN:
+                return j + 1 + (j + 1 < n and words[j + 1] in _THE_FILM)
     return 0
 
 
@@ -276,7 +345,8 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
         if word in _GREETINGS or _ELONGATED_GREETING.fullmatch(word):
             greeted = True
             start += 1
-        elif skip := _opening_phrase(words, start):  # before its first word as an opener
+        # an opening phrase before its first word as an opener; what is said about the asking
+        elif (skip := _opening_phrase(words, start)) or (skip := _about_asking(words[start:end])):
             start += skip
         elif (greeted and word in _ADDRESSEES) or word in _OPENERS:
             start += 1
@@ -286,6 +356,9 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
         else:
             break
     while end > start:
+        if skip := _asking_someone(words[start:end]):
+            end -= skip
+            continue
         for phrase in _CLOSING_PHRASES:
             if tuple(words[max(start, end - len(phrase)) : end]) == phrase:
                 end -= len(phrase)

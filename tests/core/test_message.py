@@ -219,3 +219,33 @@ def test_only_a_report_of_what_was_read_is_no_aside() -> None:
     assert parts("who does she become? feel like she grew up a lot")[1].words == (
         *("she", "grew", "up", "a", "lot"),
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i have no idea who evicted them",
+        "no clue who evicted them lol",
+        "who evicted them, if anyone remembers",
+    ],
+)
+def test_not_knowing_and_asking_around_is_chat_around_the_question(
+    matcher: Matcher, message: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "plot-eviction"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("would love to know who wrote the screenplay", "who wrote the screenplay"),
+        ("sorry if this is a stupid q but netflix release date?", "netflix release date"),
+        ("i have a random question. who evicted them? sorry for the dumb q", "who evicted them"),
+        ("question for people who watched it: who plays the dad", "who plays the dad"),
+        ("who composed the theme song if u guys know", "who composed the theme song"),
+    ],
+)
+def test_what_is_said_about_the_asking_is_chat(message: str, question: str) -> None:
+    assert [" ".join(p.words) for p in parts(message)] == [question]
