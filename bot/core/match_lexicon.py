@@ -31,6 +31,9 @@ WORDS: dict[str, str] = {
     "direct": "helm helms helming",
     "shoot": "lensed",
     "review": "critique critiques writeup",
+    "write": "penned penning",
+    "beautiful": "gorgeous lovely breathtaking stunning",
+    "beautifully": "gorgeously stunningly",
     "award": "gong gongs trophy trophies accolade accolades",
     "hit": "blockbuster smash",
     "million": "mil",
@@ -38,9 +41,16 @@ WORDS: dict[str, str] = {
     # money and work
     "money": "moolah dosh",
     "job": "gig gigs",
-    "poor": "skint penniless",
+    "poor": "skint penniless impoverished",
+    "sell": "peddle peddles peddled peddling",
+    "porn": "porno pornos pornography smut",
     # feelings and states
-    "cold": "nippy frigid frosty icy frozen subzero",
+    "cold": "nippy frigid frosty icy frozen subzero arctic wintry thermometer",
+    "eyelashes": "lashes eyelash",
+    "leggings": "tights",
+    "sad": "heartbreaking",
+    "love": "smitten",
+    "meet": "encounter encounters encountered",
     "angry": "mad furious livid pissed",
     "excited": "stoked thrilled pumped hyped",
     "cry": "sob sobs sobbed sobbing bawl bawled bawling weepy tearjerker",
@@ -60,7 +70,7 @@ WORDS: dict[str, str] = {
     # things
     "train": "carriage carriages railway railroad",
     "ticket": "fare fares",
-    "snow": "blizzard snowstorm",
+    "snow": "blizzard snowstorm snowy snowfall",
     "noodle": "ramen",
     "busy": "hectic bustling",
     "black and white": "monochrome grayscale greyscale colorless colourless",
@@ -153,6 +163,30 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("blow", "up"): "views",
     ("blew", "up"): "views",
     ("blows", "up"): "views",
+    # getting married, and what money is short for
+    ("get", "hitched"): "married",
+    ("gets", "hitched"): "married",
+    ("got", "hitched"): "married",
+    ("tie", "the", "knot"): "married",
+    ("ties", "the", "knot"): "married",
+    ("tied", "the", "knot"): "married",
+    ("make", "love"): "sex",  # "made", "makes" are read as make
+    ("walk", "away"): "leave",
+    ("walks", "away"): "leave",
+    ("walked", "away"): "leave",
+    ("beat", "him", "up"): "fight",
+    ("beats", "him", "up"): "fight",
+    ("beaten", "him", "up"): "fight",
+    ("short", "on", "money"): "poor",  # "cash" is read as money
+    ("short", "of", "money"): "poor",
+    ("strapped", "for", "money"): "poor",
+    ("pay", "the", "bills"): "make money",
+    ("paid", "the", "bills"): "make money",
+    ("make", "ends", "meet"): "make money",
+    ("adult", "film"): "porn",  # "movie" is read as film
+    ("adult", "films"): "porn",
+    ("dirty", "film"): "porn",
+    ("dirty", "films"): "porn",
     # the film, its song and video
     ("promo", "video"): "music video",  # "clip" is read as video
     ("title", "song"): "theme song",

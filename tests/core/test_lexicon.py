@@ -24,6 +24,12 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("what did jing boran mention about being a lightweight", "jing-boran-allergic-alcohol"),
         ("what is the blogger's bottom line", "wynne-favorite-movie"),  # the bottom line = verdict
         ("what did the ticket guy do in the rail car", "wynne-ticket-inspector"),  # a train
+        ("does xiaoxiao ever get hitched", "plot-xiaoxiao-single"),  # get hitched = married
+        ("who penned the screenplay", "script-writer-zhang-biyai"),  # penned = wrote
+        ("did they sell adult films", "plot-selling-software-and-porn"),  # adult films = porn
+        ("who beats him up at work", "plot-fight-with-caller"),  # beat him up = fight
+        ("how many pairs of tights did zhou dongyu have on", "six-layers-of-leggings"),
+        ("did they make love", "plot-relationship-begins"),  # make love = have sex
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
