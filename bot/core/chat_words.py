@@ -165,21 +165,55 @@ _OBJECT_ME = _wordlist("me myself")
 
 def _reports(words: list[str]) -> bool:
     """Whether someone tells what they heard or read: "i heard ...", "my friend said ..." (not
-    "i was crying too hard to read them")."""
+    "i was crying too hard to read them", "my therapist told me to watch it", nor what the asker
+    read named as a thing: "the summary i read just says there was an issue")."""
     for i, word in enumerate(words):
         if word in _REPORTING:
             j = i - 1
             while j > 0 and words[j] in _REPORT_GAP:
                 j -= 1
-            if j < 0 or words[j] not in ("to", "too"):
-                return True
+            if j >= 0 and words[j] in ("to", "too"):
+                continue
+            after = words[i + 1 : i + 3]
+            if after[:1] == ["to"] or (after[:1] in (["me"], ["us"]) and after[1:] == ["to"]):
+                continue  # an instruction, not a report
+            if j > 0 and words[j] in _I and words[j - 1] not in PIVOTS | _OPENING_WORDS:
+                continue  # "the list i saw": a thing the asker saw
+            return True
     return False
+
+
+# Verbs that open a sentence about the asker with the "i" left out, as chat does: "googled it
+# and got nothing", "need a quote for a post", "just finished it", "cant sleep lol"
+_ASKER_VERBS = _wordlist(
+    """
+    need needed want wanted gotta love loved hate hated liked enjoyed watched rewatched
+    rewatching finished finishing started starting binged googled searched looked tried trying
+    cant couldnt cannot wont gonna going planning thinking hoping wondering asking writing doing
+    making getting got missed cried crying laughing been had have just finally still also
+    literally really honestly def definitely
+    """
+)
+_ASKER_FILLERS = _wordlist("just finally still also literally really honestly def definitely")
+_OPENING_WORDS = _wordlist("so and but also then")
+
+
+def _subject_dropped(words: list[str]) -> bool:
+    """Whether a sentence that asks nothing starts with a verb whose subject, left out, is the
+    asker: "just finished it and wow", "googled and got nothing" (not "looked fun": how a
+    thing looked is told of the thing)."""
+    i = 0
+    while i < len(words) - 1 and words[i] in _ASKER_FILLERS:
+        i += 1
+    return bool(words) and words[i] in _ASKER_VERBS and words[i] not in _ASKER_FILLERS | {"looked"}
 
 
 def about_asker(words: list[str]) -> bool:
     first = _FIRST_PERSON.intersection(words)
-    if not first or _reports(words):
+    if _reports(words):
         return False
+    if not first:
+        return _subject_dropped(words)
     if not first <= _OBJECT_ME:
         return True
     # the clause that has "me": "the ending got me" tells of a thing, "... and it's bugging me"
@@ -302,6 +336,7 @@ _META_MAX = 10  # words such a clause runs to before its "but"
 # who watched it, ..."
 _AUDIENCE = _wordlist("people ppl anyone anybody those everyone folks fans yall u you")
 _WHO = _wordlist("who whove whos that thatve")
+_A_QUESTION = _wordlist("a an another 1 some quick random dumb real 2 3 couple few several of more")
 _SEEN = _wordlist("seen watched finished read saw watch see")
 _THE_FILM = _wordlist("it this the movie film one")
 
@@ -322,10 +357,15 @@ def _about_asking(words: list[str]) -> int:
     i = 1 if words[:1] and words[0] in _I else 0
     if i < n and words[i] in _wordlist("have got"):
         j = i + 1
-        while j < n and words[j] in _wordlist("a an another one some quick random dumb real"):
+        while j < n and words[j] in _A_QUESTION:
             j += 1
         if j < n and words[j] in _wordlist("question questions q qs") and j > i + 1:
             return j + 1
+    j = 0
+    while j < n and words[j] in _A_QUESTION:  # "two questions:", "a couple of qs"
+        j += 1
+    if j and j < n and words[j] in _wordlist("questions qs"):
+        return j + 1
     if words[:1] and words[0] in _AUDIENCE and n > 1 and words[1] in _WHO:
         for j in range(2, min(n, 6)):
             if words[j] in _SEEN:

@@ -8,7 +8,7 @@ do not share drags a match down, so the message is read the way a person reads i
    "quick one:", and after an emoji, an emoticon or laughter: "destroyed me 😭 was he ..."),
    and each sentence into its words (``bot.core.text.normalize``). A comma-separated
    afterthought about the asker after a question ("..., i keep forgetting") is a sentence
-   of its own.
+   of its own, and so is a second question ("who directed it and when did it come out").
 2. Greetings, hedges, tags and chat around a question ("hey all", "random q but", "sorry if dumb
    but", "does anyone remember", "thanks bot ur the best", "... or nah", "lol") are set aside,
    at the start and at the end of each sentence, and fillers inside it ("in the first place",
@@ -16,9 +16,11 @@ do not share drags a match down, so the message is read the way a person reads i
 3. Each sentence left becomes a ``Part``: its words and whether it *asks* (a question mark, a
    question word or an auxiliary first, or a hedge such as "does anyone know" before it). A
    sentence that only tells ("jing boran's gray hair was wild", "the ending really got me") is
-   context; one that tells of the asker ("i missed the first 10 min", "it made me cry") is set
-   aside, unless it reports what was heard or read ("i heard there was drama about ticket
-   sales"); of what it says, the asker's own things ("my film club") are dropped.
+   context (how a thing looked or sounded is not: "looked fun"); one that tells of the asker
+   ("i missed the first 10 min", "it made me cry", "need it for a quiz" with its "i" left out)
+   is set aside, unless it reports what was heard or read ("i heard there was drama about
+   ticket sales", not "the list i saw doesn't say"); of what it says, the asker's own things
+   ("my film club") are dropped.
 
 The matcher scores every part and keeps the best, with context worth less than a question, so a
 message with two questions is answered by the clearer one, the first on a tie.
@@ -87,7 +89,8 @@ def parts(message: str) -> list[Part]:
     message = _US.sub("united states", message)
     message = _CLAUSE_END.sub("\n", message)
     sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
-    for n, (chunks, asked) in enumerate(c for s in sentences for c in _afterthoughts(s)):
+    units = [q for s in sentences for c in _afterthoughts(s) for q in _two_questions(*c)]
+    for n, (chunks, asked) in enumerate(units):
         words: list[str] = []
         starts: list[int] = []  # where a comma-separated chunk starts
         for chunk in chunks:
@@ -141,6 +144,47 @@ def _afterthoughts(sentence: str) -> list[tuple[list[list[str]], bool]]:
     return [(chunks, asked)]
 
 
+_NEXT_QUESTION = frozenset({"and", "also", "plus", "n"})  # "who directed it and who shot it"
+_WH = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
+
+
+def _two_questions(chunks: list[list[str]], asked: bool) -> list[tuple[list[list[str]], bool]]:
+    """A sentence holding two questions, as two: "who directed it and when did it come out",
+    "who directed it, where was it filmed" (each is then ranked and answered on its own: the
+    first is answered, the second named). The second must start with a question word and say
+    more than it ("how did they meet and why" is one question)."""
+    words = [w for chunk in chunks for w in chunk]
+    cuts = {0}
+    at = 0
+    for chunk in chunks:  # where each comma-separated chunk starts
+        cuts.add(at)
+        at += len(chunk)
+    for i in range(1, len(words) - 2):
+        if words[i] in _WH and (i in cuts or words[i - 1] in _NEXT_QUESTION):
+            first = words[: i - (i not in cuts)]
+            second = words[i:]
+            if _clause(first):
+                break  # "when he notices she's gone, where does he find her" asks once
+            if _part(first, False, 0, need_ask=True) and _part(second, False, 0, need_ask=True):
+                return [([first], asked), *_two_questions([second], asked)]
+    return [(chunks, asked)]
+
+
+_HOW_MUCH = frozenset({"come", "many", "much", "long", "old", "far", "often", "soon"})
+
+
+def _clause(words: list[str]) -> bool:
+    """Whether words that start with "when", "where", "why" or "how" tell when or how
+    something happens rather than ask it ("when he begs for another shot"): no auxiliary
+    follows ("when did he beg")."""
+    kept, _ = chat.strip_chat(words)
+    return (
+        len(kept) > 1
+        and kept[0] in {"when", "where", "why", "how"}
+        and kept[1] not in vocab.AUXILIARIES | _HOW_MUCH
+    )
+
+
 def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ...]:
     """The words of the message's other sentences: what "that" and "he" may
     point to ("jing boran's gray hair was wild. was that a first for him?"), or a follow-up
@@ -157,7 +201,7 @@ def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ..
     return tuple(words)
 
 
-_COPULAS = vocab.COPULAS
+_COPULAS = vocab.COPULAS | {"sounds", "sounded", "seem", "look", "feel"}
 _STRESS = frozenset({"so", "really", "just", "kinda", "lowkey", "totally", "literally"})
 
 
@@ -168,8 +212,8 @@ def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) ->
     a fact could say). ``told``: cut at a copula; ``done_to``: at what the thing did to the
     asker ("got me")."""
     for i, word in enumerate(words):
-        if told and i and word in _COPULAS:
-            return words[:i]
+        if told and word in _COPULAS:
+            return words[:i]  # "looked fun", "sounds like she sat on it": nothing but how
         if done_to and i > 1 and word == "me":  # "the bit where ... absolutely destroyed me"
             i -= 1  # the verb
             while i > 1 and (words[i - 1].endswith("ly") or words[i - 1] in _STRESS):

@@ -58,7 +58,7 @@ def test_a_chat_message_is_answered_on_its_evidence_without_a_score_line(
     """The chat around the question lowers the ranking's score below the old line of 64; the
     rest of the evidence (nothing unknown, a clear lead, a phrasing said in full) answers it."""
     message = (
-        "hiya, who was the composer on this one? been humming the melody in the shower all week"
+        "hiya, who was the composer on this one? the whole office keeps humming the melody all week"
     )
     result = matcher.ask(message)
     assert matcher.rank(message, 1)[0].score < 64

@@ -249,3 +249,39 @@ def test_not_knowing_and_asking_around_is_chat_around_the_question(
 )
 def test_what_is_said_about_the_asking_is_chat(message: str, question: str) -> None:
     assert [" ".join(p.words) for p in parts(message)] == [question]
+
+
+@pytest.mark.parametrize(
+    ("message", "other"),
+    [
+        ("who directed it and when did it come out?", "When did it come out?"),
+        ("hey! two questions: who directed it, where was it filmed", "Where was it filmed?"),
+    ],
+)
+def test_two_questions_in_one_sentence_answer_the_first_and_name_the_second(
+    matcher: Matcher, message: str, other: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == "director"
+    assert result.other_question == other
+    # a clause that tells when is no question of its own: one sentence, one question
+    assert {p.sentence for p in parts("when he leaves her, what does she do")} == {0}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "need it for a quiz. who evicted them?",  # the "i" left out, as chat does
+        "just finished it and wow. who evicted them?",
+        "who evicted them? my teacher told me to watch it",  # told to: no report
+        "who evicted them? the summary i read doesn't say",  # what the asker read, named
+    ],
+)
+def test_what_the_asker_says_of_themselves_is_set_aside(message: str) -> None:
+    told = [p for p in parts(message) if not p.asks]
+    assert told and all(p.aside for p in told)
+
+
+def test_how_something_looked_or_sounded_is_no_context(matcher: Matcher) -> None:
+    result = matcher.ask("what language is it in? sounds like a dumb question lol")
+    assert result.matched and result.fact is not None and result.fact.id == "language"
