@@ -37,6 +37,9 @@ WORDS: dict[str, str] = {
     "award": "gong gongs trophy trophies accolade accolades",
     "hit": "blockbuster smash",
     "million": "mil",
+    "yuan": "rmb renminbi",
+    "inflated": "rigged fudged",
+    "hidden": "hide hides hid hiding",
     "billion": "bil bn",
     # money and work
     "money": "moolah dosh",
@@ -187,6 +190,37 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("adult", "films"): "porn",
     ("dirty", "film"): "porn",
     ("dirty", "films"): "porn",
+    ("star", "as"): "play",  # "cast as", "starred as" ("cast" is read as star)
+    ("go", "out", "with"): "date",
+    ("goes", "out", "with"): "date",
+    ("went", "out", "with"): "date",
+    ("going", "out", "with"): "date",
+    ("a", "lift", "home"): "drive home",
+    ("a", "ride", "home"): "drive home",
+    ("call", "off"): "cancelled",
+    ("calls", "off"): "cancelled",
+    ("called", "off"): "cancelled",
+    ("give", "her", "a", "difficult", "time"): "hassle her",  # "a hard time"
+    ("gives", "her", "a", "difficult", "time"): "hassle her",
+    ("gave", "her", "a", "difficult", "time"): "hassle her",
+    ("give", "him", "a", "difficult", "time"): "hassle him",
+    ("gives", "him", "a", "difficult", "time"): "hassle him",
+    ("gave", "him", "a", "difficult", "time"): "hassle him",
+    ("find", "work"): "new job",  # "found" is read as find
+    ("find", "a", "job"): "new job",
+    ("secret", "message"): "hidden message",
+    ("secret", "messages"): "hidden messages",
+    ("chinese", "currency"): "yuan",
+    ("debut", "weekend"): "opening weekend",
+    ("it", "debut"): "it premiere",  # a film's debut is its premiere (a director's: her first)
+    ("it", "debuted"): "it premiere",
+    ("time", "of", "year"): "season",
+    ("called", "in", "chinese"): "chinese title",
+    ("name", "in", "chinese"): "chinese title",
+    ("look", "of", "it"): "visual",  # the look of a film: its visuals
+    ("look", "of", "the", "film"): "visual",  # "movie" is read as film
+    ("make", "in", "theater"): "gross",  # "made in theaters" ("cinemas" is read as theater)
+    ("make", "at", "the", "theater"): "gross",
     # the film, its song and video
     ("promo", "video"): "music video",  # "clip" is read as video
     ("title", "song"): "theme song",

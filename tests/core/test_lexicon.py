@@ -30,6 +30,12 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("who beats him up at work", "plot-fight-with-caller"),  # beat him up = fight
         ("how many pairs of tights did zhou dongyu have on", "six-layers-of-leggings"),
         ("did they make love", "plot-relationship-begins"),  # make love = have sex
+        ("why was their flight called off", "wynne-flight-cancelled"),  # called off = cancelled
+        ("does he give her a lift home", "plot-drive-home-goodbye"),  # a lift home = a drive
+        ("were the box office numbers rigged", "box-office-refund-controversy"),  # = inflated
+        ("what did he hide in his game for her", "plot-hidden-messages"),  # hide = hidden
+        ("what is the movie called in chinese", "chinese-title"),
+        ("which veteran actor was cast as the dad", "cast-father"),  # cast as = plays
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
