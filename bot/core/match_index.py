@@ -264,7 +264,16 @@ class Analyzer:
     def read(self, words: list[str] | tuple[str, ...]) -> list[str]:
         """Normalised words corrected by the speller, chat spellings and phrases rewritten."""
         if self.speller is not None:
-            words = [self.speller.correct(w) for w in words]
+            words = self.aliases.completed(words)
+            # a name typed in more words than the pack writes it is no typo of each word:
+            # "tian zhuang zhuang" is Tian Zhuangzhuang, not "tian zhang zhang"
+            named = {
+                i
+                for start, end, _ in self.aliases.spans(words)
+                if end - start > 1
+                for i in range(start, end)
+            }
+            words = [w if i in named else self.speller.correct(w) for i, w in enumerate(words)]
         return vocab.spell(list(words))
 
     def analyze(self, text: str) -> Analysis:

@@ -351,6 +351,26 @@ class _Entry:
     kind: str
 
 
+_NAMED_KINDS = frozenset({"person", "character"})
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    """Whether ``typed`` is ``name`` with one letter added, dropped, changed or two swapped,
+    keeping its first letter ("lu"/"liu", "jin"/"jing", "zou"/"zhou")."""
+    if typed == name or not typed or typed[0] != name[0] or abs(len(typed) - len(name)) > 1:
+        return False
+    if len(typed) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == name[diff[1]]
+            and typed[diff[1]] == name[diff[0]]
+        )
+    short, long = sorted((typed, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 @dataclass(slots=True)
 class AliasTable:
     """Every name variant -> its canonical form; matches ignore spacing and hyphens."""
@@ -486,6 +506,28 @@ class AliasTable:
                 spans.append((i, i + size, found))
                 free = i + size
         return spans
+
+    def completed(self, words: Sequence[str]) -> list[str]:
+        """``words`` with a one-letter slip in the rest of a person's name put right, when the
+        other part of the name is typed right: "rene lu", "jin boran", "zou dongyu" (the word
+        next to a known part, starting with the same letter, one edit from the name's word)."""
+        out = list(words)
+        for start, end, entry in self._spans(out):
+            if entry.kind not in _NAMED_KINDS:
+                continue
+            full = entry.normalized.replace("-", " ").split()
+            part = "".join(w.replace("-", "") for w in out[start:end])
+            at = next(
+                (i for i in range(len(full)) if part == "".join(full[i : i + end - start])), None
+            )
+            if at is None:
+                continue
+            if at > 0 and start > 0 and _one_slip(out[start - 1], full[at - 1]):
+                out[start - 1] = full[at - 1]
+            after = at + end - start
+            if after < len(full) and end < len(out) and _one_slip(out[end], full[after]):
+                out[end] = full[after]
+        return out
 
     def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Known names in already normalised ``words``: (start, end, canonical display form)."""

@@ -285,3 +285,20 @@ def test_what_the_asker_says_of_themselves_is_set_aside(message: str) -> None:
 def test_how_something_looked_or_sounded_is_no_context(matcher: Matcher) -> None:
     result = matcher.ask("what language is it in? sounds like a dumb question lol")
     assert result.matched and result.fact is not None and result.fact.id == "language"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        # each part alone looks like a typo of another name ("zhuang" -> "zhang")
+        ("who does tian zhuang zhuang play", "role-tian-zhuangzhuang"),
+        # a slip in one part of a name whose other part is typed right
+        ("who does jin boran play", "role-jing-boran"),
+        ("who does zou dongyu play lol", "role-zhou-dongyu"),
+    ],
+)
+def test_a_name_typed_loosely_is_still_that_name(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id

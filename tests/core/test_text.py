@@ -119,3 +119,10 @@ def test_same_entity(table: AliasTable) -> None:
     assert table.same("rene", "René Liu")
     assert not table.same("Eason", "Rene Liu")
     assert not table.same("Eason Chan", "Jackie Chan")
+
+
+def test_a_slip_in_one_part_of_a_name_is_put_right_only_beside_the_other_part() -> None:
+    table = AliasTable.build([Alias("Jing Boran", "person", ("boran",))])
+    assert table.completed(["who", "is", "jin", "boran"]) == ["who", "is", "jing", "boran"]
+    # a word one edit from a name's part, but not beside its other part, stays
+    assert table.completed(["jin", "said", "boran"]) == ["jin", "said", "boran"]
