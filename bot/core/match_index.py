@@ -19,17 +19,22 @@ import math
 import sys
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from bot.core import english
 from bot.core import match_vocab as vocab
+from bot.core.match_tables import EntryTable, PostingTable, Row, TermTable
+from bot.core.match_tables import FactEntry as FactEntry  # where the scorer imports it from
+from bot.core.match_tables import Phrasing as Phrasing
+from bot.core.match_tables import Postings as Postings
 from bot.core.model import Fact, FactBase
 from bot.core.text import AliasTable, compact, normalize
 
 TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
 ENTITY_FLOOR = 3.5  # the least weight of a name or number, however common
 SOFT_SHARE = 0.15  # weight left to "city" in "which city ..." (the intent says it)
-COMMON_POSTINGS = 500  # terms in more facts than this also keep a set, for fast re-scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +60,6 @@ class Analysis:
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
     other_works: bool = False  # "what else has she been in": other films than this one
-
-
-@dataclass(frozen=True, slots=True)
-class Phrasing:
-    terms: tuple[str, ...]
-    weights: array[float]  # of each term, in the fit (doubles: no boxed float per term)
-    total: float  # summed weight of the terms
-    intent: str | None  # "where is rene liu from" is about a place, not just Rene Liu
-
-
-@dataclass(frozen=True, slots=True)
-class FactEntry:
-    fact: Fact
-    position: int  # order in the base: ties go to the fact declared first
-    weights: dict[str, float]  # term -> 1.0 (phrasing, answer) or TEXT_WEIGHT (text, quote)
-    phrasings: tuple[Phrasing, ...]
-    answers: tuple[Phrasing, ...]  # the answer and accepted forms: "who is wynne" names one
-    intents: frozenset[str]
 
 
 def _is_number(word: str) -> bool:
@@ -393,24 +380,11 @@ class Analyzer:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Postings:
-    """The facts that have a term, with the term's weight in each (idf x share), compact."""
-
-    positions: array[int]
-    weights: array[float]
-    members: frozenset[int] | None  # for common terms: re-scoring by set intersection
-    top: float  # the largest weight (common terms re-score with it)
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-
 @dataclass(slots=True)
 class Index:
     analyzer: Analyzer
-    entries: tuple[FactEntry, ...]
-    postings: dict[str, Postings]
+    entries: EntryTable  # by position: a sequence of ``FactEntry``, made as they are read
+    postings: PostingTable  # term -> ``Postings``
     idf: dict[str, float]
     unknown_idf: float  # weight of a term no fact has: as rare as can be, and then some
     implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
@@ -470,12 +444,10 @@ class Index:
             "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
         )
 
-        entries: list[FactEntry] = []
-        # Facts share what is equal in them: phrasings, their tuples, term weights (never
-        # changed once built), so a large base is far fewer objects than facts x phrasings.
+        # Facts share equal phrasings and their tuples (never changed once built): the table
+        # stores each distinct phrasing once.
         phrasing_pool: dict[tuple[tuple[str, ...], str | None], Phrasing | None] = {}
         tuple_pool: dict[_Raw, tuple[Phrasing, ...]] = {}
-        weights_pool: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
 
         def weighed(raw: _Raw) -> tuple[Phrasing, ...]:
             known = tuple_pool.get(raw)
@@ -485,36 +457,40 @@ class Index:
 
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
         weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
-        for pos, (fact, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
-            entries.append(
-                FactEntry(
-                    fact=fact,
-                    position=pos,
-                    weights=weights_pool.setdefault(tuple(weights.items()), weights),
-                    phrasings=weighed(raw_phrasings),
-                    answers=weighed(raw_answers),
-                    intents=intents,
-                )
-            )
-            for term, share in weights.items():
-                positions[term].append(pos)
-                weighted[term].append(idf[term] * share)
-        del drafts
-        postings = {
-            term: Postings(
-                at,
-                weighted[term],
-                frozenset(at) if len(at) > COMMON_POSTINGS else None,
-                max(weighted[term]),
-            )
-            for term, at in positions.items()
-        }
+
+        def rows() -> Iterator[Row]:
+            for pos, (_, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
+                for term, share in weights.items():
+                    positions[term].append(pos)
+                    weighted[term].append(idf[term] * share)
+                yield Row(weights, weighed(raw_phrasings), weighed(raw_answers), intents)
+
+        terms = TermTable(tuple(idf))  # every term of every fact
+        entries = EntryTable.pack(fact_base.facts, terms, rows())
+        drafts.clear()
         analyzer = Analyzer(aliases, Speller(spelling))
         return cls(
             analyzer=analyzer,
-            entries=tuple(entries),
-            postings=postings,
+            entries=entries,
+            postings=PostingTable.pack(terms, positions, weighted),
             idf=idf,
             unknown_idf=unknown_idf,
             implicit=implicit,
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Saved with its idf as one array in the order of the term table (its keys)."""
+        fields = (self.analyzer, self.entries, self.postings, array("d", self.idf.values()))
+        return (_index, (*fields, self.unknown_idf, self.implicit))
+
+
+def _index(
+    analyzer: Analyzer,
+    entries: EntryTable,
+    postings: PostingTable,
+    idf: array[float],
+    unknown_idf: float,
+    implicit: frozenset[str],
+) -> Index:
+    terms = dict(zip(entries.terms.terms, idf, strict=True))  # the build's order: idf's
+    return Index(analyzer, entries, postings, terms, unknown_idf, implicit)

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,7 +100,7 @@ def score(
     query: Query,
     entry: FactEntry,
     idf: Mapping[str, float],
-    about_person: frozenset[tuple[int, int]],
+    about_person: Container[tuple[int, int]],
 ) -> float:
     """0-100: coverage times fit, then each penalty and answer-kind factor in turn."""
     if query.only_numbers:
@@ -138,7 +138,7 @@ def phrasing_fit(
     entry: FactEntry,
     asked: float,
     idf: Mapping[str, float],
-    about_person: frozenset[tuple[int, int]],
+    about_person: Container[tuple[int, int]],
 ) -> float:
     """0-1: how well the fact's closest phrasing and the question say the same thing."""
     terms = query.terms

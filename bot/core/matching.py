@@ -103,12 +103,7 @@ class Matcher:
         # (fact position, phrasing number) of phrasings about a person: a name or "the director"
         # (each distinct term looked up once: every phrasing's terms are among the idf's)
         person_terms = frozenset(filter(self._person_term, self.index.idf))
-        self._about_person = frozenset(
-            (entry.position, n)
-            for entry in self.index.entries
-            for n, phrasing in enumerate(entry.phrasings)
-            if not person_terms.isdisjoint(phrasing.terms)
-        )
+        self._about_person = self.index.entries.about(person_terms)
         self.film = fact_base.films[0] if fact_base.films else "the film"
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()

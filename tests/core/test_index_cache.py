@@ -3,6 +3,7 @@ anything changed, damaged or not ours is rebuilt instead of trusted."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def _answers(matcher: Matcher, questions: list[str]) -> list[tuple[object, ...]]
     for question in questions:
         r = matcher.ask(question)
         fact = r.fact.id if r.fact else None
-        out.append((r.matched, fact, r.score, r.reply, r.suggestions, r.refusal))
+        ranked = [(x.entry.fact.id, x.score) for x in matcher.rank(question)]  # unrounded
+        out.append((r.matched, fact, r.score, r.reply, r.suggestions, r.refusal, ranked))
     return out
 
 
@@ -64,26 +66,35 @@ def test_an_edited_pack_is_read_again(pack: tuple[Path, Path], tmp_path: Path) -
     assert load_indexed([facts], seeds, cache).cached  # the new build was saved in its place
 
 
+# (damage, whether it is logged: a stale file is the normal sign of a change, not a fault)
 DAMAGES = {
-    "truncated": lambda data: data[: len(data) // 2],  # a full disk, a crash before the rename
-    "garbage": lambda data: b"\x80\x04garbage" * 100,  # not a cache file at all
-    "other key": lambda data: data.replace(data.splitlines()[1], b"0" * 64, 1),  # another version
-    "no payload": lambda data: b"".join(data.splitlines(keepends=True)[:2]),
+    # a full disk, a crash before the rename
+    "truncated": (lambda data: data[: len(data) // 2], True),
+    "garbage": (lambda data: b"\x80\x04garbage" * 100, True),  # not a cache file at all
+    # another version of the code or the packs
+    "other key": (lambda data: data.replace(data.splitlines()[1], b"0" * 64, 1), False),
+    "no payload": (lambda data: b"".join(data.splitlines(keepends=True)[:2]), True),
 }
 
 
 def test_a_damaged_foreign_or_deleted_cache_is_rebuilt(
-    pack: tuple[Path, Path], tmp_path: Path
+    pack: tuple[Path, Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     facts, seeds = pack
     cache = tmp_path / "cache"
     load_indexed([facts], seeds, cache)
     (file,) = cache.glob("index-*.pickle")
-    for name, damage in DAMAGES.items():
+    for name, (damage, logged) in DAMAGES.items():
         file.write_bytes(damage(file.read_bytes()))
-        rebuilt = load_indexed([facts], seeds, cache)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="bot.core.index_cache"):
+            rebuilt = load_indexed([facts], seeds, cache)
         assert not rebuilt.cached, name
         assert rebuilt.matcher.ask(DIRECTOR).matched, name
+        said = [r.getMessage() for r in caplog.records]
+        assert bool(said) == logged, name
+        assert all(f"The index cache {file} could not be read" in s for s in said), name
+        assert load_indexed([facts], seeds, cache).cached, name  # the rebuilt one replaced it
     shutil.rmtree(cache)
     assert not load_indexed([facts], seeds, cache).cached
     assert load_indexed([facts], seeds, cache).cached  # rebuilt and saved again
