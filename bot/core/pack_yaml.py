@@ -21,6 +21,10 @@ try:  # libyaml's parser is several times faster; the pure-Python one behaves th
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+# libyaml refuses nesting past 1000 levels itself, so composing with it is bounded: the depth
+# is then checked on the composed graph, without scanning the text a second time (a third of
+# reading a pack). The pure-Python composer recurses without bound: its text is scanned first.
+_BOUNDED = _Loader is not yaml.SafeLoader
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
@@ -222,6 +226,9 @@ def read_pack_file(
     except _Bomb as bomb:
         walk.problem(bomb.args[0], bomb.args[1], "write the values out instead of nesting aliases")
         return None
+    except TooDeep as deep:
+        walk.problem(deep.args[0], f"nesting deeper than {MAX_DEPTH} levels", "flatten the file")
+        return None
     if expanded > MAX_ALIAS_EXPANSION + 10 * len(sizes):
         message = f"aliases expand {len(sizes):,} values to {expanded:,} (an alias bomb)"
         walk.problem(1, message, "write the values out instead of nesting aliases")
@@ -232,8 +239,9 @@ def read_pack_file(
 def _parse(walk: PackWalk, text: str) -> yaml.Node | None:
     root: yaml.Node | None = None
     try:
-        # Scan events first: bounds nesting before any recursive composing happens.
-        deep = _too_deep_at(text, _Loader)
+        # Scan events first (unless libyaml bounds it): bounds nesting before any recursive
+        # composing happens.
+        deep = None if _BOUNDED else _too_deep_at(text, _Loader)
         if deep is None:
             root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -291,8 +299,10 @@ class _Bomb(Exception):
     pass
 
 
-def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
-    """Nodes the graph would have with every alias written out; refuses bombs and cycles.
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> int:
+    """Nodes the graph would have with every alias written out; refuses bombs and cycles, and
+    collections nested deeper than MAX_DEPTH (`TooDeep` at the first, in the file's order, as
+    a scan of the text finds it: an alias's node is counted where its anchor is).
 
     Memoised per node, so the cost is the size of the graph as written, not as expanded.
     """
@@ -303,10 +313,16 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
         return sizes[key]
     sizes[key] = -1
     total = 1
+    if isinstance(node, yaml.CollectionNode):
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise TooDeep(node_line(node))
     if isinstance(node, yaml.SequenceNode):
-        total += sum(_expanded_size(child, sizes) for child in node.value)
+        total += sum(_expanded_size(child, sizes, depth) for child in node.value)
     elif isinstance(node, yaml.MappingNode):
-        total += sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+        total += sum(
+            _expanded_size(k, sizes, depth) + _expanded_size(v, sizes, depth) for k, v in node.value
+        )
     sizes[key] = total
     return total
 
