@@ -36,6 +36,11 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("what did he hide in his game for her", "plot-hidden-messages"),  # hide = hidden
         ("what is the movie called in chinese", "chinese-title"),
         ("which veteran actor was cast as the dad", "cast-father"),  # cast as = plays
+        ("who acts in it", "lead-actors"),  # acts in = stars in
+        ("which ticket site was accused of fraud", "box-office-accused-platform"),
+        ("does he have the guts to get on the train", "line-courage-train"),  # guts = courage
+        ("is the movie dull", "flixxpanda-pacing"),  # dull = boring
+        ("are they from a small town", "premise-hometown"),  # a small town = rural
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
