@@ -45,7 +45,7 @@ from bot.core.match_vocab import (
     asks,
     stem,
 )
-from bot.core.message import Part, context, parts
+from bot.core.message import Part, context, parts, telling
 from bot.core.model import Fact, FactBase
 from bot.core.replies import EMPTY_QUESTION, format_reply, refusal_text
 from bot.core.text import normalize
@@ -63,6 +63,7 @@ CONTEXT_UNKNOWN = 0.35  # ... and when no fact has it ("i loved titanic. who dir
 RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that relative
 LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("quietly")
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
+PEOPLE_KINDS = frozenset({"person", "character"})  # who "he" or "she" may be
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
 AUTOCOMPLETE_CHARS = 100
@@ -230,6 +231,8 @@ class Matcher:
             if named or plain:  # both count for the ranking as context, names for the decision
                 more = named + plain
                 told = replace(told, terms=told.terms + more) if told else Analysis(more, None, ())
+            if part.asks and analysis.pronoun:
+                analysis = self._referent(analysis, found, part)
             ranked = self._rank(analysis, limit, factor, told)
             # a later sentence must do clearly better: a message's first question comes first
             if ranked and (not best or ranked[0].score > LATER_MARGIN * best[0].score):
@@ -246,6 +249,24 @@ class Matcher:
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
         return chosen, best, others
+
+    def _referent(self, analysis: Analysis, found: list[Part], part: Part) -> Analysis:
+        """A question that says "he" or "she" and names nobody, about the one person a telling
+        sentence of the message names: "jing boran's grey hair look was so good. was that new
+        for him?" asks about Jing Boran (his name counts as if asked)."""
+        kind = self.index.analyzer.aliases.kind
+        if any(t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS for t in analysis.entities):
+            return analysis
+        words = telling(found, part)
+        if not words:
+            return analysis
+        analyzer = self.index.analyzer
+        said = analyzer.analyze_words(analyzer.read(words)).entities
+        named = {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
+        if len(named) != 1:
+            return analysis
+        (name,) = named
+        return replace(analysis, terms=(*analysis.terms, name), entities=(*analysis.entities, name))
 
     def _unknown_words(
         self, aside: tuple[str, ...], asking: bool

@@ -201,6 +201,19 @@ def context(found: list[Part], part: Part, aside: bool = False) -> tuple[str, ..
     return tuple(words)
 
 
+def telling(found: list[Part], part: Part) -> tuple[str, ...]:
+    """The words of the message's sentences that tell (neither ask nor tell of the asker): who
+    "he" or "she" in ``part`` is, when they name one person ("jing boran's grey hair look was
+    so good. was that new for him?"). A name in another question is not: "who turned rene's
+    story into the script? was it her?" asks whether the writer is Rene."""
+    return tuple(
+        word
+        for other in found
+        if other.sentence not in (part.sentence, -1) and not other.asks and not other.aside
+        for word in other.words
+    )
+
+
 _COPULAS = vocab.COPULAS | {"sounds", "sounded", "seem", "look", "feel"}
 _STRESS = frozenset({"so", "really", "just", "kinda", "lowkey", "totally", "literally"})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matching import Matcher
-from bot.core.message import context, parts
+from bot.core.message import context, parts, telling
 from bot.core.model import FactBase
 
 
@@ -302,3 +302,15 @@ def test_a_name_typed_loosely_is_still_that_name(
 ) -> None:
     result = matcher.ask(message)
     assert result.matched and result.fact is not None and result.fact.id == fact_id
+
+
+def test_he_or_she_is_the_one_person_a_telling_sentence_names(matcher: Matcher) -> None:
+    named = matcher.ask("what did mark lee ping-bing tell the actors")
+    result = matcher.ask("mark lee ping-bing is a legend. what did he tell the actors?")
+    assert result.matched and result.fact is not None and named.fact is not None
+    assert result.fact.id == named.fact.id == "mark-lee-cinema-language"
+    # a name in another question is not who "her" is: it may be what is being asked
+    found = parts("who turned rene liu's story into a script? was it her?")
+    assert telling(found, found[1]) == ()
+    told = parts("zhou dongyu was great. how did she prepare? i loved it")
+    assert telling(told, told[1]) == ("zhou", "dongyu", "was", "great")  # not the aside
