@@ -111,7 +111,9 @@ def cache_key(inputs: PackInputs) -> bytes:
     """A digest of everything the fact base and its index are made from."""
     digest = hashlib.sha256(FORMAT)
     digest.update(f"{sys.implementation.cache_tag} {sys.version}\n".encode())
-    for path in sorted(_CORE.glob("*.py")):
+    # the code, and the data it ships beside it: the cached matcher holds the decision model
+    # read from decision_weights.json, so retrained weights must rebuild it
+    for path in sorted([*_CORE.glob("*.py"), *_CORE.glob("*.json")]):
         _add_file(digest, path.name, path)
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)

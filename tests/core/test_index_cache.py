@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import index_cache
 from bot.core.index_cache import load_indexed
 from bot.core.matching import Matcher
 from bot.eval.match_eval import load_dev_set
@@ -64,6 +65,22 @@ def test_an_edited_pack_is_read_again(pack: tuple[Path, Path], tmp_path: Path) -
     assert not edited.cached
     assert "names Rene Liu director" in edited.matcher.ask(DIRECTOR).reply
     assert load_indexed([facts], seeds, cache).cached  # the new build was saved in its place
+
+
+def test_retrained_decision_weights_are_served_after_a_restart(
+    pack: tuple[Path, Path], tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cached matcher holds the answer/refuse model: new weights must not be ignored."""
+    facts, seeds = pack
+    cache = tmp_path / "cache"
+    core = tmp_path / "core"  # a copy of bot/core whose weights this test may retrain
+    shutil.copytree(repo_root / "bot" / "core", core, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(index_cache, "_CORE", core)
+    load_indexed([facts], seeds, cache)
+    assert load_indexed([facts], seeds, cache).cached
+    weights = core / "decision_weights.json"
+    weights.write_text(weights.read_text(encoding="utf-8").replace('"cut": 0.5', '"cut": 0.51'))
+    assert not load_indexed([facts], seeds, cache).cached
 
 
 # (damage, whether it is logged: a stale file is the normal sign of a change, not a fault)
