@@ -129,10 +129,11 @@ class Matcher:
         problem = self._input_problem(question)
         if problem:
             return AskResult(False, None, 0.0, "", refusal=problem)
-        analysis, ranked, others = self._ranking(question)
-        decision = self.decision.decide(
-            evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
-        )
+        analysis, ranked, others, alone = self._ranking(question)
+        # the decision weighs the question as asked: the ranking's order, the question's scores
+        scores = alone or [r.score for r in ranked]
+        weighed = [(r.entry, max(s, r.score)) for r, s in zip(ranked, scores, strict=True)]
+        decision = self.decision.decide(evidence(self.index, analysis, weighed))
         if not decision.answer:
             top = ranked[0].score if ranked else 0.0
             offered: dict[str, Fact] = {}
@@ -202,20 +203,29 @@ class Matcher:
 
     def ranking(self, question: str, limit: int = 5) -> tuple[Analysis | None, list[Ranked]]:
         """``rank`` with the analysis of the sentence it ranked by (the decision reads both)."""
-        analysis, ranked, _ = self._ranking(question, limit)
+        analysis, ranked, _, _ = self._ranking(question, limit)
         return analysis, ranked
 
     def _ranking(
         self, question: str, limit: int = 5
-    ) -> tuple[Analysis | None, list[Ranked], list[tuple[Part, Analysis]]]:
-        """``ranking``, and the other sentences of the message that ask on their own (a
-        message may hold two questions)."""
+    ) -> tuple[Analysis | None, list[Ranked], list[tuple[Part, Analysis]], list[float]]:
+        """``ranking``, the other sentences of the message that ask on their own (a message may
+        hold two questions), and the ranked facts' scores on the question sentence alone ([]
+        when the message is that sentence).
+
+        The rest of a message settles which fact a question points to, but its words lower
+        every score alike ("i'm writing an essay for class. when was it released?"): the
+        decision reads the better of the two, so a chat message is judged as its question
+        when the rest only dilutes it, and with the rest when the question points back to it
+        ("jing boran's gray hair was wild. was that a first for him?"); names of things the
+        pack does not know, said around it, count in both."""
         found = parts(question[: MAX_QUESTION_CHARS * 2])
         asking = any(p.asks for p in found)
         analyzer = self.index.analyzer
         best: list[Ranked] = []
         chosen: Analysis | None = None
         chosen_part: Part | None = None
+        chosen_factor, around_chosen = 1.0, False
         asked: list[tuple[Part, Analysis]] = []
         for part in [p for p in found if not p.aside] or found:
             analysis = analyzer.analyze_words(analyzer.read(part.words))
@@ -239,16 +249,21 @@ class Matcher:
                 best = ranked
                 chosen = replace(analysis, terms=analysis.terms + named) if named else analysis
                 chosen_part = part
+                chosen_factor, around_chosen = factor, told is not None
+        alone: list[float] = []
+        if chosen is not None and around_chosen:
+            query = self._query(chosen)
+            alone = [chosen_factor * self._score(query, r.entry) for r in best]
         at = chosen_part.sentence if chosen_part is not None else -1
         others = [(p, a) for p, a in asked if at >= 0 and p.sentence != at]
         talk = next((a.chat for _, a in asked if a.chat), None)
         if chosen is not None and chosen_part is not None and chosen.chat is None and talk:
             if at >= 0 and chosen_part.asks:
-                return chosen, best, others
+                return chosen, best, others, alone
             # the message read by its telling sentence or as one question: the sentence that
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
-        return chosen, best, others
+        return chosen, best, others, alone
 
     def _referent(self, analysis: Analysis, found: list[Part], part: Part) -> Analysis:
         """A question that says "he" or "she" and names nobody, about the one person a telling

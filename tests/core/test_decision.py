@@ -81,3 +81,14 @@ def test_every_answer_says_which_question_it_answers(matcher: Matcher) -> None:
     assert result.matched and result.fact is not None
     assert result.reply.startswith("Answering: When was the music video released?\n")
     assert result.answering == "When was the music video released?"
+
+
+def test_a_question_is_judged_on_its_own_words_not_the_chat_around_it(matcher: Matcher) -> None:
+    """The sentence before only dilutes "who directed it": the decision reads the question's
+    own scores, so the message is answered as the question alone would be."""
+    message = "i need this for trivia night at the pub tomorrow. who directed it?"
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "director"
+    # a name the pack does not know, said around the question, still makes it another film's
+    assert not matcher.ask("i rewatched titanic last night. who directed it?").matched
