@@ -101,6 +101,13 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
         "out of curiosity",
+        # the asker doubting their own view: "is it just me or", "hot take:"
+        "is it just me or",
+        "was it just me or",
+        "or is it just me",
+        "hot take",
+        "unpopular opinion",
+        "correct me if im wrong",
         "real talk",
         *_PRAISE,
         "for real",
@@ -328,7 +335,7 @@ def _opening_phrase(words: list[str], start: int) -> int:
 # "not sure this is the right channel but", "might have been asked before but"
 _META = _wordlist(
     "dumb stupid silly obvious basic noob question questions q qs asked ask asking channel "
-    "thread spoiler spoilers topic random"
+    "thread spoiler spoilers topic random wrong misremembering mistaken opinion take"
 )
 _ASKING = _wordlist("who what when where why how which whose whom")
 _META_MAX = 10  # words such a clause runs to before its "but"
@@ -349,7 +356,8 @@ def _about_asking(words: list[str]) -> int:
     for i, word in enumerate(words[: _META_MAX + 1]):
         if word == "but":  # "sorry if this is dumb but ..."
             said = words[:i]
-            if not said or said[0] in AUXILIARIES or not _ASKING.isdisjoint(said):
+            asks = said and said[0] in AUXILIARIES and said[1:2] != ["be"]  # "could be wrong"
+            if not said or asks or not _ASKING.isdisjoint(said):
                 return 0  # "did she ask him to stay but ..." is the question
             return i + 1 if not _META.isdisjoint(said) else 0
     if words[:1] == ["sorry"] and not _META.isdisjoint(words[:_META_MAX]):

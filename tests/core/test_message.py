@@ -314,3 +314,23 @@ def test_he_or_she_is_the_one_person_a_telling_sentence_names(matcher: Matcher) 
     assert telling(found, found[1]) == ()
     told = parts("zhou dongyu was great. how did she prepare? i loved it")
     assert telling(told, told[1]) == ("zhou", "dongyu", "was", "great")  # not the aside
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("is it just me or does jianqing change a lot", ["does jianqing change a lot"]),
+        ("could be wrong but was it filmed in hailar?", ["was it filmed in hailar"]),
+        ("maybe im misremembering but do they meet on a train", ["do they meet on a train"]),
+        (
+            "hot take: the dad was the best part. who played him?",
+            [
+                "the dad was the best part",
+                "who played him",
+                "the dad was the best part who played him",
+            ],
+        ),
+    ],
+)
+def test_the_asker_doubting_their_own_view_is_chat(message: str, said: list[str]) -> None:
+    assert [" ".join(p.words) for p in parts(message)] == said
