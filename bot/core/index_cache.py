@@ -189,19 +189,20 @@ def _ours(owner: int, folder: Path) -> bool:
 def save_matcher(file: Path, key: bytes, matcher: Matcher) -> None:
     """Save atomically; a cache that cannot be written only costs the next start a build."""
     try:
-        import tempfile  # only when writing: a warm start never needs it
-
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         buffer = io.BytesIO()
         buffer.write(FORMAT + key + b"\n")
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(matcher)
-        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".index-", suffix=".tmp")
+        # a name of its own (not `tempfile`: its import is a few ms of a first start)
+        temp = file.parent / f".index-{os.getpid()}-{os.urandom(6).hex()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o600)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(buffer.getbuffer())
             os.replace(temp, file)
         except BaseException:
-            Path(temp).unlink(missing_ok=True)
+            temp.unlink(missing_ok=True)
             raise
         _prune(file.parent)
     except (OSError, pickle.PicklingError, RecursionError):

@@ -19,7 +19,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from bot.core.model import Fact
 
@@ -87,8 +87,19 @@ def _term_table(packed: str, count: int) -> TermTable:
     return TermTable(tuple(map(sys.intern, packed.split(_SEP))) if count else ())
 
 
+_K = TypeVar("_K")
+
+
 def _offsets() -> array[int]:
     return array("Q", [0])
+
+
+class _Numbering(dict[_K, int]):
+    """Numbers distinct values in the order first seen: ``numbering[value]``."""
+
+    def __missing__(self, key: _K) -> int:
+        number = self[key] = len(self)
+        return number
 
 
 class EntryTable(Sequence[FactEntry]):
@@ -142,33 +153,45 @@ class EntryTable(Sequence[FactEntry]):
             "int": array("B"),
         }
         a = arrays
-        shares: dict[float, int] = {}
-        intents: dict[str | None, int] = {None: 0}
-        intent_sets: dict[frozenset[str], int] = {}
+        shares: _Numbering[float] = _Numbering()
+        intents: _Numbering[str | None] = _Numbering({None: 0})
+        intent_sets: _Numbering[frozenset[str]] = _Numbering()
         phrasing_ids: dict[int, int] = {}  # id() of a phrasing object -> its number
-        kept: list[Phrasing] = []  # keeps those objects alive while their id() is a key
+        tuple_ids: dict[int, array[int]] = {}  # id() of a tuple of phrasings -> their numbers
+        kept: list[object] = []  # keeps those objects alive while their id() is a key
+        term_of, term_at, term, weight = term_ids.__getitem__, a["ta"], a["tt"], a["tw"]
 
         def number(phrasing: Phrasing) -> int:
             found = phrasing_ids.get(id(phrasing))
             if found is None:
-                found = phrasing_ids[id(phrasing)] = len(kept)
+                found = phrasing_ids[id(phrasing)] = len(term_at) - 1
                 kept.append(phrasing)
-                a["tt"].extend(map(term_ids.__getitem__, phrasing.terms))
-                a["tw"].extend(phrasing.weights)
-                a["ta"].append(len(a["tt"]))
+                term.extend(map(term_of, phrasing.terms))
+                weight.extend(phrasing.weights)
+                term_at.append(len(term))
                 a["tot"].append(phrasing.total)
-                a["int"].append(intents.setdefault(phrasing.intent, len(intents)))
+                a["int"].append(intents[phrasing.intent])
             return found
 
+        def numbers(phrasings: tuple[Phrasing, ...]) -> array[int]:
+            """Facts share tuples of phrasings (the build pools them): numbered once each."""
+            found = tuple_ids.get(id(phrasings))
+            if found is None:
+                found = tuple_ids[id(phrasings)] = array("I", map(number, phrasings))
+                kept.append(phrasings)
+            return found
+
+        weight_at, weight_term, weight_share = a["wa"], a["wt"], a["ws"]
+        phrasing_at, phrasing_ids_of, answer_at, answer_ids_of = a["pa"], a["pi"], a["aa"], a["ai"]
         for row in rows:
-            a["wt"].extend(map(term_ids.__getitem__, row.weights))
-            a["ws"].extend(shares.setdefault(s, len(shares)) for s in row.weights.values())
-            a["wa"].append(len(a["wt"]))
-            a["pi"].extend(map(number, row.phrasings))
-            a["pa"].append(len(a["pi"]))
-            a["ai"].extend(map(number, row.answers))
-            a["aa"].append(len(a["ai"]))
-            a["is"].append(intent_sets.setdefault(row.intents, len(intent_sets)))
+            weight_term.extend(map(term_of, row.weights))
+            weight_share.extend(map(shares.__getitem__, row.weights.values()))
+            weight_at.append(len(weight_term))
+            phrasing_ids_of.extend(numbers(row.phrasings))
+            phrasing_at.append(len(phrasing_ids_of))
+            answer_ids_of.extend(numbers(row.answers))
+            answer_at.append(len(answer_ids_of))
+            a["is"].append(intent_sets[row.intents])
         return cls(facts, terms, tuple(shares), tuple(intents), tuple(intent_sets), arrays)
 
     def __len__(self) -> int:
