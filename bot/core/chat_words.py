@@ -166,7 +166,12 @@ _REPORT_GAP = _wordlist("just also once somewhere recently")  # "i just read", "
 PIVOTS = _wordlist("but so and")
 # "the ending got me", "that scene where his dad ... destroyed me": a thing of the film did
 # something to the asker; the sentence still says which thing
-_THING_FIRST = _wordlist("the that this those these")
+_CLAUSE_JOINS = _wordlist("and but")
+# who or what does something to the asker without being of the film
+_SITUATION = _wordlist(
+    "it its everything everyone everybody people someone somebody nobody something what which "
+    "you u ya yall"
+)
 _OBJECT_ME = _wordlist("me myself")
 
 
@@ -227,10 +232,19 @@ def about_asker(words: list[str]) -> bool:
     # of the asker
     clause = words[: next(i for i, w in enumerate(words) if w in _OBJECT_ME)]
     for i in range(len(clause) - 1, 0, -1):
-        if clause[i] in PIVOTS:
+        if clause[i] in _CLAUSE_JOINS:  # not "so": "she was so annoying to me"
             clause = clause[i + 1 :]
             break
-    return not clause or clause[0] not in _THING_FIRST
+    # "it's bugging me", "everyone keeps telling me", "watching it wrecked me", "made me cry"
+    # tell of the asker; "the ending got me", "jianqing's dad broke me", "she annoyed me" of
+    # what the film did to them
+    return (
+        not clause
+        or clause[0] in _SITUATION
+        or (clause[0].endswith("ing") and clause[1:2] in (["it"], ["this"], ["the"], ["that"]))
+        or len(clause) == 1  # "made me cry": "it" left out
+        or _subject_dropped(clause)
+    )
 
 
 def _hedge(words: list[str]) -> int:

@@ -334,3 +334,10 @@ def test_he_or_she_is_the_one_person_a_telling_sentence_names(matcher: Matcher) 
 )
 def test_the_asker_doubting_their_own_view_is_chat(message: str, said: list[str]) -> None:
     assert [" ".join(p.words) for p in parts(message)] == said
+
+
+def test_what_a_person_of_the_film_did_to_the_asker_still_names_them(matcher: Matcher) -> None:
+    # "jianqing's dad broke me" tells of the father, not of the asker ("it's bugging me")
+    result = matcher.ask("jianqing's dad broke me. who plays him?")
+    assert result.matched and result.fact is not None and result.fact.id == "cast-father"
+    assert parts("who plays the dad? it's bugging me")[-1].aside
