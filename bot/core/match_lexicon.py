@@ -19,7 +19,8 @@ WORDS: dict[str, str] = {
     "husband": "hubby",
     "wife": "wifey missus",
     "child": "kiddo kiddos toddler",
-    "couple": "lovebirds duo pair lovers sweethearts",
+    # ("pair", "lovebirds": "the pair", "the lovebirds" are read as they in match_vocab)
+    "couple": "duo lovers sweethearts",
     "manager": "landlord landlady",
     # the film and its music
     "video": "vid vids clip clips",
@@ -86,6 +87,23 @@ WORDS: dict[str, str] = {
     "refuse": "refuses refused refusing decline declines declined",
     "release": "launch launched launches",
     "views": "viral",
+    # past forms the stemmer leaves apart from their verb
+    "wear": "wore worn",
+    "drive": "drove driven",
+    "bring": "brought",
+    "lose": "lost",
+    "grow": "grew grown",
+    "stand": "stood",
+    "spend": "spent",
+    "keep": "kept",
+    "hold": "held",
+    "pay": "paid",
+    "send": "sent",
+    "speak": "spoke",
+    "understand": "understood",
+    "become": "became",
+    "run": "ran",
+    "choose": "chose chosen",
     # things
     "train": "carriage carriages railway railroad",
     "ticket": "fare fares",
@@ -116,7 +134,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("stormed", "off"): "leave",
     ("run", "off"): "leave",
     ("runs", "off"): "leave",
-    ("ran", "off"): "leave",
     ("move", "out"): "leave",
     ("moves", "out"): "leave",
     ("moved", "out"): "leave",
@@ -131,7 +148,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("parted", "ways"): "separate ways",
     ("parting", "ways"): "separate ways",
     ("keep", "in", "touch"): "contact",
-    ("kept", "in", "touch"): "contact",
     ("stay", "in", "touch"): "contact",
     ("stayed", "in", "touch"): "contact",
     # love
@@ -176,8 +192,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("difficult", "up"): "poor",  # "hard up" ("hard" is read as difficult)
     ("bring", "in"): "make",
     ("brings", "in"): "make",
-    ("brought", "in"): "make",
-    ("cash", "in"): "make",
     ("cashed", "in"): "make",
     ("snatch", "up"): "buy",
     ("snatched", "up"): "buy",
@@ -202,9 +216,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("short", "on", "money"): "poor",  # "cash" is read as money
     ("short", "of", "money"): "poor",
     ("strapped", "for", "money"): "poor",
-    ("pay", "the", "bills"): "make money",
-    ("paid", "the", "bills"): "make money",
-    ("make", "ends", "meet"): "make money",
     ("adult", "film"): "porn",  # "movie" is read as film
     ("adult", "films"): "porn",
     ("dirty", "film"): "porn",
@@ -251,7 +262,31 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("cheer", "up"): "console",
     ("cheers", "up"): "console",
     ("cheered", "up"): "console",
+    ("hit", "theater"): "release theater",  # "hit theaters" ("theaters" is read as theater)
     ("rest", "of", "the", "world"): "international",
+    ("outside", "china"): "international",
+    ("outside", "of", "china"): "international",
+    ("pop", "star"): "singer",  # "star" alone is read as the cast
+    ("compete", "for"): "nominate",
+    ("competed", "for"): "nominate",
+    ("competing", "for"): "nominate",
+    ("react", "badly", "to"): "allergic to",
+    ("reacts", "badly", "to"): "allergic to",
+    ("make", "end", "meet"): "money",  # having enough to live on ("ends" is read as end)
+    ("1st", "weekend"): "opening weekend",  # "first" is read as 1st; not "first two weekends"
+    ("1st", "screening"): "premiere",
+    ("1st", "showing"): "premiere",
+    ("hope", "to"): "want to",
+    ("hopes", "to"): "want to",
+    ("hoping", "to"): "want to",
+    ("hoped", "to"): "want to",
+    ("on", "her", "case"): "hassle her",
+    ("on", "his", "case"): "hassle him",
+    ("do", "well"): "hit",  # "did it do well", "why did it do so well"
+    ("did", "well"): "hit",
+    ("does", "well"): "hit",
+    ("do", "so", "well"): "hit",
+    ("did", "so", "well"): "hit",
     # the film, its song and video
     ("promo", "video"): "music video",  # "clip" is read as video
     ("title", "song"): "theme song",

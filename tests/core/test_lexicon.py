@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import match_lexicon, match_vocab
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 
@@ -41,6 +42,18 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("does he have the guts to get on the train", "line-courage-train"),  # guts = courage
         ("is the movie dull", "flixxpanda-pacing"),  # dull = boring
         ("are they from a small town", "premise-hometown"),  # a small town = rural
+        ("how much did it make in its first weekend", "box-office-opening-weekend"),
+        ("where was the first screening", "premiere-city"),  # a first screening = premiere
+        ("who is on her case about the ticket", "wynne-ticket-inspector"),  # = hassles her
+        (
+            "what prize did the actor who plays the dad compete for",
+            "golden-horse-best-supporting-actor",
+        ),
+        (
+            "which company got the rights to show the movie outside china",
+            "distributor-international",
+        ),
+        ("did it do well at the box office", "box-office-two-weekends-191m"),  # do well = a hit
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
@@ -49,3 +62,14 @@ def test_everyday_words_reach_the_plainly_worded_fact(
     result = matcher.ask(question)
     assert result.matched, result.suggestions
     assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_every_idiom_can_be_read() -> None:
+    """An idiom's words are looked up after single words are respelled: an idiom written with a
+    word that is respelled first ("ends" is read as end) would never match."""
+    dead = [
+        phrase
+        for phrase in match_lexicon.PHRASES
+        if any(match_vocab.CHAT_SPELLINGS.get(word, word) != word for word in phrase)
+    ]
+    assert dead == []
