@@ -420,7 +420,9 @@ class Index:
         shared_intents: dict[frozenset[str], frozenset[str]] = {}
         df: Counter[str] = Counter()
         for fact in fact_base.facts:
-            phrasings = [analyze(q) for q in fact.questions]
+            # the quiz card's prompt is one more way the curator asks for the fact
+            asked = (*fact.questions, fact.quiz.prompt) if fact.quiz else fact.questions
+            phrasings = [analyze(q) for q in asked]
             extra = analyze(f"{fact.text} {fact.source.quote}")
             answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
             weights: dict[str, float] = dict.fromkeys(extra[0], TEXT_WEIGHT)

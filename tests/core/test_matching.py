@@ -403,3 +403,11 @@ def test_the_title_and_an_age_question_still_answer(matcher: Matcher) -> None:
     result = matcher.ask("xiaoxiao age on the train")  # "age" asks how old
     assert result.matched and result.fact is not None
     assert result.fact.id == "wynne-xiaoxiao-age-train"
+
+
+def test_a_question_worded_like_the_facts_quiz_card_is_answered(matcher: Matcher) -> None:
+    # the card asks "What does Jianqing's father reveal about his health?"; no phrasing of the
+    # fact says "reveal" or "health": the card is one more way of asking for it
+    result = matcher.ask("what does jianqing's dad reveal about his health")
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "plot-father-going-blind"
