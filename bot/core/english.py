@@ -20,5 +20,29 @@ def words() -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= COMMON)
 
 
+# Chat shorthand is English as a chat server writes it: "googled it but got nothing, need it
+# for my gf rn" names nothing
+_SHORTHAND = """
+    lol lmao rn bc cuz tbh ngl imo idk gf bf bestie bff irl dm dms smh fr tho pls plz thx ty
+    omg btw ppl
+"""
+CHAT = frozenset(_SHORTHAND.split())
+
+
 def is_word(word: str) -> bool:
-    return word in words()
+    """Whether ``word`` is English: in the list, chat shorthand, or an inflection of a listed
+    word that the list lacks ("googled", "binged", "rewatching", "texted")."""
+    known = words()
+    if word in known or word in CHAT or any(stem in known for stem in _stems(word)):
+        return True
+    # "rewatched", "rewatching": a listed word done again
+    return word.startswith("re") and len(word) > 6 and word[2:] in known
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            # "googled" -> "googl(e)", "binged" -> "binge", "shotted" -> "shot"
+            return (stem, stem + "e", stem[:-1]) if stem[-1:] == stem[-2:-1] else (stem, stem + "e")
+    return ()

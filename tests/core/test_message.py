@@ -341,3 +341,9 @@ def test_what_a_person_of_the_film_did_to_the_asker_still_names_them(matcher: Ma
     result = matcher.ask("jianqing's dad broke me. who plays him?")
     assert result.matched and result.fact is not None and result.fact.id == "cast-father"
     assert parts("who plays the dad? it's bugging me")[-1].aside
+
+
+def test_an_inflected_everyday_word_about_the_asker_is_no_unknown_name(matcher: Matcher) -> None:
+    # "googled" is in no word list as such ("google" is): it names nothing the pack lacks
+    result = matcher.ask("googled it but got nothing. who evicted them?")
+    assert result.matched and result.fact is not None and result.fact.id == "plot-eviction"
