@@ -81,9 +81,11 @@ def load_indexed(
 
 
 def _build(inputs: PackInputs) -> Indexed:
-    from bot.core.facts import load_fact_base  # the YAML reader: only when the cache misses
+    # the packs' node graphs and the fact base are acyclic too: ~10% of reading the real pack
+    with _collector_paused():
+        from bot.core.facts import load_fact_base  # the YAML reader: only when the cache misses
 
-    fact_base = load_fact_base(inputs=inputs)
+        fact_base = load_fact_base(inputs=inputs)
     return Indexed(fact_base, build_matcher(fact_base), cached=False)
 
 
