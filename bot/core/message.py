@@ -78,12 +78,42 @@ class Part:
     aside: bool = False  # tells of the asker ("i missed a line"): only its unknown names count
 
 
+# A quoted line: a Discord block quote ("> ...") or words in quote marks, long enough to be a
+# line of the film or a review rather than a word put in quotes ('the dad')
+_QUOTED = re.compile(
+    r"(?m)^>[ \t]?(?P<block>[^\n]+)$"
+    r"|[\"“«](?P<marked>[^\"”»\n]{12,})[\"”»]"
+    r"|(?<![A-Za-z])'(?P<single>[^'\n]{12,})'(?![A-Za-z])"
+)
+_POINTING = frozenset({"that", "this", "those"})  # "who said that": the quote
+# ... and "it" when the question asks about words ("who said it"), not the film ("my friend
+# said 'you have to watch this one' - who directed it?")
+_SAYING = frozenset({"say", "said", "says", "saying", "line", "quote", "mean", "means", "meant"})
+
+
 def parts(message: str) -> list[Part]:
     """The sentences of ``message`` that say something, in order, chat set aside.
 
     A sentence whose question starts after a comma or after "but", "so" or "and" ("i loved
     it, who directed it", "sorry if dumb but who plays the girl") also gives that question
-    as a part of its own."""
+    as a part of its own. A quoted line that a question points to ("> no story is happy from
+    beginning to end / who said that") is read into that question."""
+    quoted = _QUOTED.search(message)
+    if quoted:
+        rest = parts(message[: quoted.start()] + "\n" + message[quoted.end() :])
+        pointing = next((p for p in rest if p.asks and _points(p.words)), None)
+        if pointing is not None:
+            line = normalize(next(g for g in quoted.groups() if g)).split()
+            said = replace(pointing, words=(*pointing.words, *line))
+            return [said if p is pointing else p for p in rest if p.sentence != -1]
+    return _parts(message)
+
+
+def _points(words: tuple[str, ...]) -> bool:
+    return not _POINTING.isdisjoint(words) or ("it" in words and not _SAYING.isdisjoint(words))
+
+
+def _parts(message: str) -> list[Part]:
     out: list[Part] = []
     message = _ONE_AT_END.sub(r"\1\2ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)

@@ -347,3 +347,18 @@ def test_an_inflected_everyday_word_about_the_asker_is_no_unknown_name(matcher: 
     # "googled" is in no word list as such ("google" is): it names nothing the pack lacks
     result = matcher.ask("googled it but got nothing. who evicted them?")
     assert result.matched and result.fact is not None and result.fact.id == "plot-eviction"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        '"no story in the world is happy from beginning to end" - who said that?',
+        "> no story in the world is happy from beginning to end\nwho said that",
+    ],
+)
+def test_a_quoted_line_is_what_the_question_points_to(matcher: Matcher, message: str) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "happy-story-line-speaker"
+    # a word put in quotes is no quoted line: "everyone calls him 'the dad'"
+    assert parts("who plays 'the dad'? it's bugging me")[0].words == ("who", "plays", "the", "dad")
