@@ -352,6 +352,10 @@ _META = _wordlist(
     "thread spoiler spoilers topic random wrong misremembering mistaken opinion take"
 )
 _ASKING = _wordlist("who what when where why how which whose whom")
+# ... of which these also name what happens in a film ("she took the wrong train but where was
+# she going?"): they say the clause is about the asking only when it is the asker's own
+_PLOT_META = _wordlist("asked ask asking random wrong")
+_HEDGE_START = _wordlist("this that it might could may maybe prob probably not sorry sry random")
 _META_MAX = 10  # words such a clause runs to before its "but"
 # Who a question is put to, named before it: "question for ppl who've seen it: ...", "anyone
 # who watched it, ..."
@@ -373,9 +377,16 @@ def _about_asking(words: list[str]) -> int:
             asks = said and said[0] in AUXILIARIES and said[1:2] != ["be"]  # "could be wrong"
             if not said or asks or not _ASKING.isdisjoint(said):
                 return 0  # "did she ask him to stay but ..." is the question
-            return i + 1 if not _META.isdisjoint(said) else 0
-    if words[:1] == ["sorry"] and not _META.isdisjoint(words[:_META_MAX]):
-        return n  # "sorry for the dumb q": an apology, all of it
+            meta = _META.intersection(said)
+            if meta <= _PLOT_META and said[0] not in _I | _HEDGE_START:
+                return 0  # "she took the wrong train but ...": the film, not the asking
+            return i + 1 if meta else 0
+    if words[:1] == ["sorry"]:
+        # "sorry for the dumb q": an apology, all of it; "sorry for the dumb q who directed
+        # it": up to its question; "sorry who was the random guy": a question
+        asked = next((k for k, w in enumerate(words) if w in _ASKING), n)
+        if not _META.isdisjoint(words[: min(asked, _META_MAX)]):
+            return asked
     i = 1 if words[:1] and words[0] in _I else 0
     if i < n and words[i] in _wordlist("have got"):
         j = i + 1

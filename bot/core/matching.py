@@ -64,6 +64,8 @@ RELATION_MISS = 3.5  # weight of "<name>'s <relative>" when no fact knows that r
 LIGHT_UNKNOWN = 0.5  # share of an unknown word's weight when it describes ("quietly")
 KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact has
 PEOPLE_KINDS = frozenset({"person", "character"})  # who "he" or "she" may be
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
 AUTOCOMPLETE_CHARS = 100
@@ -227,9 +229,20 @@ class Matcher:
         chosen_part: Part | None = None
         chosen_factor, around_chosen = 1.0, False
         asked: list[tuple[Part, Analysis]] = []
-        for part in [p for p in found if not p.aside] or found:
+        kind = analyzer.aliases.kind
+        kept = [p for p in found if not p.aside]
+        # should the parts not about the asker say nothing, those about the asker that name
+        # someone the pack knows ("still cant believe jianqing left her. why did he do it?")
+        fallback = [p for p in found if p.aside] if kept else []
+        for part in kept + fallback if kept else found:
+            if part in fallback and best:
+                break
             analysis = analyzer.analyze_words(analyzer.read(part.words))
             if not analysis.terms:
+                continue
+            if part in fallback and not any(
+                t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS for t in analysis.entities
+            ):
                 continue
             if part.asks and part.sentence >= 0 and asks(list(part.words)):
                 asked.append((part, analysis))  # a question of its own, not "or his family?"
@@ -267,17 +280,30 @@ class Matcher:
 
     def _referent(self, analysis: Analysis, found: list[Part], part: Part) -> Analysis:
         """A question that says "he" or "she" and names nobody, about the one person a telling
-        sentence of the message names: "jing boran's grey hair look was so good. was that new
-        for him?" asks about Jing Boran (his name counts as if asked)."""
+        sentence of the message names (else a sentence about the asker): "jing boran's grey
+        hair look was so good. was that new for him?" asks about Jing Boran (his name counts as
+        if asked)."""
         kind = self.index.analyzer.aliases.kind
         if any(t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS for t in analysis.entities):
             return analysis
-        words = telling(found, part)
-        if not words:
-            return analysis
+        if _HE.intersection(part.words) and _SHE.intersection(part.words):
+            return analysis  # "zhou dongyu was great. did he like working with her?": two people
         analyzer = self.index.analyzer
-        said = analyzer.analyze_words(analyzer.read(words)).entities
-        named = {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
+
+        def people(words: tuple[str, ...]) -> set[str]:
+            said = analyzer.analyze_words(analyzer.read(words)).entities if words else ()
+            return {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
+
+        named = people(telling(found, part))
+        if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
+            named = people(
+                tuple(
+                    w
+                    for p in found
+                    if p.aside and p.sentence not in (part.sentence, -1)
+                    for w in p.words
+                )
+            )
         if len(named) != 1:
             return analysis
         (name,) = named

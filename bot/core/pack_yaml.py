@@ -24,7 +24,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 # libyaml refuses nesting past 1000 levels itself, so composing with it is bounded: the depth
 # is then checked on the composed graph, without scanning the text a second time (a third of
 # reading a pack). The pure-Python composer recurses without bound: its text is scanned first.
-_BOUNDED = _Loader is not yaml.SafeLoader
+# (libyaml added that limit in 0.2.5; a PyYAML built against an older system libyaml has none)
+_LIBYAML_VERSION = getattr(getattr(yaml, "_yaml", None), "get_version", lambda: (0, 0, 0))()
+_BOUNDED = _Loader is not yaml.SafeLoader and tuple(_LIBYAML_VERSION) >= (0, 2, 5)
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
