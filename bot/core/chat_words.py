@@ -483,11 +483,30 @@ _FILLERS: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+# "like" as a filler, between who or what is asked about and what is said of it: "is there
+# like a summary", "was it like 10 years later" (not "what does it look like", "did she like
+# a guy")
+_LIKE_BEFORE = frozenset({"there", "it"})  # not "did she like a guy"
+_LIKE_AFTER = frozenset({"a", "an", "the", "some", "any", "his", "her", "their", "its"})
+
+
+def _filler_like(words: list[str], i: int) -> bool:
+    return (
+        words[i] == "like"
+        and 0 < i < len(words) - 1
+        and words[i - 1] in _LIKE_BEFORE
+        and (words[i + 1] in _LIKE_AFTER or words[i + 1].isdigit())
+    )
+
+
 def without_fillers(words: list[str]) -> list[str]:
     """``words`` without the filler phrases in them."""
     out: list[str] = []
     i = 0
     while i < len(words):
+        if _filler_like(words, i):
+            i += 1
+            continue
         for phrase in _FILLERS:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 i += len(phrase)

@@ -362,3 +362,10 @@ def test_a_quoted_line_is_what_the_question_points_to(matcher: Matcher, message:
     assert result.fact.id == "happy-story-line-speaker"
     # a word put in quotes is no quoted line: "everyone calls him 'the dad'"
     assert parts("who plays 'the dad'? it's bugging me")[0].words == ("who", "plays", "the", "dad")
+
+
+def test_like_as_a_filler_is_dropped_but_not_as_a_verb() -> None:
+    assert _asked("is there like a song at the end") == ["is there a song at the end"]
+    assert _asked("was it like 10 years later") == ["was it 10 years later"]
+    assert _asked("did she like a guy from work") == ["did she like a guy from work"]
+    assert _asked("what does it look like") == ["what does it look like"]
