@@ -25,7 +25,7 @@ from typing import Any
 
 from bot.core import english
 from bot.core import match_vocab as vocab
-from bot.core.match_tables import EntryTable, PostingTable, Row, TermTable
+from bot.core.match_tables import EntryTable, PhrasingTable, PostingTable, Row, TermTable
 from bot.core.match_tables import FactEntry as FactEntry  # where the scorer imports it from
 from bot.core.match_tables import Phrasing as Phrasing
 from bot.core.match_tables import Postings as Postings
@@ -124,15 +124,17 @@ def _weighed(
     raw: _Raw,
     idf: dict[str, float],
     implicit: frozenset[str],
-    shared: dict[tuple[tuple[str, ...], str | None], Phrasing | None],
-) -> tuple[Phrasing, ...]:
-    """Each phrasing's terms with their summed weight (the implicit film left out; a word that
-    restates the phrasing's intent, "country" in "what country is it from", counts little).
+    shared: dict[tuple[tuple[str, ...], str | None], int | None],
+    table: PhrasingTable,
+) -> array[int]:
+    """Each phrasing's terms with their weights, as its number in ``table`` (the implicit film
+    left out; a word that restates the phrasing's intent, "country" in "what country is it
+    from", counts little).
 
-    ``shared``: the phrasings made so far by (terms, intent). A phrasing's weights depend only
-    on its terms and intent, and phrasings repeat across facts ("who directed it"), so each
-    distinct one is one object: fewer objects to build, hold, save and load."""
-    out = []
+    ``shared``: the numbers of the phrasings so far by (terms, intent). A phrasing's weights
+    depend only on its terms and intent, and phrasings repeat across facts ("who directed
+    it"), so each distinct one is stored once."""
+    out = array("I")
     for key in raw:
         if key in shared:
             known = shared[key]
@@ -152,10 +154,9 @@ def _weighed(
             values = [idf[t] * (SOFT_SHARE if t in SOFT_STEMS else 1.0) for t in terms]
         else:
             values = list(map(idf.__getitem__, terms))
-        weights = array("d", values)
-        phrasing = shared[key] = Phrasing(terms, weights, sum(weights), intent)
-        out.append(phrasing)
-    return tuple(out)
+        number = shared[key] = table.add(terms, array("d", values), intent)
+        out.append(number)
+    return out
 
 
 def _weights(df: Counter[str], n: int) -> tuple[dict[str, float], float]:
@@ -446,15 +447,16 @@ class Index:
             "@" + compact(f) for f in fact_base.films[:1] if len(fact_base.films) == 1
         )
 
-        # Facts share equal phrasings and their tuples (never changed once built): the table
-        # stores each distinct phrasing once.
-        phrasing_pool: dict[tuple[tuple[str, ...], str | None], Phrasing | None] = {}
-        tuple_pool: dict[_Raw, tuple[Phrasing, ...]] = {}
+        # Facts share equal phrasings and lists of them: the table stores each phrasing once.
+        terms = TermTable(tuple(idf))  # every term of every fact
+        table = PhrasingTable(terms)
+        phrasing_pool: dict[tuple[tuple[str, ...], str | None], int | None] = {}
+        list_pool: dict[_Raw, array[int]] = {}
 
-        def weighed(raw: _Raw) -> tuple[Phrasing, ...]:
-            known = tuple_pool.get(raw)
+        def weighed(raw: _Raw) -> array[int]:
+            known = list_pool.get(raw)
             if known is None:
-                known = tuple_pool[raw] = _weighed(raw, idf, implicit, phrasing_pool)
+                known = list_pool[raw] = _weighed(raw, idf, implicit, phrasing_pool, table)
             return known
 
         positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
@@ -467,8 +469,7 @@ class Index:
                     weighted[term].append(idf[term] * share)
                 yield Row(weights, weighed(raw_phrasings), weighed(raw_answers), intents)
 
-        terms = TermTable(tuple(idf))  # every term of every fact
-        entries = EntryTable.pack(fact_base.facts, terms, rows())
+        entries = EntryTable.pack(fact_base.facts, table, rows())
         drafts.clear()
         analyzer = Analyzer(aliases, Speller(spelling))
         return cls(

@@ -8,7 +8,9 @@ loads as a few large buffers, and a fact's ``FactEntry`` (its phrasings and term
 made only when a question reaches the fact, then kept in a bounded cache: the scorer reads the
 same objects as before.
 
-    table = EntryTable.pack(facts, terms, rows)      # at the end of the build
+    phrasings = PhrasingTable(terms)                 # the build stores each phrasing once:
+    number = phrasings.add(terms_of_it, weights, intent)
+    table = EntryTable.pack(facts, phrasings, rows)  # then every fact (``Row``), in order
     entry = table[position]                          # a FactEntry, made on first use
     postings = PostingTable.pack(terms, positions, weights)
 """
@@ -63,8 +65,8 @@ class Row(NamedTuple):
     """One fact as the build hands it over: its term weights, phrasings, answers, intents."""
 
     weights: dict[str, float]
-    phrasings: tuple[Phrasing, ...]
-    answers: tuple[Phrasing, ...]
+    phrasings: array[int]  # numbers in the ``PhrasingTable``
+    answers: array[int]
     intents: frozenset[str]
 
 
@@ -102,6 +104,34 @@ class _Numbering(dict[_K, int]):
         return number
 
 
+class PhrasingTable:
+    """The distinct phrasings as the build weighs them, numbered: their terms and weights
+    (ranges of two arrays), totals and intents."""
+
+    def __init__(self, terms: TermTable) -> None:
+        self.terms = terms
+        self.intents: _Numbering[str | None] = _Numbering({None: 0})
+        self.arrays: dict[str, array[Any]] = {
+            "ta": _offsets(),
+            "tt": array("I"),
+            "tw": array("d"),
+            "tot": array("d"),
+            "int": array("B"),
+        }
+        self._term_of = terms.number.__getitem__
+
+    def add(self, terms: tuple[str, ...], weights: array[float], intent: str | None) -> int:
+        """Store a phrasing; its number."""
+        a = self.arrays
+        number = len(a["tot"])
+        a["tt"].extend(map(self._term_of, terms))
+        a["tw"].extend(weights)
+        a["ta"].append(len(a["tt"]))
+        a["tot"].append(sum(weights))
+        a["int"].append(self.intents[intent])
+        return number
+
+
 class EntryTable(Sequence[FactEntry]):
     """Every fact's ``FactEntry``, by position, from flat arrays (see the module's notes)."""
 
@@ -134,9 +164,12 @@ class EntryTable(Sequence[FactEntry]):
         self._phrasings: dict[int, Phrasing] = {}
 
     @classmethod
-    def pack(cls, facts: Sequence[Fact], terms: TermTable, rows: Iterable[Row]) -> EntryTable:
-        """The table of ``rows`` (one per fact, in order); equal phrasings are stored once."""
-        term_ids = terms.number
+    def pack(
+        cls, facts: Sequence[Fact], phrasings: PhrasingTable, rows: Iterable[Row]
+    ) -> EntryTable:
+        """The table of ``rows`` (one per fact, in order) over the build's ``phrasings``."""
+        terms = phrasings.terms
+        term_of = terms.number.__getitem__
         arrays: dict[str, array[Any]] = {
             "wa": _offsets(),
             "wt": array("I"),
@@ -146,50 +179,21 @@ class EntryTable(Sequence[FactEntry]):
             "aa": _offsets(),
             "ai": array("I"),
             "is": array("I"),
-            "ta": _offsets(),
-            "tt": array("I"),
-            "tw": array("d"),
-            "tot": array("d"),
-            "int": array("B"),
+            **phrasings.arrays,
         }
         a = arrays
         shares: _Numbering[float] = _Numbering()
-        intents: _Numbering[str | None] = _Numbering({None: 0})
+        intents = phrasings.intents
         intent_sets: _Numbering[frozenset[str]] = _Numbering()
-        phrasing_ids: dict[int, int] = {}  # id() of a phrasing object -> its number
-        tuple_ids: dict[int, array[int]] = {}  # id() of a tuple of phrasings -> their numbers
-        kept: list[object] = []  # keeps those objects alive while their id() is a key
-        term_of, term_at, term, weight = term_ids.__getitem__, a["ta"], a["tt"], a["tw"]
-
-        def number(phrasing: Phrasing) -> int:
-            found = phrasing_ids.get(id(phrasing))
-            if found is None:
-                found = phrasing_ids[id(phrasing)] = len(term_at) - 1
-                kept.append(phrasing)
-                term.extend(map(term_of, phrasing.terms))
-                weight.extend(phrasing.weights)
-                term_at.append(len(term))
-                a["tot"].append(phrasing.total)
-                a["int"].append(intents[phrasing.intent])
-            return found
-
-        def numbers(phrasings: tuple[Phrasing, ...]) -> array[int]:
-            """Facts share tuples of phrasings (the build pools them): numbered once each."""
-            found = tuple_ids.get(id(phrasings))
-            if found is None:
-                found = tuple_ids[id(phrasings)] = array("I", map(number, phrasings))
-                kept.append(phrasings)
-            return found
-
         weight_at, weight_term, weight_share = a["wa"], a["wt"], a["ws"]
         phrasing_at, phrasing_ids_of, answer_at, answer_ids_of = a["pa"], a["pi"], a["aa"], a["ai"]
         for row in rows:
             weight_term.extend(map(term_of, row.weights))
             weight_share.extend(map(shares.__getitem__, row.weights.values()))
             weight_at.append(len(weight_term))
-            phrasing_ids_of.extend(numbers(row.phrasings))
+            phrasing_ids_of.extend(row.phrasings)
             phrasing_at.append(len(phrasing_ids_of))
-            answer_ids_of.extend(numbers(row.answers))
+            answer_ids_of.extend(row.answers)
             answer_at.append(len(answer_ids_of))
             a["is"].append(intent_sets[row.intents])
         return cls(facts, terms, tuple(shares), tuple(intents), tuple(intent_sets), arrays)
