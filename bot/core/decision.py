@@ -18,6 +18,8 @@ its top score, so the decision reads it:
 - ``intent_missing``: the question asks who/when/where/how much and the fact answers another;
 - ``no_intent``, ``short``, ``one_word``, ``chat``, ``pronoun``: what kind of question it is
   (``one_word``: a single known word, no name, no question word: "love", "watch");
+- ``yes_no``: the question asks whether ("was jing boran a heavy drinker"), which the ranking
+  scores below a "who"/"how many" phrasing; the weight learns what that is worth;
 - ``evidence``: the weight of the question's words the top fact has, in units of a word no fact
   has (capped at 3): "love" alone is little to go on, "douban user score" much more.
 
@@ -65,6 +67,7 @@ FEATURES: tuple[str, ...] = (
     "evidence",
     "chat",
     "pronoun",
+    "yes_no",
 )
 
 
@@ -196,4 +199,5 @@ def evidence(
         "evidence": min(3.0, covered / index.unknown_idf),
         "chat": float(analysis.chat is not None),
         "pronoun": float(analysis.pronoun),
+        "yes_no": float(analysis.yes_no),
     }

@@ -92,3 +92,13 @@ def test_a_question_is_judged_on_its_own_words_not_the_chat_around_it(matcher: M
     assert result.fact is not None and result.fact.id == "director"
     # a name the pack does not know, said around the question, still makes it another film's
     assert not matcher.ask("i rewatched titanic last night. who directed it?").matched
+
+
+def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) -> None:
+    """Whether a question asks yes or no is evidence of its own: the ranking scores such
+    questions below the phrasings that ask who or how many, and the decision learns how much
+    that says; the same words about someone the fact is not about stay refused."""
+    result = matcher.ask("was jing boran a heavy drinker")
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
+    assert not matcher.ask("is zhou dongyu a heavy drinker").matched
