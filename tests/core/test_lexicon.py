@@ -54,6 +54,9 @@ def matcher(fact_base: FactBase) -> Matcher:
             "distributor-international",
         ),
         ("did it do well at the box office", "box-office-two-weekends-191m"),  # do well = a hit
+        ("which musician sang the theme song", "theme-song-singer"),  # musician = singer
+        ("is it a tragic movie", "flixxpanda-melancholy"),  # tragic = sad
+        ("why does jianqing lose his temper", "plot-couple-disconnects"),  # = becomes angry
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
