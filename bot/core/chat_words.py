@@ -32,6 +32,7 @@ _OPENERS = _wordlist(
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
     wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
     random quick question questions q qq genuine serious dumb stupid silly noob real just curious
+    imo imho tbf fwiw lowkey highkey
     sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
     """
 )
@@ -40,7 +41,7 @@ _CLOSERS = _wordlist(
     """
     lol lmao lmfao haha hah xd thanks thank thx ty tia pls please plz iirc tho though btw anyone
     anybody guys yall folks everyone bot ok okay lmk cheers fr ngl tbh rn tho
-    or right
+    or right imo imho tbf fwiw ig lowkey
     """
 )
 # Thanks and praise for the bot: "thanks bot ur the best"

@@ -369,3 +369,8 @@ def test_like_as_a_filler_is_dropped_but_not_as_a_verb() -> None:
     assert _asked("was it like 10 years later") == ["was it 10 years later"]
     assert _asked("did she like a guy from work") == ["did she like a guy from work"]
     assert _asked("what does it look like") == ["what does it look like"]
+
+
+def test_opinion_tags_are_chat() -> None:
+    assert _asked("where was it filmed tbf") == ["where was it filmed"]
+    assert _asked("lowkey who wrote the song") == ["who wrote the song"]
