@@ -196,6 +196,8 @@ class Speller:
             return word
         if word.endswith("s") and word[:-1] in self.known:
             return word[:-1]  # a possessive typed without its apostrophe: "lius" -> "liu"
+        if word.endswith("d") and word[:-1] + "ed" in self.known:
+            return word[:-1] + "ed"  # "-ed" typed without its "e": "filmd" is "filmed", not "film"
         cached = self._cache.get(word)
         if cached is not None:
             return cached

@@ -79,6 +79,7 @@ def test_a_job_word_does_not_turn_a_character_into_an_answer(matcher: Matcher) -
         ("who plays xiao xiao", "cast-xiaoxiao"),  # spacing variant of Xiaoxiao
         ("who played Fang Xiaoxiao", "cast-xiaoxiao"),
         ("where was it filmed", "shooting-location"),
+        ("where was it filmd", "shooting-location"),  # "-ed" typed without its "e"
         ("when was it filmed", "shooting-season"),  # same words, another intent
         ("cinematographer", "cinematographer"),  # a one-word keyword query
         ("who is rene lui", "director-profession"),  # a swapped pair of letters in a name
