@@ -56,6 +56,7 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("did it do well at the box office", "box-office-two-weekends-191m"),  # do well = a hit
         ("which musician sang the theme song", "theme-song-singer"),  # musician = singer
         ("is it a tragic movie", "flixxpanda-melancholy"),  # tragic = sad
+        ("what city is the backdrop of the film", "premise-city"),  # backdrop = setting
         ("why does jianqing lose his temper", "plot-couple-disconnects"),  # = becomes angry
     ],
 )
