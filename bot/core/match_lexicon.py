@@ -51,7 +51,6 @@ WORDS: dict[str, str] = {
     "sue": "lawsuit lawsuits",
     "malpractice": "fraud wrongdoing",
     "scalpers": "resellers",
-    "photography": "photos photo pics photographs",
     "goodbye": "farewell farewells",
     "inflated": "rigged fudged",
     "hidden": "hide hides hid hiding",
@@ -64,7 +63,7 @@ WORDS: dict[str, str] = {
     "sell": "peddle peddles peddled peddling",
     "porn": "porno pornos pornography smut",
     # feelings and states
-    "cold": "nippy frigid frosty icy frozen subzero arctic wintry thermometer temperatures",
+    "cold": "nippy frigid frosty icy frozen subzero arctic wintry temperatures",
     "warm": "warmth",
     "eyelashes": "lashes eyelash",
     "leggings": "tights",
@@ -303,8 +302,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("compete", "for"): "nominate",
     ("competed", "for"): "nominate",
     ("competing", "for"): "nominate",
-    ("react", "badly", "to"): "allergic to",
-    ("reacts", "badly", "to"): "allergic to",
     ("make", "end", "meet"): "money",  # having enough to live on ("ends" is read as end)
     ("1st", "weekend"): "opening weekend",  # "first" is read as 1st; not "first two weekends"
     ("1st", "screening"): "premiere",

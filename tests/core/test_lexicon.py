@@ -53,7 +53,7 @@ def matcher(fact_base: FactBase) -> Matcher:
             "which company got the rights to show the movie outside china",
             "distributor-international",
         ),
-        ("did it do well at the box office", "box-office-two-weekends-191m"),  # do well = a hit
+        ("did his game do well", "plot-hit-game"),  # do well = a hit
         ("which musician sang the theme song", "theme-song-singer"),  # musician = singer
         ("is it a tragic movie", "flixxpanda-melancholy"),  # tragic = sad
         ("what city is the backdrop of the film", "premise-city"),  # backdrop = setting
