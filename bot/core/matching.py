@@ -389,7 +389,10 @@ class Matcher:
                 members = found.members or frozenset(found.positions)
                 for pos in members.intersection(acc):
                     acc[pos] += found.top
-        best = heapq.nlargest(MAX_CANDIDATES, acc.items(), key=itemgetter(1))
+        # a question that is only a name ("who is jianqing") finds every fact naming it alike:
+        # look further down that long list for the fact that is about the name itself
+        limit = MAX_CANDIDATES * (2 if set(analysis.terms) <= set(analysis.entities) else 1)
+        best = heapq.nlargest(limit, acc.items(), key=itemgetter(1))
         entries = self.index.entries
         return [entries[pos] for pos, _ in best]
 

@@ -83,6 +83,8 @@ def test_a_job_word_does_not_turn_a_character_into_an_answer(matcher: Matcher) -
         ("when was it filmed", "shooting-season"),  # same words, another intent
         ("cinematographer", "cinematographer"),  # a one-word keyword query
         ("who is rene lui", "director-profession"),  # a swapped pair of letters in a name
+        ("who is jianqing", "cast-jianqing"),  # a character alone: who plays them
+        ("who is xiaoxiao", "cast-xiaoxiao"),
         ("who plays jianquing", "cast-jianqing"),
         ("who direcotr the flim", "director"),
         ("was it filmed in hailer", "shooting-location"),  # a yes/no question naming the answer
