@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
@@ -123,7 +123,8 @@ class Matcher:
             if len(f.questions[0]) <= AUTOCOMPLETE_CHARS
         ]
         pairs.sort()
-        self._complete_keys = [k for k, _ in pairs]
+        # (a cached matcher loads them as one packed string: index_cache.PackedStrings)
+        self._complete_keys: Sequence[str] = [k for k, _ in pairs]
         self._complete_text = [q for _, q in pairs]
 
     # ------------------------------------------------------------------ public API
