@@ -27,7 +27,7 @@ its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.
 (terse 96.0%, chat 57.1%, paraphrase 26.5% answered right), 9.1% wrong.
 ``blind_d.yaml`` (a development set since its second run), first run: 55.8% / 82.0%
 (terse 93.9%, chat 46.9%, paraphrase 26.5% answered right), 7.6% wrong.
-``blind_e.yaml`` (held out: only its labels are checked here), first run: 68.9% / 87.8%
+``blind_e.yaml`` (a development set since its second run), first run: 68.9% / 87.8%
 (terse 98.0%, chat 66.0%, paraphrase 42.0% answered right), 5.5% wrong.
 The floors are the issue's targets, so a change that loses real ground fails here.
 """
@@ -50,7 +50,7 @@ BLIND_A = Path(__file__).with_name("blind_a.yaml")  # three styles, blind until 
 BLIND_B = Path(__file__).with_name("blind_b.yaml")  # three styles; a development set since
 BLIND_C = Path(__file__).with_name("blind_c.yaml")  # three styles; a development set since
 BLIND_D = Path(__file__).with_name("blind_d.yaml")  # three styles; a development set since
-BLIND_E = Path(__file__).with_name("blind_e.yaml")  # held out: only its labels are checked here
+BLIND_E = Path(__file__).with_name("blind_e.yaml")  # three styles; a development set since
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -62,6 +62,8 @@ KEPT = {
     BLIND_A: (0.72, 0.06),
     BLIND_B: (0.70, 0.08),
     BLIND_C: (0.72, 0.065),
+    BLIND_D: (0.60, 0.055),
+    BLIND_E: (0.67, 0.065),
 }
 
 
