@@ -279,8 +279,9 @@ def _hedge(words: list[str]) -> int:
     i = 0
     if i < n and words[i] in _I:
         i += 1
-        if i < n and words[i] in _wordlist("was am m have"):
-            i += 1
+    # "was wondering", "am trying to remember": chat leaves the "i" out
+    if i < n and words[i] in _wordlist("was am m have"):
+        i += 1
     if i < n and words[i] == "been":  # "been wondering", "i've been trying to remember"
         i += 1
     if i + 1 < n and words[i] in _wordlist("no not") and words[i + 1] in _UNSURE:

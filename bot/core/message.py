@@ -7,8 +7,11 @@ do not share drags a match down, so the message is read the way a person reads i
 1. It is cut into sentences (at ``? ! .``, new lines, ``;``, a colon after a label such as
    "quick one:", and after an emoji, an emoticon or laughter: "destroyed me 😭 was he ..."),
    and each sentence into its words (``bot.core.text.normalize``). A comma-separated
-   afterthought about the asker after a question ("..., i keep forgetting") is a sentence
-   of its own, and so is a second question ("who directed it and when did it come out").
+   afterthought about the asker around a question ("..., i keep forgetting", "i missed that
+   bit, was it ...") is a sentence of its own, and so is a second question ("who directed it
+   and when did it come out"). A follow-up that guesses the answer to an open question ("why
+   does the train stop? was it the snow or something", "school? work?") is read only with
+   that question, never as a question of its own.
 2. Greetings, hedges, tags and chat around a question ("hey all", "random q but", "sorry if dumb
    but", "does anyone remember", "thanks bot ur the best", "... or nah", "lol") are set aside,
    at the start and at the end of each sentence, and fillers inside it ("in the first place",
@@ -51,6 +54,7 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s")
+_HERE = frozenset({"here"})  # a place the sentence names before its question
 # "one" standing for a thing, not a number: "the older one", "which one" (but "this one" and
 # "that one" are the film, which the pack's references say).
 _PRONOUN_ONE = re.compile(
@@ -76,6 +80,7 @@ class Part:
     asks: bool  # reads as a question, not as context
     sentence: int = 0  # which sentence of the message it comes from; -1: all of them
     aside: bool = False  # tells of the asker ("i missed a line"): only its unknown names count
+    guess: bool = False  # offers an answer to the open question before it: context, no referent
 
 
 # A quoted line: a Discord block quote ("> ...") or words in quote marks, long enough to be a
@@ -120,7 +125,15 @@ def _parts(message: str) -> list[Part]:
     message = _CLAUSE_END.sub("\n", message)
     sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
     units = [q for s in sentences for c in _afterthoughts(s) for q in _two_questions(*c)]
+    open_question = False  # a sentence before asked "who", "why", "what"...: "was it X?" guesses
     for n, (chunks, asked) in enumerate(units):
+        raw = [w for chunk in chunks for w in chunk]
+        if open_question and _guess(raw):
+            part = _part(raw, False, n)
+            if part is not None:  # what it offers: "was it at some festival" -> "at some festival"
+                said = part.words[2:] if part.words[0] in vocab.AUXILIARIES else part.words
+                out.append(replace(part, words=said or part.words, asks=False, guess=True))
+            continue
         words: list[str] = []
         starts: list[int] = []  # where a comma-separated chunk starts
         for chunk in chunks:
@@ -133,7 +146,10 @@ def _parts(message: str) -> list[Part]:
             if inner is not None:
                 break
         whole = _part(words, asked or inner is not None, n)
+        if inner is not None and not _HERE.isdisjoint(inner.words):
+            inner = None  # "just moved to hk, when did it come out here": "here" is said before
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
+        open_question = open_question or any(p is not None and _opens(p) for p in (whole, inner))
     # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
     # no fact knows still says the question may be about something else ("i loved titanic"):
     # what the asker owns is not that name ("my film club", "my sister")
@@ -153,29 +169,87 @@ def _parts(message: str) -> list[Part]:
         for p in out:
             if p.sentence in sentences_seen:
                 sentences_seen.discard(p.sentence)
-                joined.extend(p.words if p.asks else _subject(p.words, told=False))
+                joined.extend(p.words if p.asks or p.guess else _subject(p.words, told=False))
         out.append(Part(tuple(joined), True, -1))
-    return out
+    # a guess is read only with its question, never as a question of its own
+    return [p for p in out if not p.guess or p.aside]
+
+
+def _opens(part: Part) -> bool:
+    """Whether a part asks an open question ("why does the train stop", "moved to hk and
+    wondering when it came out"), which a follow-up may guess the answer to."""
+    words = part.words
+    return (
+        part.asks
+        and bool(words)
+        and (
+            words[0] in _OPEN
+            or (words[0] not in vocab.AUXILIARIES and not _OPEN.isdisjoint(words[:4]))
+        )
+    )
+
+
+# How a follow-up guess starts: "something with the game?", "maybe because of the snow?"
+_GUESS_STARTS = frozenset({"something", "smth", "sth", "maybe", "because", "bc", "cuz", "prob"})
+_GUESS_SUBJECTS = frozenset({"it", "that", "this", "there"})  # "was it broken", "is that why"
+# ... and ends: offering an alternative ("did someone pitch it to him or", "or something")
+_GUESS_ENDS = (("or",), ("or", "something"), ("or", "smth"), ("or", "sth"), ("or", "what"))
+_GUESS_WORDS = 3  # a fragment this short without a verb names a guess: "school? work?"
+
+
+def _guess(words: list[str]) -> bool:
+    """Whether a sentence after an open question offers an answer to it rather than asks
+    something of its own: "why does the train stop? was it broken or something", "what's the
+    last scene? something with the game right??", "why'd they move? school? work?"."""
+    kept, hedged = chat.strip_chat(chat.without_fillers(words))
+    if not kept or kept[0] in _WH or hedged:  # "anyone remember the details": a request
+        return False
+    if kept[0] in _GUESS_STARTS or any(tuple(words[-len(e) :]) == e for e in _GUESS_ENDS):
+        return True
+    if kept[0] in vocab.AUXILIARIES:
+        return len(kept) > 1 and kept[1] in _GUESS_SUBJECTS
+    return (
+        len(kept) <= _GUESS_WORDS
+        and vocab.AUXILIARIES.isdisjoint(kept)
+        and "or" not in kept  # "..., welcoming or brutal": the answers to choose from
+        and not chat.about_asker(kept)  # "couldnt tell"
+    )
 
 
 def _afterthoughts(sentence: str) -> list[tuple[list[list[str]], bool]]:
     """The sentence's comma-separated chunks (normalised words) and whether it ends with "?";
     a chunk about the asker after the question is a sentence of its own: "which festival did
-    they buy it at, i keep forgetting" (it would otherwise be scored as part of the question)."""
+    they buy it at, i keep forgetting" (it would otherwise be scored as part of the question),
+    and so are chunks about the asker before it: "i missed that bit, was it his family"."""
     chunks = [normalize(chunk).split() for chunk in _COMMA.split(sentence)]
     asked = sentence.rstrip().endswith("?")
     for i, chunk in enumerate(chunks):
         if _part(chunk, False, 0, need_ask=True) is not None:
-            for j in range(i + 1, len(chunks)):
-                kept, hedged = chat.strip_chat(chunks[j])
-                if kept and not hedged and not vocab.asks(kept) and chat.about_asker(kept):
-                    return [(chunks[:j], asked), (chunks[j:], False)]
-            break
+            before: list[tuple[list[list[str]], bool]] = []
+            after = {w for c in chunks[i:] for w in c}
+            if i and all(_of_asker(c) for c in chunks[:i]) and _HERE.isdisjoint(after):
+                before, chunks = [(chunks[:i], False)], chunks[i:]
+            for j in range(1, len(chunks)):
+                if _of_asker(chunks[j]):
+                    return [*before, (chunks[:j], asked), (chunks[j:], False)]
+                # "who paid for the flat, was it his dad": a guess after the question
+                first = _part([w for c in chunks[:j] for w in c], True, 0)
+                if first is not None and _opens(first) and _guess(chunks[j]):
+                    return [*before, (chunks[:j], asked), (chunks[j:], asked)]
+            return [*before, (chunks, asked)]
     return [(chunks, asked)]
+
+
+def _of_asker(chunk: list[str]) -> bool:
+    """A chunk that tells of the asker and asks nothing: "i keep forgetting", "i missed it"."""
+    kept, hedged = chat.strip_chat(chunk)
+    return bool(kept) and not hedged and not vocab.asks(kept) and chat.about_asker(kept)
 
 
 _NEXT_QUESTION = frozenset({"and", "also", "plus", "n"})  # "who directed it and who shot it"
 _WH = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
+# ... as chat spells them: "why'd", "how's"
+_OPEN = _WH | {"whyd", "howd", "whod", "whatd", "whered", "whend", "hows", "whys", "wheres"}
 
 
 def _two_questions(chunks: list[list[str]], asked: bool) -> list[tuple[list[list[str]], bool]]:
@@ -239,7 +313,8 @@ def telling(found: list[Part], part: Part) -> tuple[str, ...]:
     return tuple(
         word
         for other in found
-        if other.sentence not in (part.sentence, -1) and not other.asks and not other.aside
+        if other.sentence not in (part.sentence, -1)
+        and not (other.asks or other.aside or other.guess)
         for word in other.words
     )
 

@@ -374,3 +374,51 @@ def test_like_as_a_filler_is_dropped_but_not_as_a_verb() -> None:
 def test_opinion_tags_are_chat() -> None:
     assert _asked("where was it filmed tbf") == ["where was it filmed"]
     assert _asked("lowkey who wrote the song") == ["who wrote the song"]
+
+
+def test_a_guess_after_an_open_question_is_read_with_it(matcher: Matcher) -> None:
+    # "was it on a plane" alone is a question about a flight: it only guesses the answer
+    result = matcher.ask("where do they meet? was it on a plane?")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "flixxpanda-meet-on-train"
+    # ... and after a comma: the guess names the dad, the question asks who paid
+    guessed = matcher.ask("who paid for the flat in beijing, was it his dad or something")
+    assert guessed.fact is None or guessed.fact.id != "plot-family-restaurant"
+    for message in (
+        "why did they break up? was it money or something",
+        "what do they eat on the train? something hot? noodles?",
+        "who paid for the flat, was it his dad",
+    ):
+        found = parts(message)
+        # the question is the only sentence that asks; the guess is read with it, never alone
+        assert [p.sentence for p in found if p.asks] == [0, -1], message
+        assert found[-1].words[: len(found[0].words)] == found[0].words
+
+
+def test_choices_and_second_questions_are_no_guesses() -> None:
+    # the answers to choose from belong to the question
+    found = parts("how does the city come across, welcoming or brutal")
+    assert "brutal" in found[0].words
+    # a question of its own after an open one, and a yes-no question before any
+    assert _asked("who directed it? did he also write it?")[:2] == [
+        "who directed it",
+        "did he also write it",
+    ]
+    assert _asked("was it any good? who shot it")[:2] == ["was it any good", "who shot it"]
+
+
+def test_what_the_asker_says_before_a_question_after_a_comma_is_set_aside() -> None:
+    found = parts("i dozed off, was the dad at the wedding?")
+    assert found[0].aside and found[0].words == ("dozed", "off")
+    assert _asked("i dozed off, was the dad at the wedding?") == ["was the dad at the wedding"]
+    assert _asked("was wondering who shot it") == ["who shot it"]  # the "i" left out
+
+
+def test_here_is_the_place_the_asker_names(matcher: Matcher) -> None:
+    for message in (
+        "i live in hong kong, when did it open in cinemas here?",
+        "just moved to hong kong and wondering when it opened in cinemas here",
+    ):
+        result = matcher.ask(message)
+        assert result.matched and result.fact is not None, message
+        assert result.fact.id == "release-hong-kong", message
