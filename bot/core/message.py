@@ -11,7 +11,8 @@ do not share drags a match down, so the message is read the way a person reads i
    bit, was it ...") is a sentence of its own, and so is a second question ("who directed it
    and when did it come out"). A follow-up that guesses the answer to an open question ("why
    does the train stop? was it the snow or something", "school? work?") is read only with
-   that question, never as a question of its own.
+   that question, never as a question of its own; a statement asked only by its "?" before an
+   open question ("heard the dad goes blind?? who plays him") is that question's context.
 2. Greetings, hedges, tags and chat around a question ("hey all", "random q but", "sorry if dumb
    but", "does anyone remember", "thanks bot ur the best", "... or nah", "lol") are set aside,
    at the start and at the end of each sentence, and fillers inside it ("in the first place",
@@ -126,6 +127,7 @@ def _parts(message: str) -> list[Part]:
     sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
     units = [q for s in sentences for c in _afterthoughts(s) for q in _two_questions(*c)]
     open_question = False  # a sentence before asked "who", "why", "what"...: "was it X?" guesses
+    premises: set[int] = set()  # sentences that ask only by their "?"
     for n, (chunks, asked) in enumerate(units):
         raw = [w for chunk in chunks for w in chunk]
         if open_question and _guess(raw):
@@ -150,6 +152,15 @@ def _parts(message: str) -> list[Part]:
             inner = None  # "just moved to hk, when did it come out here": "here" is said before
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
         open_question = open_question or any(p is not None and _opens(p) for p in (whole, inner))
+        if whole is not None and inner is None and whole.asks and _premise(words):
+            premises.add(n)
+    # a statement asked only by its "?" before an open question says what that question is
+    # about: "i heard there was drama about ticket sales?? what was the opening number"
+    asked_after = max((p.sentence for p in out if _opens(p) and _says_more(p.words)), default=-1)
+    out = [
+        replace(p, asks=False) if p.sentence in premises and p.sentence < asked_after else p
+        for p in out
+    ]
     # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
     # no fact knows still says the question may be about something else ("i loved titanic"):
     # what the asker owns is not that name ("my film club", "my sister")
@@ -173,6 +184,23 @@ def _parts(message: str) -> list[Part]:
         out.append(Part(tuple(joined), True, -1))
     # a guess is read only with its question, never as a question of its own
     return [p for p in out if not p.guess or p.aside]
+
+
+def _says_more(words: tuple[str, ...]) -> bool:
+    return not _POINTING_BACK.issuperset(words)
+
+
+def _premise(words: list[str]) -> bool:
+    """Whether a sentence states rather than asks (its "?" aside): "i heard there was drama
+    about ticket sales??", "so the film comes from her own story??"."""
+    kept, hedged = chat.strip_chat(chat.without_fillers(words))
+    return (
+        bool(kept)
+        and not hedged
+        and not vocab.asks(kept)
+        and kept[0] not in _NEGATED  # "wasn't there some drama": asks
+        and _OPEN.isdisjoint(kept)
+    )
 
 
 def _opens(part: Part) -> bool:
@@ -250,6 +278,14 @@ _NEXT_QUESTION = frozenset({"and", "also", "plus", "n"})  # "who directed it and
 _WH = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
 # ... as chat spells them: "why'd", "how's"
 _OPEN = _WH | {"whyd", "howd", "whod", "whatd", "whered", "whend", "hows", "whys", "wheres"}
+# Words of a question that point back without naming anything: "what was that about", "what
+# was it", "who said that"
+_POINTING_BACK = (
+    _OPEN
+    | vocab.AUXILIARIES
+    | {"it", "that", "this", "those", "about", "again", "exactly", "actually", "then", "even"}
+)
+_NEGATED = frozenset({"wasnt", "isnt", "arent", "werent", "didnt", "doesnt", "dont", "hasnt"})
 
 
 def _two_questions(chunks: list[list[str]], asked: bool) -> list[tuple[list[list[str]], bool]]:
@@ -329,6 +365,8 @@ def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) ->
     framing"; "the ending really got me" -> "the ending" (how the asker found it names nothing
     a fact could say). ``told``: cut at a copula; ``done_to``: at what the thing did to the
     asker ("got me")."""
+    if told and words[:1] == ("there",) and words[1:2] and words[1] in _COPULAS:
+        words = words[2:]  # "there was drama about ticket sales": the drama
     for i, word in enumerate(words):
         if told and word in _COPULAS:
             return words[:i]  # "looked fun", "sounds like she sat on it": nothing but how

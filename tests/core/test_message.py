@@ -422,3 +422,22 @@ def test_here_is_the_place_the_asker_names(matcher: Matcher) -> None:
         result = matcher.ask(message)
         assert result.matched and result.fact is not None, message
         assert result.fact.id == "release-hong-kong", message
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        ("i read it was shot in hailar?? who was the cinematographer", "cinematographer"),
+        ("so it made over a billion yuan?? who wrote the theme song", "theme-song-writer"),
+        ("heard the dad goes blind?? who plays him", "cast-father"),
+    ],
+)
+def test_a_statement_with_a_question_mark_before_a_question_is_its_context(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id
+    # a question that only points back asks about the statement itself
+    found = parts("wasn't there some drama about the box office?? what was that about")
+    assert found[0].asks
+    assert _asked("i heard there was a lawsuit?? what was that about")[0] == "there was a lawsuit"
