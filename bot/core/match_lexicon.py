@@ -18,7 +18,7 @@ WORDS: dict[str, str] = {
     "boy": "lad lads laddie",
     "husband": "hubby",
     "wife": "wifey missus",
-    "child": "kiddo kiddos toddler",
+    "child": "kiddo kiddos toddler baby babies infant newborn",
     # ("pair", "lovebirds": "the pair", "the lovebirds" are read as they in match_vocab)
     "couple": "duo lovers sweethearts",
     "manager": "landlord landlady",
@@ -36,6 +36,14 @@ WORDS: dict[str, str] = {
     "praise": "acclaim acclaimed",
     "audience": "spectators moviegoers filmgoers cinemagoers",
     "director": "moviemaker moviemakers",
+    # who pays for a film is its producer; who oversees it, what it was (the documents' words)
+    "produce": "bankroll bankrolled bankrolls bankrolling financed financing funded funding "
+    "financier financiers investor investors",
+    "oversaw": "oversee oversees overseeing overseen supervise supervised supervises supervising",
+    "cinematographer": "lensman lensmen",
+    "plot": "premise gist",
+    "drama": "melodrama melodramas",
+    "news": "newscast newscasts",
     "actor": "thespian thespians",
     "visual": "imagery",
     "color": "hue hues palette",
@@ -58,20 +66,21 @@ WORDS: dict[str, str] = {
     # money and work
     "money": "moolah dosh",
     "job": "gig gigs",
-    "poor": "skint penniless impoverished",
+    "work": "workplace workplaces",
+    "poor": "skint penniless impoverished poverty",
     "income": "salary salaries wage wages",
-    "sell": "peddle peddles peddled peddling",
+    "sell": "peddle peddles peddled peddling flog flogs flogged flogging",
     "porn": "porno pornos pornography smut",
     # feelings and states
     "cold": "nippy frigid frosty icy frozen subzero arctic wintry temperatures",
     "warm": "warmth",
     "eyelashes": "lashes eyelash",
     "leggings": "tights",
-    "sad": "heartbreaking tragic",
+    "sad": "heartbreaking tragic depression",
     "moving": "poignant",
     "nostalgic": "nostalgia",
-    "ambition": "ambitious",
-    "famous": "fame",
+    "ambition": "ambitious aspire aspires aspiring wannabe",
+    "famous": "fame celebrity celebrities",
     "failure": "fail fails failed failing",
     "married": "marriage wedding",
     "single": "unmarried",
@@ -94,6 +103,8 @@ WORDS: dict[str, str] = {
     "boisterous": "rowdy noisy",
     "boring": "dull tedious",
     "rudely": "disrespectful disrespectfully",
+    "hassle": "pester pesters pestered pestering nag nags nagged nagging badger badgers badgered "
+    "harass harasses harassed harassing",
     "console": "comfort comforts comforted comforting",
     "destroy": "ruin ruins ruined ruining sabotage sabotages sabotaged",
     "love": "smitten",
@@ -101,14 +112,15 @@ WORDS: dict[str, str] = {
     "angry": "mad furious livid pissed anger rage enraged",
     "excited": "stoked thrilled pumped hyped",
     "cry": "sob sobs sobbed sobbing bawl bawled bawling weepy tearjerker",
-    "alcohol": "tipsy hammered plastered sloshed buzzed",
+    "alcohol": "tipsy hammered plastered sloshed buzzed wine beer baijiu",
     "drink": "drinker drinkers",
     "difficult": "grueling gruelling",
     # doing
-    "leave": "ditch ditches ditched ditching abandon abandons abandoned bail bails bailed",
+    "leave": "ditch ditches ditched ditching abandon abandons abandoned bail bails bailed "
+    "vanish vanishes vanished disappear disappears disappeared",
     "win": "nab nabs nabbed snag snags snagged clinch clinched victory victories",
     "say": "mention mentions mentioned claim claims claimed opinion opinions",
-    "fight": "brawl brawls scuffle scuffles",
+    "fight": "brawl brawls scuffle scuffles punch punches punched punching",
     "argue": "quarrel quarrels quarreled quarrelled bicker bickers bickered bickering "
     "disagreement disagreements dispute disputes feud feuds",
     "move": "relocate relocates relocated relocating",
@@ -133,6 +145,7 @@ WORDS: dict[str, str] = {
     "run": "ran",
     "choose": "chose chosen",
     "forget": "forgot forgotten",
+    "swear": "swore sworn",
     # things
     "train": "carriage carriages railway railroad",
     "ticket": "fare fares",
@@ -142,6 +155,9 @@ WORDS: dict[str, str] = {
     "fine": "penalty penalties",
     "noodle": "ramen",
     "busy": "hectic bustling",
+    "bag": "luggage suitcase suitcases backpack backpacks",
+    "house": "mansion mansions",
+    "stable": "steady",
     "black and white": "monochrome grayscale greyscale colorless colourless",
 }
 
@@ -167,6 +183,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("moves", "out"): "leave",
     ("moved", "out"): "leave",
     # breaking up and staying in touch
+    ("end", "things"): "breakup",  # "when she ends things" ("ends" is read as end)
+    ("end", "it", "with"): "breakup",
+    ("end", "the", "relationship"): "breakup",
+    ("bunk", "together"): "room together",
     ("call", "it", "quits"): "breakup",
     ("calls", "it", "quits"): "breakup",
     ("called", "it", "quits"): "breakup",
@@ -269,6 +289,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("find", "a", "job"): "new job",
     ("secret", "message"): "hidden message",
     ("secret", "messages"): "hidden messages",
+    ("easter", "egg"): "hidden message",  # a message hidden in a game
+    ("easter", "eggs"): "hidden messages",
     ("chinese", "currency"): "yuan",
     ("debut", "weekend"): "opening weekend",
     ("it", "debut"): "it premiere",  # a film's debut is its premiere (a director's: her first)
@@ -318,6 +340,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("do", "so", "well"): "hit",
     ("did", "so", "well"): "hit",
     # the film, its song and video
+    ("signature", "song"): "theme song",
+    ("drawn", "from"): "based on",
+    ("without", "color"): "black and white",  # "colour" is read as color
+    ("hail", "from"): "come from",
+    ("hails", "from"): "come from",
+    ("genre", "wise"): "genre",
+    ("ticket", "counter"): "box office",
+    ("ticket", "counters"): "box office",
     ("promo", "video"): "music video",  # "clip" is read as video
     ("title", "song"): "theme song",
     ("lead", "song"): "theme song",  # "main song" ("main" is read as lead)
@@ -329,6 +359,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("rail", "car"): "train",
     ("rail", "cars"): "train",
     # directing and succeeding
+    ("in", "the", "director", "chair"): "direct",  # "who sat in the director's chair"
+    ("director", "chair"): "director",
+    ("money", "man"): "producer",  # the film's backer ("guy" is read as man)
+    ("hit", "the", "big", "screen"): "release theater",
+    ("big", "screen"): "theater",
+    ("get", "by"): "make money",  # "how did they get by"
+    ("pay", "the", "rent"): "make money",  # "paid" is read as pay
+    ("pay", "the", "bills"): "make money",
     ("call", "the", "shots"): "direct",
     ("calls", "the", "shots"): "direct",
     ("called", "the", "shots"): "direct",

@@ -58,6 +58,17 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("is it a tragic movie", "flixxpanda-melancholy"),  # tragic = sad
         ("what city is the backdrop of the film", "premise-city"),  # backdrop = setting
         ("why does jianqing lose his temper", "plot-couple-disconnects"),  # = becomes angry
+        # who pays for a film is its producer; a film's "big screen" is the cinema
+        ("who bankrolled the movie", "producer"),
+        ("when did it hit the big screen", "release-date"),
+        ("what easter eggs did he leave in the game for her", "plot-hidden-messages"),
+        ("what is he doing when she ends things", "plot-breakup-while-gaming"),  # = breaks up
+        ("what do they flog to earn cash", "plot-selling-software-and-porn"),  # flog = sell
+        ("where does the director hail from", "director-nationality"),  # hail from = come from
+        ("who performed the film's signature song", "theme-song-singer"),  # = the theme song
+        ("which era is shown without colour", "plot-present-black-and-white"),
+        ("what written work was it drawn from", "source-short-story"),  # drawn from = based on
+        ("how much did it rake in at ticket counters", "box-office-gross-209m"),
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
