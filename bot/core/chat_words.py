@@ -32,6 +32,7 @@ _OPENERS = _wordlist(
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
     wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
     random quick question questions q qq genuine serious dumb stupid silly noob real just curious
+    legit honest deep simple easy tricky strange bro bruh dude sis bestie mate fam
     imo imho tbf fwiw lowkey highkey
     sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
     """
@@ -147,7 +148,7 @@ _OPINE = _wordlist("think feel notice noticed agree")
 _WONDER = _wordlist("wondering wonder curious")
 _FORGOT = _wordlist("forgot forget forgotten")
 _NOT = _wordlist("dont cant cannot couldnt never not")
-_WANT = _wordlist("want wanna need wanted")
+_WANT = _wordlist("want wanna need wanted meaning")  # "been meaning to ask"
 _UNSURE = _wordlist("idea clue sure")  # "no idea", "not sure"
 _LIKE_TO = _wordlist("would id wd love dying")  # "would love to", "id like to", "dying to"
 _LINKS = _wordlist("if whether about on")  # "anyone know if", "curious about", "any idea on"
@@ -364,6 +365,7 @@ _META_MAX = 10  # words such a clause runs to before its "but"
 _AUDIENCE = _wordlist("people ppl anyone anybody those everyone folks fans yall u you")
 _WHO = _wordlist("who whove whos that thatve")
 _A_QUESTION = _wordlist("a an another 1 some quick random dumb real 2 3 couple few several of more")
+_WHICH_QUESTION = _wordlist("last final first next followup follow up other")
 _SEEN = _wordlist("seen watched finished read saw watch see")
 _THE_FILM = _wordlist("it this the movie film one")
 
@@ -397,9 +399,9 @@ def _about_asking(words: list[str]) -> int:
         if j < n and words[j] in _wordlist("question questions q qs") and j > i + 1:
             return j + 1
     j = 0
-    while j < n and words[j] in _A_QUESTION:  # "two questions:", "a couple of qs"
+    while j < n and words[j] in _A_QUESTION | _WHICH_QUESTION:  # "two questions:", "last q"
         j += 1
-    if j and j < n and words[j] in _wordlist("questions qs"):
+    if j and j < n and words[j] in _wordlist("question questions q qs"):
         return j + 1
     if words[:1] and words[0] in _AUDIENCE and n > 1 and words[1] in _WHO:
         for j in range(2, min(n, 6)):

@@ -60,7 +60,8 @@ _HERE = frozenset({"here"})  # a place the sentence names before its question
 # "that one" are the film, which the pack's references say).
 _PRONOUN_ONE = re.compile(
     r"\b(the|which|each|every|any|some|other|another|older|younger|main|last|same|quick|"
-    r"random|dumb|little|new|sad|good|right|wrong)\s+one\b",
+    r"random|dumb|little|new|sad|good|right|wrong|weird|odd|silly|stupid|easy|simple|hard|"
+    r"legit|serious|real|deep|strange|tricky|honest)\s+one\b",
     re.IGNORECASE,
 )
 # ... and after any describing word at the end of a clause: "a sad note or a happy one?"
@@ -382,7 +383,8 @@ def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) 
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
     if not kept:
         return None
-    asks = vocab.asks(kept)
+    # "why i can't remember", "what i was thinking": what the asker wonders about themselves
+    asks = vocab.asks(kept) and kept[1:2] not in (["i"], ["im"], ["ive"], ["id"])
     if hedged and not asks:
         # "i'm trying to figure out if it's my kind of thing", "need to know before i keep
         # watching": what the asker wonders about themselves, which no fact answers

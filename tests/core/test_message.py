@@ -441,3 +441,18 @@ def test_a_statement_with_a_question_mark_before_a_question_is_its_context(
     found = parts("wasn't there some drama about the box office?? what was that about")
     assert found[0].asks
     assert _asked("i heard there was a lawsuit?? what was that about")[0] == "there was a lawsuit"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ok weird one, where was it filmed?",  # "one" is the question, not a number
+        "legit question, where was it filmed?",
+        "bro where was it filmed",
+        "ok last question, where was it filmed?",
+        "where was it filmed? idk why i can't remember",  # the asker wondering about themselves
+    ],
+)
+def test_more_chat_around_a_question_is_set_aside(message: str) -> None:
+    assert _asked(message) == ["where was it filmed"]
+    assert _asked("been meaning to ask where it was filmed") == ["where it was filmed"]
