@@ -95,10 +95,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(size: str, rounds: int, scan: bool = True) -> dict[str, float | int | str | None]:
-    """Everything for one size, in this process (``scan``: also time the WRatio scan)."""
+def measure(
+    size: str, rounds: int, scan: bool = True, shared: bool = False
+) -> dict[str, float | int | str | None]:
+    """Everything for one size, in this process (``scan``: also time the WRatio scan;
+    ``shared``: the generated copies share the real facts' objects, see ``synthetic``)."""
     real = load_fact_base()
-    base = real if size == "real" else synthetic_fact_base(real, int(size))
+    base = real if size == "real" else synthetic_fact_base(real, int(size), shared=shared)
     dev = load_dev_set(DEV_SET)
     questions = [q for q, _ in dev.answerable] + list(dev.refuse)
     gc.collect()
@@ -146,6 +149,7 @@ def measure(size: str, rounds: int, scan: bool = True) -> dict[str, float | int 
         scanned.append((time.perf_counter_ns() - t0) / 1e6)
     return {
         "size": size,
+        "base": "shared" if shared and size != "real" else "own",
         "facts": len(base.facts),
         "phrasings": len(choices),
         "build_s": round(build_s, 3),
@@ -176,16 +180,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--no-scan", action="store_true", help="skip the WRatio scan (minutes at 100k facts)"
     )
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        help="generated facts share the real facts' source and quiz objects (the old base)",
+    )
     parser.add_argument("--one", help=argparse.SUPPRESS)  # child process: measure one size
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.one, args.rounds, scan=not args.no_scan)))
+        print(json.dumps(measure(args.one, args.rounds, not args.no_scan, args.shared)))
         return 0
     rows = []
     for size in args.sizes:
         child = subprocess.run(
             [sys.executable, __file__, "--one", size, "--rounds", str(args.rounds)]
-            + (["--no-scan"] if args.no_scan else []),
+            + (["--no-scan"] if args.no_scan else [])
+            + (["--shared"] if args.shared else []),
             capture_output=True,
             text=True,
             check=False,

@@ -38,12 +38,14 @@ from types import MappingProxyType
 from typing import Any, overload
 
 from bot.core import match_index, matching, model, text
+from bot.core.fact_table import FactTable, PackedText
+from bot.core.match_tables import EntryTable
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.pack_paths import PackInputs, pack_inputs
 
 FORMAT_NAME = b"us-and-them-index/"
-FORMAT = FORMAT_NAME + b"2\n"  # first line of every cache file (2: the index's flat tables)
+FORMAT = FORMAT_NAME + b"3\n"  # first line of every cache file (3: the facts as a table too)
 KEEP_FILES = 16  # cache files of other pack locations kept (tests make many)
 # Libraries whose code shapes the result: the YAML parser, the stemmers, the speller's distance,
 # OpenCC (normalize folds Traditional Chinese with it).
@@ -194,7 +196,9 @@ def save_matcher(file: Path, key: bytes, matcher: Matcher) -> None:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         buffer = io.BytesIO()
         buffer.write(FORMAT + key + b"\n")
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(matcher)
+        pickler = _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.pack_facts(matcher.fact_base.facts)
+        pickler.dump(matcher)
         # a name of its own (not `tempfile`: its import is a few ms of a first start)
         temp = file.parent / f".index-{os.getpid()}-{os.urandom(6).hex()}.tmp"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -321,12 +325,21 @@ class PackedStrings(Sequence[str]):
 
 def _reduce_matcher(matcher: Matcher) -> tuple[Any, ...]:
     """The matcher's attributes, with its autocomplete keys (normalised phrasings: a string
-    of its own each) packed into one string."""
+    of its own each) packed into one string, and the phrasings they show into one buffer."""
     state = dict(vars(matcher))
     keys = state.get("_complete_keys")
     if isinstance(keys, list):
         state["_complete_keys"] = PackedStrings.of(keys)
+    shown = state.get("_complete_text")
+    if isinstance(shown, list):
+        state["_complete_text"] = PackedText.of(shown)
     return _matcher, (state,)
+
+
+def _reduce_fact_base(base: FactBase) -> tuple[Any, ...]:
+    """Saved as its constructor's arguments (its ``by_id`` is made again from the facts)."""
+    fields = (base.quotes, base.aliases, base.documents, base.films, base.film_references)
+    return FactBase, (base.facts, *fields, base.files)
 
 
 def _matcher(state: dict[str, Any]) -> Matcher:
@@ -337,11 +350,32 @@ def _matcher(state: dict[str, Any]) -> Matcher:
 
 class _Pickler(pickle.Pickler):
     """The fact base's read-only mappings are saved as their items, the dataclasses as the
-    arguments of their constructor, the matcher's autocomplete keys as one string."""
+    arguments of their constructor, the matcher's autocomplete keys as one string, and the
+    facts (given to ``pack_facts``) as a ``FactTable``, loaded as one."""
 
     dispatch_table: Mapping[type, Callable[[Any], Any]] = {
         **copyreg.dispatch_table,
         MappingProxyType: lambda proxy: (_mapping_proxy, (dict(proxy),)),
         Matcher: _reduce_matcher,
+        FactBase: _reduce_fact_base,
         **_constructed(),
     }
+
+    def __init__(self, file: io.BytesIO, protocol: int) -> None:
+        super().__init__(file, protocol=protocol)
+        self._facts: Sequence[model.Fact] | None = None
+        self._table: FactTable | None = None
+
+    def pack_facts(self, facts: Sequence[model.Fact]) -> None:
+        """Save this sequence of facts, wherever the index holds it, as one ``FactTable``."""
+        self._facts = facts
+        self._table = facts if isinstance(facts, FactTable) else FactTable.of(facts)
+
+    def reducer_override(self, obj: Any) -> Any:
+        # (pickle asks this of its own kinds' objects only: not of the facts' tuple itself)
+        # the fact base and the index's entries hold the facts: both are given the one table
+        if self._table is not None and type(obj) in (FactBase, EntryTable):
+            reduce, args = _reduce_fact_base(obj) if type(obj) is FactBase else obj.__reduce__()
+            if args[0] is self._facts:
+                return reduce, (self._table, *args[1:])
+        return NotImplemented

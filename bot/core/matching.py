@@ -123,9 +123,9 @@ class Matcher:
             if len(f.questions[0]) <= AUTOCOMPLETE_CHARS
         ]
         pairs.sort()
-        # (a cached matcher loads them as one packed string: index_cache.PackedStrings)
+        # (a cached matcher loads them packed: index_cache.PackedStrings, fact_table.PackedText)
         self._complete_keys: Sequence[str] = [k for k, _ in pairs]
-        self._complete_text = [q for _, q in pairs]
+        self._complete_text: Sequence[str] = [q for _, q in pairs]
 
     # ------------------------------------------------------------------ public API
     def ask(self, question: str) -> AskResult:

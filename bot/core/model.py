@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -97,7 +97,9 @@ class Alias:
 
 @dataclass(frozen=True, slots=True)
 class FactBase:
-    facts: tuple[Fact, ...]
+    # a tuple as the loader makes it; loaded from the index cache, a ``fact_table.FactTable``
+    # (each fact made when first read)
+    facts: Sequence[Fact]
     quotes: tuple[Quote, ...]
     aliases: tuple[Alias, ...]
     documents: Mapping[str, Document]  # by file name
@@ -109,7 +111,13 @@ class FactBase:
     by_id: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", MappingProxyType({f.id: f for f in self.facts}))
+        from bot.core.fact_table import FactTable  # it imports this module
+
+        if isinstance(self.facts, FactTable):
+            by_id = self.facts.by_id()  # makes no fact until one is looked up
+        else:
+            by_id = MappingProxyType({f.id: f for f in self.facts})
+        object.__setattr__(self, "by_id", by_id)
 
     @property
     def quiz_facts(self) -> tuple[Fact, ...]:
@@ -131,4 +139,8 @@ class FactBase:
         """Every fact of ``fact``'s list, in pack order (empty when it belongs to none)."""
         if not fact.group:
             return ()
+        from bot.core.fact_table import FactTable
+
+        if isinstance(self.facts, FactTable):  # the list's members alone are made
+            return tuple(map(self.facts.__getitem__, self.facts.in_group(fact.group)))
         return tuple(f for f in self.facts if f.group == fact.group)

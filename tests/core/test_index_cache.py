@@ -53,6 +53,29 @@ def test_a_second_start_loads_the_cache_and_answers_the_same(
     assert loaded.fact_base.by_id.keys() == built.fact_base.by_id.keys()
 
 
+def test_facts_loaded_from_the_cache_are_the_facts_read_from_the_packs(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    """The cache keeps the facts as a table, each made when first read: every field of every
+    fact, its list, its contradicting and related facts, quiz cards and lookups by id come back
+    as the packs say, and a fact read twice is one object (the matcher compares them so)."""
+    facts, seeds, cache = repo_root / "facts", repo_root / "seeds", tmp_path / "cache"
+    fresh = load_indexed([facts], seeds, cache).fact_base
+    loaded = load_indexed([facts], seeds, cache).fact_base
+    assert tuple(loaded.facts) == tuple(fresh.facts)
+    assert loaded.facts[3] is loaded.facts[3] is loaded.by_id[fresh.facts[3].id]
+    assert dict(loaded.by_id) == dict(fresh.by_id)
+    assert "no-such-fact" not in loaded.by_id and loaded.by_id.get("no-such-fact") is None
+    for fact in fresh.facts:
+        assert loaded.group_of(fact) == fresh.group_of(fact), fact.id
+        assert loaded.disagreeing(fact) == fresh.disagreeing(fact), fact.id
+        assert loaded.related_to(fact) == fresh.related_to(fact), fact.id
+    assert any(fresh.group_of(f) for f in fresh.facts)  # the pack has lists to compare
+    assert loaded.quiz_facts == fresh.quiz_facts
+    assert loaded.categories == fresh.categories
+    assert loaded.facts[-2:] == fresh.facts[-2:]
+
+
 def test_an_edited_pack_is_read_again(pack: tuple[Path, Path], tmp_path: Path) -> None:
     facts, seeds = pack
     cache = tmp_path / "cache"
