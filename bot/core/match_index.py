@@ -306,6 +306,29 @@ class Analyzer:
 
         ``brief``: only the terms and intent are wanted (all the index keeps of a text); how
         the text reads as a question (chat, pronoun, yes/no) is left at its default."""
+        if brief:
+            terms, intent = self.read_terms(words)
+            return Analysis(terms, intent, ())
+        return self._analysis(words)
+
+    def read_terms(self, words: list[str]) -> tuple[tuple[str, ...], str | None]:
+        """The terms and intent of ``analyze_words(words)``, all the index keeps of a text, read
+        without the rest of the analysis: the index build reads every text of the pack."""
+        intent = vocab.intent(words)
+        spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
+        described, replaced = self._described(words, spans)
+        if replaced:  # a description stands for words of the text (rare): the whole reading
+            analysis = self._analysis(words)
+            return analysis.terms, analysis.intent
+        terms = _brief_terms(words, spans, intent)
+        terms.extend(described)
+        if intent == vocab.WHO and self._role_question(words, spans):
+            terms.append(vocab.stem("play"))  # as ``_analysis`` adds them
+        if words and words[-1] == "from" and intent == vocab.WHERE:
+            terms.append("origin")
+        return tuple(dict.fromkeys(terms)), intent
+
+    def _analysis(self, words: list[str]) -> Analysis:
         intent = vocab.intent(words)
         terms: list[str] = []
         entities: list[str] = []
@@ -354,8 +377,6 @@ class Analyzer:
             # a fact must state as such (living in Beijing is not coming from it)
             terms.append("origin")
             entities.append("origin")
-        if brief:
-            return Analysis(tuple(dict.fromkeys(terms)), intent, ())
         owner = self.analyze_words(vocab.owner(words), brief=True).terms if "of" in words else ()
         return Analysis(
             tuple(dict.fromkeys(terms)),
@@ -381,6 +402,26 @@ class Analyzer:
                 for i, w in enumerate(words)
             ),
         )
+
+
+def _brief_terms(
+    words: list[str], spans: dict[int, tuple[int, str]], intent: str | None
+) -> list[str]:
+    """The terms of ``Analyzer.analyze_words`` for words with no description in them, in the
+    same order, without what only a question needs (entities, numbers, describing words): the
+    index build reads every text of the pack so, the words between names a list at a time."""
+    skip = _SKIP | _NAME_WORD if intent == vocab.NAME else _SKIP
+    terms: list[str] = []
+    at = 0
+    for start, (end, canonical) in spans.items():
+        terms += [term for flags, term in map(_word_term, words[at:start]) if not flags & skip]
+        token = _entity_token(canonical)
+        terms.append(token)
+        if end < len(words) and words[end] in vocab.KIN_WORDS:
+            terms.append(f"{token}/{vocab.stem(words[end])}")
+        at = end
+    terms += [term for flags, term in map(_word_term, words[at:]) if not flags & skip]
+    return terms
 
 
 @dataclass(slots=True)
@@ -412,8 +453,8 @@ class Index:
             known = analysed.get(text)
             if known is None:
                 words = normalize(text).split()
-                read = plain.analyze_words(vocab.spell(words), brief=True)
-                known = analysed[text] = (tuple(map(sys.intern, words)), (read.terms, read.intent))
+                read = plain.read_terms(vocab.spell(words))
+                known = analysed[text] = (tuple(map(sys.intern, words)), read)
             if count:
                 reads.append(text)
             return known[1]

@@ -328,6 +328,7 @@ for _phrase, _plain in match_lexicon.PHRASES.items():
     PHRASES.setdefault(_phrase, _plain)
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 _PHRASE_STARTS = frozenset(p[0] for p in PHRASES)  # other words start no phrase
+_PHRASE_HEADS = frozenset(p[:2] for p in PHRASES)  # nor other pairs of words
 
 
 def _wordlist(text: str) -> frozenset[str]:
@@ -742,32 +743,39 @@ def spell(words: list[str]) -> list[str]:
     else:
         words = [w for word in words for w in CHAT_SPELLINGS.get(word, word).split()]
     out: list[str] = []
-    i = 0
+    i = 0  # the words before this one are read
     count = len(words)
-    while i < count:
-        word = words[i]
-        if word in _PHRASE_STARTS:
-            for n in range(min(_MAX_PHRASE, count - i), 1, -1):
-                phrase = PHRASES.get(tuple(words[i : i + n]))
+    # only the words that may start a phrase or a relative clause need a look (picked out
+    # without a Python loop: the index build reads every text of the pack)
+    for at in itertools.compress(range(count), map(_SPELL_STOPS.__contains__, words)):
+        if at < i:
+            continue  # inside a phrase read already
+        out += words[i:at]
+        word = words[at]
+        i = at + 1
+        if i < count and (word, words[i]) in _PHRASE_HEADS:
+            for n in range(min(_MAX_PHRASE, count - at), 1, -1):
+                phrase = PHRASES.get(tuple(words[at : at + n]))
                 if phrase is not None:
                     out.extend(phrase.split())
-                    i += n
+                    i = at + n
                     break
             else:
                 phrase = None
             if phrase is not None:
                 continue
-        i += 1
         # "the guy who shot it" asks who shot it: the head of a relative clause says no more
         if word in _RELATIVE_HEADS and i < count and words[i] in _RELATIVE_WORDS:
             continue
         out.append(word)
+    out += words[i:]
     return out
 
 
 # People described by a relative clause: "the guy who shot it", "the lady that made it".
 _RELATIVE_HEADS = frozenset({"man", "woman", "person", "people", "one", "ones", "someone"})
 _RELATIVE_WORDS = frozenset({"who", "that"})
+_SPELL_STOPS = _PHRASE_STARTS | _RELATIVE_HEADS
 
 
 def intent(words: list[str]) -> str | None:
