@@ -855,6 +855,7 @@ COPULAS = _wordlist("is are was were looked looks seemed seems felt feels")
 
 # Words that start a sentence that asks.
 _QUESTION_WORDS = _wordlist("who what when where why how which whose whom")
+QUESTION_WORDS = _QUESTION_WORDS  # what a sentence asking for a detail starts with
 
 
 def asks(words: list[str]) -> bool:

@@ -39,6 +39,7 @@ from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
 from bot.core.match_vocab import (
     OPPOSITES,
     PERSON_NOUNS,
+    QUESTION_WORDS,
     THING_NOUNS,
     VIEWER_WORDS,
     WATCHED_VERBS,
@@ -93,6 +94,24 @@ class AskResult:
 class Ranked:
     entry: FactEntry
     score: float
+
+
+def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
+    """Whether ``later`` follows the question ``asked`` with a guess at its answer: "why
+    does the train stop? was it broken or something", "how did he get the part? did someone
+    pitch it to him" (or is the whole message read as one, guess included). A later question
+    word asks something of its own ("was the review good? what did it call the film")."""
+    if not (asked.asks and asked.sentence >= 0 and asked.words[:1]):
+        return False
+    if asked.words[0] not in QUESTION_WORDS:
+        return False
+    if later.sentence < 0:  # the whole message: a guess is in it when one follows the question
+        return any(_guesses(asked, p, found) for p in found if p.sentence >= 0)
+    return (
+        later.asks
+        and asked.sentence < later.sentence
+        and not QUESTION_WORDS.intersection(later.words)
+    )
 
 
 class Matcher:
@@ -258,8 +277,19 @@ class Matcher:
             if part.asks and analysis.pronoun:
                 analysis = self._referent(analysis, found, part)
             ranked = self._rank(analysis, limit, factor, told)
-            # a later sentence must do clearly better: a message's first question comes first
-            if ranked and (not best or ranked[0].score > LATER_MARGIN * best[0].score):
+            # a later sentence must do clearly better: a message's first question comes first,
+            # and a guess after it ("why did she leave? was it his family") is no question of
+            # its own: it may only confirm a fact the question itself ranks ("how did netflix
+            # get it? was it at a festival"), never bring in another
+            if (
+                ranked
+                and (not best or ranked[0].score > LATER_MARGIN * best[0].score)
+                and not (
+                    chosen_part is not None
+                    and _guesses(chosen_part, part, found)
+                    and all(r.entry is not ranked[0].entry for r in best[:3])
+                )
+            ):
                 best = ranked
                 chosen = replace(analysis, terms=analysis.terms + named) if named else analysis
                 chosen_part = part
