@@ -97,8 +97,9 @@ def test_a_question_is_judged_on_its_own_words_not_the_chat_around_it(matcher: M
 def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) -> None:
     """Whether a question asks yes or no is evidence of its own: the ranking scores such
     questions below the phrasings that ask who or how many, and the decision learns how much
-    that says; the same words about someone the fact is not about stay refused."""
-    result = matcher.ask("was jing boran a heavy drinker")
+    that says; the same words about someone the fact is not about stay refused. (A word no
+    fact has, such as "heavy" in "a heavy drinker", is evidence against of its own.)"""
+    result = matcher.ask("did jing boran drink a lot")
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
-    assert not matcher.ask("is zhou dongyu a heavy drinker").matched
+    assert not matcher.ask("did zhou dongyu drink a lot").matched
