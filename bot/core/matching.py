@@ -96,6 +96,28 @@ class Ranked:
     score: float
 
 
+def the_pair(words: Sequence[str]) -> list[str]:
+    """ "the two" (normalised "the 2") is a pair already known, not a figure asked: "how
+    often do the two meet", "the two of them" are "they" (someone meant, not named); "the
+    two leads" are the leads. Left as the number, it would be a name the fact must have."""
+    out = list(words)
+    i = 0
+    while i + 1 < len(out):
+        if out[i] == "the" and out[i + 1] == "2":
+            after = out[i + 2] if i + 2 < len(out) else ""
+            if after == "of" and out[i + 3 : i + 4] == ["them"]:
+                out[i : i + 4] = ["they"]
+            elif after.endswith("s") and after not in _VERB_S:
+                del out[i + 1]  # "the two leads": the leads
+            else:
+                out[i : i + 2] = ["they"]  # "the two keep in touch", "... the two?"
+        i += 1
+    return out
+
+
+_VERB_S = frozenset({"has", "is", "was", "does", "gets", "ends", "meets", "goes", "stays"})
+
+
 def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
     """Whether ``later`` follows the question ``asked`` with a guess at its answer: "why
     does the train stop? was it broken or something", "how did he get the part? did someone
@@ -257,7 +279,7 @@ class Matcher:
         for part in kept + fallback if kept else found:
             if part in fallback and best:
                 break
-            analysis = analyzer.analyze_words(analyzer.read(part.words))
+            analysis = analyzer.analyze_words(analyzer.read(the_pair(part.words)))
             if not analysis.terms:
                 continue
             if part in fallback and not any(
@@ -269,7 +291,7 @@ class Matcher:
             # a sentence that only tells ("loved it") is weighed below one that asks
             factor = 1.0 if part.asks or not asking else CONTEXT_FACTOR
             around = [w for w in context(found, part) if w not in VIEWER_WORDS] if part.asks else ()
-            told = analyzer.analyze_words(analyzer.read(around)) if around else None
+            told = analyzer.analyze_words(analyzer.read(the_pair(around))) if around else None
             named, plain = self._unknown_words(context(found, part, aside=True), part.asks)
             if named or plain:  # both count for the ranking as context, names for the decision
                 more = named + plain
