@@ -339,8 +339,11 @@ class Matcher:
         kind = self.index.analyzer.aliases.kind
         if any(t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS for t in analysis.entities):
             return analysis
-        if _HE.intersection(part.words) and _SHE.intersection(part.words):
-            return analysis  # "zhou dongyu was great. did he like working with her?": two people
+        he, she = _HE.intersection(part.words), _SHE.intersection(part.words)
+        if bool(he) == bool(she):
+            # "zhou dongyu was great. did he like working with her?": two people; "jing boran
+            # was great. what do they sell?": "they" is not the one person named
+            return analysis
         analyzer = self.index.analyzer
 
         def people(words: tuple[str, ...]) -> set[str]:

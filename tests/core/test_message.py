@@ -456,3 +456,14 @@ def test_a_statement_with_a_question_mark_before_a_question_is_its_context(
 def test_more_chat_around_a_question_is_set_aside(message: str) -> None:
     assert _asked(message) == ["where was it filmed"]
     assert _asked("been meaning to ask where it was filmed") == ["where it was filmed"]
+
+
+def test_they_is_not_the_one_person_a_telling_sentence_names(matcher: Matcher) -> None:
+    # "they" are the couple, not the actor the first sentence praises
+    for message in (
+        "jing boran was amazing in it. what do they sell?",
+        "what do they sell? zhou dongyu is so pretty btw",
+    ):
+        result = matcher.ask(message)
+        assert result.matched and result.fact is not None, message
+        assert result.fact.id == "plot-selling-software-and-porn", message
