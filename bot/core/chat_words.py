@@ -519,3 +519,83 @@ def without_fillers(words: list[str]) -> list[str]:
             out.append(words[i])
             i += 1
     return out
+
+
+# Chat shorthand and respellings of everyday words: "where r they from", "who plays da dad",
+# "y did she leave", "what happened 2 them", "who is dis guy". Left as typed, each reads as a
+# name no fact knows, which sinks every match.
+_RESPELLINGS = {
+    "r": "are",
+    "da": "the",
+    "tha": "the",
+    "dis": "this",
+    "dat": "that",
+    "dey": "they",
+    "dem": "them",
+    "ther": "there",
+    "ppl": "people",
+    "b4": "before",
+    "kno": "know",
+    "iz": "is",
+    "wuz": "was",
+    "hw": "how",
+    "thru": "through",
+    "w": "with",  # "w/" once its slash is gone
+    "coz": "because",
+    "cuz": "because",
+    "bc": "because",
+}
+# ... and the ones that are also a number or a letter: "y" only before a verb it asks with ("y did
+# she"); "2" and "4" only between words they join ("move 2 beijing", "nominated 4 editing"), not
+# as a count ("the 2 leads", "2 million", "part 2"); "dose" not as a dose ("a dose of")
+_WHY_BEFORE = AUXILIARIES | _wordlist("not")
+_COUNTED_AFTER = _wordlist(
+    """
+    the a an its his her their our my your this that these those top part season episode
+    number no chapter vol volume about over under around nearly almost only just like or and
+    of by in within than at to for after every first last next
+    """
+)
+_COUNT_UNITS = _wordlist(
+    """
+    year years yr yrs hour hours hr hrs day days week weeks weekend weekends month months minute
+    minutes min mins second seconds million billion thousand hundred times people of out x
+    percent more or and am pm stars star movies films awards nominations leads friends parts
+    """
+)
+_A_DOSE = _wordlist("a the 1 one this that high lethal daily small big large")
+
+
+def _respelt(word: str, before: str, after: str) -> str:
+    if word == "y":
+        return "why" if after in _WHY_BEFORE else word
+    if word in ("2", "4"):
+        joins = (
+            before.isalpha()
+            and before not in _COUNTED_AFTER
+            and after.isalpha()
+            and after not in _COUNT_UNITS
+        )
+        return ("to" if word == "2" else "for") if joins else word
+    if word == "dose":
+        return word if before in _A_DOSE or after == "of" else "does"
+    return _RESPELLINGS.get(word, word)
+
+
+_RESPELT = frozenset({"y", "2", "4", "dose"})
+
+
+def respell(words: list[str]) -> list[str]:
+    """``words`` with chat shorthand written out: "y r dey in beijing" -> "why are they in
+    beijing"; "w o" (typed "w/o") -> "without"."""
+    if _RESPELLINGS.keys().isdisjoint(words) and _RESPELT.isdisjoint(words):
+        return words
+    out: list[str] = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word == "o" and before == "w" and out[-1:] == ["with"]:
+            out[-1] = "without"
+        else:
+            out.append(_respelt(word, before, after))
+    return out

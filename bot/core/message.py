@@ -6,7 +6,8 @@ do not share drags a match down, so the message is read the way a person reads i
 
 1. It is cut into sentences (at ``? ! .``, new lines, ``;``, a colon after a label such as
    "quick one:", and after an emoji, an emoticon or laughter: "destroyed me 😭 was he ..."),
-   and each sentence into its words (``bot.core.text.normalize``). A comma-separated
+   and each sentence into its words (``bot.core.text.normalize``), chat shorthand written out
+   ("y did dey break up" -> "why did they break up"). A comma-separated
    afterthought about the asker around a question ("..., i keep forgetting", "i missed that
    bit, was it ...") is a sentence of its own, and so is a second question ("who directed it
    and when did it come out"). A follow-up that guesses the answer to an open question ("why
@@ -250,7 +251,7 @@ def _afterthoughts(sentence: str) -> list[tuple[list[list[str]], bool]]:
     a chunk about the asker after the question is a sentence of its own: "which festival did
     they buy it at, i keep forgetting" (it would otherwise be scored as part of the question),
     and so are chunks about the asker before it: "i missed that bit, was it his family"."""
-    chunks = [normalize(chunk).split() for chunk in _COMMA.split(sentence)]
+    chunks = [chat.respell(normalize(chunk).split()) for chunk in _COMMA.split(sentence)]
     asked = sentence.rstrip().endswith("?")
     for i, chunk in enumerate(chunks):
         if _part(chunk, False, 0, need_ask=True) is not None:

@@ -467,3 +467,25 @@ def test_they_is_not_the_one_person_a_telling_sentence_names(matcher: Matcher) -
         result = matcher.ask(message)
         assert result.matched and result.fact is not None, message
         assert result.fact.id == "plot-selling-software-and-porn", message
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        ("who plays da dad", "cast-father"),
+        ("y did dey break up", "wynne-why-broke-up"),
+        ("what happened 2 the dad", "plot-father-going-blind"),
+        ("which character dose zhou dongyu play", "role-zhou-dongyu"),
+    ],
+)
+def test_chat_shorthand_for_everyday_words_is_read_as_those_words(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id
+
+
+def test_a_count_stays_a_number() -> None:
+    assert _asked("who are the 2 leads") == ["who are the 2 leads"]
+    assert _asked("did it make 2 million") == ["did it make 2 million"]
+    assert _asked("is there a part 2") == ["is there a part 2"]
