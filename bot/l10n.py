@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -22,9 +23,28 @@ def _load(folder: str) -> gettext.NullTranslations:
     return gettext.translation("bot", LOCALE_DIR, languages=[folder], fallback=False)
 
 
-CATALOGS: dict[str, gettext.NullTranslations] = {
-    locale: _load(folder) for locale, folder in FOLDERS.items()
-}
+class _Catalogs(Mapping[str, gettext.NullTranslations]):
+    """The catalogs by locale, each read when first used: a command that only writes English
+    (`python -m bot ask`) never reads them (a few ms of every start)."""
+
+    def __init__(self, folders: Mapping[str, str]) -> None:
+        self._folders = folders
+        self._read: dict[str, gettext.NullTranslations] = {}
+
+    def __getitem__(self, locale: str) -> gettext.NullTranslations:
+        found = self._read.get(locale)
+        if found is None:
+            found = self._read[locale] = _load(self._folders[locale])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._folders)
+
+    def __len__(self) -> int:
+        return len(self._folders)
+
+
+CATALOGS: Mapping[str, gettext.NullTranslations] = _Catalogs(FOLDERS)
 
 
 def N_(message: str) -> str:

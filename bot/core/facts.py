@@ -60,6 +60,7 @@ __all__ = [
 ]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WORD = re.compile(r"\w+")
 
 
 def load_fact_base(
@@ -97,7 +98,7 @@ def squash_spaces(text: str) -> str:
 
 def phrasing_key(text: str) -> str:
     """Two phrasings that differ only in case, punctuation or spacing are the same phrasing."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def default_prompt(questions: Sequence[str]) -> str:

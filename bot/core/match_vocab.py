@@ -740,8 +740,8 @@ def spell(words: list[str]) -> list[str]:
     """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's."""
     if CHAT_SPELLINGS.keys().isdisjoint(words) and " ".join(words).split() == words:
         words = list(words)  # nothing to respell (the common case, without a split per word)
-    else:
-        words = [w for word in words for w in CHAT_SPELLINGS.get(word, word).split()]
+    else:  # each word, or what it stands for, split into words (one split, not one per word)
+        words = " ".join(map(CHAT_SPELLINGS.get, words, words)).split()
     out: list[str] = []
     i = 0  # the words before this one are read
     count = len(words)

@@ -32,6 +32,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 20  # a pack needs 4 levels; anything deeper is a mistake or an attack
 MAX_ALIAS_EXPANSION = 100_000  # extra values aliases may add to a file when written out
 STR_TAG = "tag:yaml.org,2002:str"
+_COMMENT_AFTER = re.compile(r"\s+#[^\s#]")  # a plain value's " #43": a comment nobody meant
 _RETYPED = {
     "tag:yaml.org,2002:bool": "a boolean (true/false)",
     "tag:yaml.org,2002:int": "an integer",
@@ -115,7 +116,7 @@ class PackWalk:
         end = node.end_mark
         if end.line >= len(self.lines):
             return False
-        return re.match(r"\s+#[^\s#]", self.lines[end.line][end.column :]) is not None
+        return _COMMENT_AFTER.match(self.lines[end.line][end.column :]) is not None
 
     def texts(
         self, node: yaml.Node, what: str, depth: int, *, min_items: int = 0
@@ -320,13 +321,24 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> in
         if depth > MAX_DEPTH:
             raise TooDeep(node_line(node))
     if isinstance(node, yaml.SequenceNode):
-        total += sum(_expanded_size(child, sizes, depth) for child in node.value)
+        children = node.value
     elif isinstance(node, yaml.MappingNode):
-        total += sum(
-            _expanded_size(k, sizes, depth) + _expanded_size(v, sizes, depth) for k, v in node.value
-        )
+        children = [child for pair in node.value for child in pair]
+    else:
+        children = []
+    for child in children:
+        if type(child) is _SCALAR:
+            # a scalar counts 1 wherever it is met (nothing in it to expand, nest or cycle):
+            # most nodes are, so they are counted here rather than in a call each
+            sizes[id(child)] = 1
+            total += 1
+        else:
+            total += _expanded_size(child, sizes, depth)
     sizes[key] = total
     return total
+
+
+_SCALAR = yaml.ScalarNode
 
 
 def _unclosed(error: yaml.MarkedYAMLError) -> bool:
