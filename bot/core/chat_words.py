@@ -32,7 +32,8 @@ _OPENERS = _wordlist(
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
     wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
     random quick question questions q qq genuine serious dumb stupid silly noob real just curious
-    legit honest deep simple easy tricky strange bro bruh dude sis bestie mate fam
+    legit honest deep simple easy tricky strange bro bruh dude sis bestie mate fam tldr
+    basically
     imo imho tbf fwiw lowkey highkey
     sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
     """
@@ -43,6 +44,7 @@ _CLOSERS = _wordlist(
     lol lmao lmfao haha hah xd thanks thank thx ty tia pls please plz iirc tho though btw anyone
     anybody guys yall folks everyone bot ok okay lmk cheers fr ngl tbh rn tho
     or right imo imho tbf fwiw ig lowkey
+    srs gen genq lh nm rq pos neg nbh
     """
 )
 # Thanks and praise for the bot: "thanks bot ur the best"
@@ -69,6 +71,14 @@ _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "if u know",
         "if that makes sense",
         "or something",
+        "spoilers ok",
+        "spoilers are ok",
+        "spoilers are fine",
+        "spoilers fine",
+        "spoilers welcome",
+        "spoilers allowed",
+        "no spoilers pls",
+        "no spoilers please",
         "or smth",
         "or sth",
         "or whatever",
@@ -114,6 +124,15 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         *_PRAISE,
         "for real",
         "real quick",
+        "hold on",
+        "hang on",
+        "wait a sec",
+        "one sec",
+        "spoilers are fine",
+        "spoilers are ok",
+        "spoilers ok",
+        "spoilers fine",
+        "spoilers welcome",
         "no spoilers",
         "spoilers",
         "just asking",
@@ -410,10 +429,36 @@ def _about_asking(words: list[str]) -> int:
     return 0
 
 
+_SPOILER_LINKS = _wordlist("for about on past after beyond")
+_STRETCHED = re.compile(r"(\w)\1{2,}")  # a letter typed three times or more: "plsss", "ummm"
+_CHAT_WORDS = (
+    _OPENERS
+    | _CLOSERS
+    | _GREETINGS
+    | _ADDRESSEES
+    | AUXILIARIES
+    | _wordlist("who what when where why how")
+)
+
+
+def _unstretched(word: str) -> str:
+    """A chat or question word typed long, as it is spelled: "plsss" -> "pls", "lmaooo" ->
+    "lmao", "ummmm" -> "um", "whooo" -> "who"; other words stay as typed (the speller reads
+    "sooo good")."""
+    if not _STRETCHED.search(word):
+        return word
+    once = _STRETCHED.sub(r"\1", word)
+    twice = _STRETCHED.sub(r"\1\1", word)
+    return next((w for w in (twice, once) if w in _CHAT_WORDS), word)
+
+
 def strip_chat(words: list[str]) -> tuple[list[str], bool]:
     """``words`` with the chat at both ends set aside, and whether a hedge that asks (such as
     "does anyone know") was among it: "hey all random q but does anyone remember who did the
     music" -> (["who", "did", "the", "music"], True)."""
+    words = [_unstretched(w) for w in words]
+    if words[:2] == ["no", "spoilers"] and words[2:3] and words[2] in _SPOILER_LINKS:
+        return [], False  # "no spoilers for the ending pls": how to answer, not what
     hedged = False
     start, end = 0, len(words)
     greeted = False

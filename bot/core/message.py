@@ -55,6 +55,10 @@ _CLAUSE_END = re.compile(
     r"(?=[\s,.!?]|$)",
     re.IGNORECASE,
 )
+# Discord markup: mentions of a user, role or channel say who is asked, not what; a custom
+# emoji or a typed shortcode (":sob:") closes what was said before it, as an emoji does
+_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>")
+_CUSTOM_EMOJI = re.compile(r"<a?:\w+:\d+>|(?<!\S):[a-z0-9_+-]+:(?=\s|$)", re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _HERE = frozenset({"here"})  # a place the sentence names before its question
 # "one" standing for a thing, not a number: "the older one", "which one" (but "this one" and
@@ -125,6 +129,7 @@ def _parts(message: str) -> list[Part]:
     out: list[Part] = []
     message = _ONE_AT_END.sub(r"\1\2ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)
+    message = _CUSTOM_EMOJI.sub("\n", _MENTION.sub(" ", message))
     message = _CLAUSE_END.sub("\n", message)
     sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
     units = [q for s in sentences for c in _afterthoughts(s) for q in _two_questions(*c)]

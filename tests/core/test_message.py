@@ -489,3 +489,28 @@ def test_a_count_stays_a_number() -> None:
     assert _asked("who are the 2 leads") == ["who are the 2 leads"]
     assert _asked("did it make 2 million") == ["did it make 2 million"]
     assert _asked("is there a part 2") == ["is there a part 2"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "<@123456789> where was it filmed",  # a Discord mention of the bot
+        "where was it filmed <:thinking_cat:1234567> lol",  # a server's own emoji
+        "where was it filmed :sob:",  # an emoji typed as its shortcode
+        "ummmm where was it filmed plsss",  # chat words typed long
+        "sooo where was it filmed",
+        "where was it filmed (srs)",  # a tone tag
+        "tldr where was it filmed",
+        "hold on, where was it filmed?",
+        "where was it filmed? spoilers are fine",
+    ],
+)
+def test_discord_markup_tone_tags_and_long_typed_chat_are_set_aside(message: str) -> None:
+    assert _asked(message) == ["where was it filmed"]
+
+
+def test_asking_for_no_spoilers_is_no_part_of_the_question() -> None:
+    found = parts("does his game take off? no spoilers for the ending pls, just that part lol")
+    assert [" ".join(p.words) for p in found] == ["does his game take off"]
+    # ... but a question about spoilers keeps them
+    assert _asked("is the review spoiler free") == ["is the review spoiler free"]
