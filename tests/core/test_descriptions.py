@@ -110,6 +110,10 @@ def test_descriptions_that_are_not_a_list_are_reported_at_their_line(tmp_path: P
         ("what is the male star allergic to", "jing-boran-allergic-alcohol"),
         ("what did the ticket site blame the refunds on", "box-office-refund-explanation"),
         ("what does the restaurant owner refuse to do", "plot-father-refuses-beijing"),
+        # what a story's parts and its cast are called: lead actor, protagonist, main character
+        ("what is the lead actor allergic to", "jing-boran-allergic-alcohol"),
+        ("what did the female protagonist find in the game", "plot-hidden-messages"),
+        ("what does the main character dream of becoming", "plot-jianqing-dream"),
     ],
 )
 def test_shipped_descriptions_reach_their_facts(
