@@ -56,7 +56,7 @@ WORDS: dict[str, str] = {
     "million": "mil",
     "yuan": "rmb renminbi",
     "international": "overseas",
-    "sue": "lawsuit lawsuits",
+    "sue": "lawsuit lawsuits litigation",
     "malpractice": "fraud wrongdoing",
     "scalpers": "resellers",
     "goodbye": "farewell farewells",
@@ -82,7 +82,7 @@ WORDS: dict[str, str] = {
     "ambition": "ambitious aspire aspires aspiring wannabe",
     "famous": "fame celebrity celebrities",
     "failure": "fail fails failed failing",
-    "married": "marriage wedding",
+    "married": "marriage wedding hitched",
     "single": "unmarried",
     "reconcile": "reconciliation",
     "second chance": "rekindle rekindles rekindled",  # Wynne: "this second chance and rekindle"
@@ -249,9 +249,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("blew", "up"): "views",
     ("blows", "up"): "views",
     # getting married, and what money is short for
-    ("get", "hitched"): "married",
-    ("gets", "hitched"): "married",
-    ("got", "hitched"): "married",
     ("tie", "the", "knot"): "married",
     ("ties", "the", "knot"): "married",
     ("tied", "the", "knot"): "married",
@@ -327,6 +324,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("make", "end", "meet"): "money",  # having enough to live on ("ends" is read as end)
     ("1st", "weekend"): "opening weekend",  # "first" is read as 1st; not "first two weekends"
     ("1st", "screening"): "premiere",
+    ("world", "premiere"): "premiere",
+    ("opening", "night"): "premiere",
+    ("gala", "screening"): "premiere",
     ("1st", "showing"): "premiere",
     ("hope", "to"): "want to",
     ("hopes", "to"): "want to",
@@ -359,6 +359,18 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("rail", "car"): "train",
     ("rail", "cars"): "train",
     # directing and succeeding
+    ("shoot", "the", "picture"): "shoot the film",  # "shot" is read as shoot
+    ("take", "them", "to", "court"): "sue",  # "took" is read as take
+    ("take", "it", "to", "court"): "sue",
+    ("legal", "action"): "sue",
+    ("down", "in", "the", "breakup"): "sad",  # "down in the dumps" ("dumps" is read as breakup)
+    ("splash", "out"): "spend money",
+    ("splashed", "out"): "spend money",
+    ("splashes", "out"): "spend money",
+    ("show", "off"): "impress",
+    ("showing", "off"): "impress",
+    ("showed", "off"): "impress",
+    ("shows", "off"): "impress",
     ("in", "the", "director", "chair"): "direct",  # "who sat in the director's chair"
     ("director", "chair"): "director",
     ("money", "man"): "producer",  # the film's backer ("guy" is read as man)

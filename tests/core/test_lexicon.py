@@ -69,6 +69,9 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("which era is shown without colour", "plot-present-black-and-white"),
         ("what written work was it drawn from", "source-short-story"),  # drawn from = based on
         ("how much did it rake in at ticket counters", "box-office-gross-209m"),
+        ("the man who shot the picture", "cinematographer"),  # the picture = the film
+        ("is she hitched in the present", "plot-xiaoxiao-single"),  # hitched = married
+        ("in what city was the opening night", "premiere-city"),  # opening night = premiere
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
