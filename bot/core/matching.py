@@ -8,7 +8,10 @@ How a question is ranked (``match_index`` builds the terms, ``match_vocab`` hold
 
 0. A chat message is read first (``message``): greetings, hedges and thanks around the question
    are set aside and each sentence is ranked on its own; a sentence that only tells ("loved it")
-   counts ``CONTEXT_FACTOR`` as much as one that asks, and the best sentence's ranking is kept.
+   counts ``CONTEXT_FACTOR`` as much as one that asks, and the best sentence's ranking is kept
+   (a later one only when clearly better, and a guess after a question, "was it his family",
+   only when it confirms a fact the question ranks itself: ``_guesses``). "The two" is the
+   pair spoken of, not the number 2 (``the_pair``).
 1. Candidates come from the inverted index, rarest terms first, so the cost follows the few
    facts that share a meaningful word, not the size of the base.
 2. Each candidate is scored 0-100 (``match_score``) from its *coverage* of the question (the
