@@ -60,7 +60,7 @@ WORDS: dict[str, str] = {
     "malpractice": "fraud wrongdoing",
     "scalpers": "resellers",
     "goodbye": "farewell farewells",
-    "inflated": "rigged fudged",
+    "inflated": "rigged fudged padded",
     "hidden": "hide hides hid hiding",
     "billion": "bil bn",
     # money and work
@@ -105,6 +105,7 @@ WORDS: dict[str, str] = {
     "rudely": "disrespectful disrespectfully",
     "hassle": "pester pesters pestered pestering nag nags nagged nagging badger badgers badgered "
     "harass harasses harassed harassing",
+    "ask": "plead pleads pleaded pleading beg begs begged begging",
     "console": "comfort comforts comforted comforting",
     "destroy": "ruin ruins ruined ruining sabotage sabotages sabotaged",
     "love": "smitten",
@@ -358,6 +359,21 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("write", "up"): "review",  # "the write-up"
     ("rail", "car"): "train",
     ("rail", "cars"): "train",
+    # who is in it: the cast ("in" alone is a stop word; "movie" is read as film)
+    ("who", "is", "in", "it"): "who star in it",
+    ("who", "was", "in", "it"): "who star in it",
+    ("who", "in", "it"): "who star in it",  # "who's in it"
+    ("who", "is", "in", "the", "film"): "who star in the film",
+    ("who", "was", "in", "the", "film"): "who star in the film",
+    ("who", "in", "the", "film"): "who star in the film",
+    ("force", "them", "out"): "evict them",
+    ("forces", "them", "out"): "evict them",
+    ("forced", "them", "out"): "evict them",
+    ("in", "court"): "sue",
+    ("fondest", "memory"): "favorite moment",
+    ("best", "memory"): "favorite moment",
+    ("favorite", "memory"): "favorite moment",
+    ("well", "shoot"): "beautifully shoot",  # "is it well shot" ("shot" is read as shoot)
     # directing and succeeding
     ("shoot", "the", "picture"): "shoot the film",  # "shot" is read as shoot
     ("take", "them", "to", "court"): "sue",  # "took" is read as take

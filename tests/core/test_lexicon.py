@@ -72,6 +72,13 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("the man who shot the picture", "cinematographer"),  # the picture = the film
         ("is she hitched in the present", "plot-xiaoxiao-single"),  # hitched = married
         ("in what city was the opening night", "premiere-city"),  # opening night = premiere
+        ("who is in it", "lead-actors"),  # who is in a film: its stars
+        ("who's in the movie", "lead-actors"),
+        ("who forces them out of their home", "plot-eviction"),  # force out = evict
+        ("is the film well shot", "flixxpanda-beautifully-shot"),
+        ("what is zhou dongyu's fondest memory of the shoot", "zhou-dongyu-favorite-moment"),
+        ("were the box office figures padded", "box-office-refund-controversy"),  # = inflated
+        ("what does he plead for once he's rich", "plot-second-chance"),  # plead = ask
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
