@@ -70,6 +70,13 @@ _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "if you know",
         "if u know",
         "if that makes sense",
+        "and i didnt know",
+        "and i dont know",
+        "and i couldnt answer",
+        "and i had no idea",
+        "and idk",
+        "and i forgot",
+        "but i forgot",
         "or something",
         "spoilers ok",
         "spoilers are ok",
@@ -128,6 +135,7 @@ _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "hang on",
         "wait a sec",
         "one sec",
+        "let me ask",
         "spoilers are fine",
         "spoilers are ok",
         "spoilers ok",
@@ -167,7 +175,9 @@ _OPINE = _wordlist("think feel notice noticed agree")
 _WONDER = _wordlist("wondering wonder curious")
 _FORGOT = _wordlist("forgot forget forgotten")
 _NOT = _wordlist("dont cant cannot couldnt never not")
-_WANT = _wordlist("want wanna need wanted meaning")  # "been meaning to ask"
+_WANT = _wordlist("want wants wanna need needs wanted meaning gotta")  # "been meaning to ask"
+_ASKED = _wordlist("asked asks asking")
+_OTHERS = _wordlist("he she they we someone somebody everyone people")
 _UNSURE = _wordlist("idea clue sure")  # "no idea", "not sure"
 _LIKE_TO = _wordlist("would id wd love dying")  # "would love to", "id like to", "dying to"
 _LINKS = _wordlist("if whether about on")  # "anyone know if", "curious about", "any idea on"
@@ -293,15 +303,25 @@ def _hedge(words: list[str]) -> int:
                 i += 1
         elif i + 1 < n and words[i] in _wordlist("have got") and words[i + 1] == "any":
             i += 2 + (i + 2 < n and words[i + 2] in _wordlist("idea ideas clue"))
+        elif i < n and words[i] in _ASKED:  # "someone asked me who ..."
+            return _asked_what(words, i)
         else:
             return 0
         return _links(words, i)
+    if n > 2 and words[0] in AUXILIARIES | {"may"} and words[1:3] == ["i", "ask"]:
+        return _links(words, 3)  # "can i ask", "may i ask"
     i = 0
     if i < n and words[i] in _I:
         i += 1
+    elif n > 2 and words[0] in _wordlist("my a"):  # "my friend wants to know", "a friend asked"
+        i = 2
+    elif words[:1] and words[0] in _OTHERS:  # "she was asking"
+        i = 1
     # "was wondering", "am trying to remember": chat leaves the "i" out
-    if i < n and words[i] in _wordlist("was am m have"):
+    if i < n and words[i] in _wordlist("was am m have is"):
         i += 1
+    if i < n and words[i] in _ASKED:  # "my mom asked me who ...", "she was asking if"
+        return _asked_what(words, i)
     if i < n and words[i] == "been":  # "been wondering", "i've been trying to remember"
         i += 1
     if i + 1 < n and words[i] in _wordlist("no not") and words[i + 1] in _UNSURE:
@@ -334,6 +354,15 @@ def _hedge(words: list[str]) -> int:
         return _links(words, 2)
     if words[:1] in (["remind"], ["tell"]) and n > 1 and words[1] in _wordlist("me us"):
         return _links(words, 2)
+    return 0
+
+
+def _asked_what(words: list[str], i: int) -> int:
+    """Past "asked (me)" when a question follows it ("asked me who directed it", "asked if
+    it was filmed in beijing"); 0 when what was asked is a deed ("he asked her to stay")."""
+    i += 1 + (i + 1 < len(words) and words[i + 1] in _wordlist("me us"))
+    if i < len(words) and words[i] in _ASKING | AUXILIARIES | _wordlist("if whether about"):
+        return _links(words, i)
     return 0
 
 

@@ -150,13 +150,23 @@ def _parts(message: str) -> list[Part]:
             words.extend(chunk)
         starts += [i + 1 for i, w in enumerate(words) if w in chat.PIVOTS and i + 1 < len(words)]
         inner = None
-        for start in sorted(set(starts) - {0}):
-            inner = _part(words[start:], asked, n, need_ask=True)
+        cut = 0
+        for cut in sorted(set(starts) - {0}):
+            inner = _part(words[cut:], asked, n, need_ask=True)
             if inner is not None:
                 break
         whole = _part(words, asked or inner is not None, n)
         if inner is not None and not _HERE.isdisjoint(inner.words):
             inner = None  # "just moved to hk, when did it come out here": "here" is said before
+        before = words[: cut - (words[cut - 1] in chat.PIVOTS)] if inner is not None else []
+        if (
+            inner is not None
+            and whole is not None
+            and whole.words != inner.words  # not chat that strip_chat sets aside
+            and _of_asker(before)
+        ):
+            # "i was just thinking about it and who directed it": the asker, then the question
+            whole = Part(tuple(before), False, len(units) + n)  # a sentence of its own
         out += [p for p in (whole, inner) if p is not None and (p is whole or p != whole)]
         open_question = open_question or any(p is not None and _opens(p) for p in (whole, inner))
         if whole is not None and inner is None and whole.asks and _premise(words):

@@ -514,3 +514,33 @@ def test_asking_for_no_spoilers_is_no_part_of_the_question() -> None:
     assert [" ".join(p.words) for p in found] == ["does his game take off"]
     # ... but a question about spoilers keeps them
     assert _asked("is the review spoiler free") == ["is the review spoiler free"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my friend wants to know who shot it",
+        "my mom asked me who shot it and i didnt know",
+        "she was asking who shot it",
+        "can i ask who shot it?",
+        "may i ask who shot it?",
+        "let me ask, who shot it?",
+        "i gotta know who shot it",
+    ],
+)
+def test_a_question_reported_or_asked_leave_to_ask_is_that_question(message: str) -> None:
+    assert _asked(message) == ["who shot it"]
+
+
+def test_what_someone_asked_someone_to_do_is_no_question() -> None:
+    assert parts("he asked her to stay")[0].words == ("he", "asked", "her", "to", "stay")
+
+
+def test_the_asker_before_but_or_and_is_set_aside(matcher: Matcher) -> None:
+    # "titanic" is said about the asker: the question is about that film, which the pack lacks
+    assert not matcher.ask("i loved titanic but who directed it").matched
+    found = parts("i was just thinking about it and who directed it?")
+    assert [(p.words, p.aside) for p in found] == [
+        (("was", "just", "thinking", "about", "it"), True),
+        (("who", "directed", "it"), False),
+    ]
