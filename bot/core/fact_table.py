@@ -72,7 +72,8 @@ class FactTable(Sequence[Fact]):
         self._strings = strings
         self._codes = codes  # every fact's run of numbers, one after the other
         self._at = at  # where each fact's run starts (and, last, where the runs end)
-        self._made: list[Fact | None] = [None] * (len(at) - 1)
+        self._count = len(at) - 1
+        self._made: dict[int, Fact] = {}  # by position, each fact as first made
         self._positions: dict[str, int] | None = None  # fact id -> position, when first asked
         self._groups: dict[str, tuple[int, ...]] | None = None
 
@@ -103,7 +104,7 @@ class FactTable(Sequence[Fact]):
         return cls(PackedText.of(list(numbers)), codes, at)
 
     def __len__(self) -> int:
-        return len(self._made)
+        return self._count
 
     @overload
     def __getitem__(self, position: int) -> Fact: ...
@@ -114,10 +115,13 @@ class FactTable(Sequence[Fact]):
     def __getitem__(self, position: int | slice) -> Fact | Sequence[Fact]:
         if isinstance(position, slice):
             return tuple(self[i] for i in range(len(self))[position])
-        fact = self._made[position]  # raises IndexError past the end, as a tuple does
+        if not -self._count <= position < self._count:
+            raise IndexError(position)
+        position %= self._count
+        fact = self._made.get(position)
         if fact is None:
-            position %= len(self._made)
-            fact = self._made[position] = self._make(position)
+            # setdefault: two threads reading the fact at once still share one object
+            fact = self._made.setdefault(position, self._make(position))
         return fact
 
     def __iter__(self) -> Iterator[Fact]:
