@@ -317,10 +317,7 @@ class Analyzer:
         intent = vocab.intent(words)
         spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
         described, replaced = self._described(words, spans)
-        if replaced:  # a description stands for words of the text (rare): the whole reading
-            analysis = self._analysis(words)
-            return analysis.terms, analysis.intent
-        terms = _brief_terms(words, spans, intent)
+        terms = _brief_terms(words, spans, intent, replaced)
         terms.extend(described)
         if intent == vocab.WHO and self._role_question(words, spans):
             terms.append(vocab.stem("play"))  # as ``_analysis`` adds them
@@ -405,22 +402,34 @@ class Analyzer:
 
 
 def _brief_terms(
-    words: list[str], spans: dict[int, tuple[int, str]], intent: str | None
+    words: list[str],
+    spans: dict[int, tuple[int, str]],
+    intent: str | None,
+    replaced: set[int],
 ) -> list[str]:
-    """The terms of ``Analyzer.analyze_words`` for words with no description in them, in the
-    same order, without what only a question needs (entities, numbers, describing words): the
-    index build reads every text of the pack so, the words between names a list at a time."""
+    """The terms ``Analyzer.analyze_words`` reads from the words and names of ``words``, in the
+    same order (the caller adds the descriptions' and the closing rules'), without what only a
+    question needs (entities, numbers, describing words): the index build reads every text of
+    the pack so, the words between names a list at a time. ``replaced``: the positions of the
+    words a description stands for (never inside a name), left out."""
     skip = _SKIP | _NAME_WORD if intent == vocab.NAME else _SKIP
+
+    def plain(start: int, end: int) -> list[str]:
+        part = words[start:end]
+        if replaced:
+            part = [w for i, w in enumerate(part, start) if i not in replaced]
+        return [term for flags, term in map(_word_term, part) if not flags & skip]
+
     terms: list[str] = []
     at = 0
     for start, (end, canonical) in spans.items():
-        terms += [term for flags, term in map(_word_term, words[at:start]) if not flags & skip]
+        terms += plain(at, start)
         token = _entity_token(canonical)
         terms.append(token)
         if end < len(words) and words[end] in vocab.KIN_WORDS:
             terms.append(f"{token}/{vocab.stem(words[end])}")
         at = end
-    terms += [term for flags, term in map(_word_term, words[at:]) if not flags & skip]
+    terms += plain(at, len(words))
     return terms
 
 
