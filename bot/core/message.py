@@ -69,9 +69,13 @@ _PRONOUN_ONE = re.compile(
     r"legit|serious|real|deep|strange|tricky|honest)\s+one\b",
     re.IGNORECASE,
 )
-# ... and after any describing word at the end of a clause: "a sad note or a happy one?"
+# ... and after any describing word at the end of a clause: "a sad note or a happy one?", "who's
+# the more level-headed one, him or her" (not "this one", "number one", "just one")
 _ONE_AT_END = re.compile(
-    r"\b(an?|the)(\s+[a-z]+\s+)one\b(?=\s*(?:[?.!,;)]|$|or\b|and\b|but\b))", re.IGNORECASE
+    r"\b(?!(?:this|that|number|no|just|only|at|page|part|chapter|season|episode|top|and|or|"
+    r"than|with|of|in|to|for)\b)([a-z]+-?[a-z]+)\s+one\b"
+    r"(?=\s*(?:[?.!,;)]|$|or\b|and\b|but\b|who\b|than\b))",
+    re.IGNORECASE,
 )
 
 
@@ -127,7 +131,7 @@ def _points(words: tuple[str, ...]) -> bool:
 
 def _parts(message: str) -> list[Part]:
     out: list[Part] = []
-    message = _ONE_AT_END.sub(r"\1\2ones", _PRONOUN_ONE.sub(r"\1 ones", message))
+    message = _ONE_AT_END.sub(r"\1 ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)
     message = _CUSTOM_EMOJI.sub("\n", _MENTION.sub(" ", message))
     message = _CLAUSE_END.sub("\n", message)
@@ -257,6 +261,7 @@ def _guess(words: list[str]) -> bool:
         len(kept) <= _GUESS_WORDS
         and vocab.AUXILIARIES.isdisjoint(kept)
         and "or" not in kept  # "..., welcoming or brutal": the answers to choose from
+        and _COPULAS.isdisjoint(kept)  # "sounds super rushed": how it struck the asker
         and not chat.about_asker(kept)  # "couldnt tell"
     )
 

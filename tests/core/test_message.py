@@ -544,3 +544,17 @@ def test_the_asker_before_but_or_and_is_set_aside(matcher: Matcher) -> None:
         (("was", "just", "thinking", "about", "it"), True),
         (("who", "directed", "it"), False),
     ]
+
+
+def test_one_after_any_describing_word_ending_a_clause_is_no_number() -> None:
+    found = parts("who is the more level-headed one, him or her?")
+    assert all("1" not in p.words for p in found)
+    assert _asked("which review is the long blog one") == ["which review is the long blog ones"]
+    # "this one" is the film, "number one" a number
+    assert _asked("who directed this one") == ["who directed this 1"]
+    assert _asked("is it number one") == ["is it number 1"]
+
+
+def test_how_something_struck_the_asker_is_no_guess() -> None:
+    found = parts("how long did the shoot take? sounds super rushed tbh")
+    assert ("sounds", "super", "rushed") in [p.words for p in found]
