@@ -44,8 +44,14 @@ WHOLE = True
 MAX_PARTS = 4  # sentences scored per message: a question rarely hides further in
 
 # Sentence ends: ? and ! always, a full stop before a space (not "5.9" or "decider.com"), new
-# lines, ";", and a colon or dash after a short label ("quick one: ...", "question - ...").
-_SENTENCE_END = re.compile(r"(?<=[?!])|\.+(?=\s|$)|\n|;|:(?=\s)|\s[-–—]+\s")
+# lines, ";", a colon or dash after a short label ("quick one: ...", "question - ..."), and a
+# slash or plus between two questions ("who directed it / who shot it"; not "7 / 10").
+_SENTENCE_END = re.compile(
+    r"(?<=[?!])|\.+(?=\s|$)|\n|;|:(?=\s)|\s[-–—]+\s|(?<=[^\d\s])\s[/+|]\s(?=[^\d\s])"
+)
+# A numbered list of questions: "1. who directed it 2. who shot it" (its numbers are no figures)
+_LIST_START = re.compile(r"^\s*1[.)]\s")
+_LIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s")
 # Emoji, emoticons and laughter close what was said before them: "that scene destroyed me 😭
 # was he confused", "she sat on it so long lol, she saw it the year before". (A heart typed
 # "<3" would otherwise read as the number 3.)
@@ -134,6 +140,8 @@ def _parts(message: str) -> list[Part]:
     message = _ONE_AT_END.sub(r"\1 ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)
     message = _CUSTOM_EMOJI.sub("\n", _MENTION.sub(" ", message))
+    if _LIST_START.match(message):
+        message = _LIST_ITEM.sub("\n", message)
     message = _CLAUSE_END.sub("\n", message)
     sentences = [s for s in _SENTENCE_END.split(message) if s and s.strip()]
     units = [q for s in sentences for c in _afterthoughts(s) for q in _two_questions(*c)]
@@ -322,14 +330,49 @@ def _two_questions(chunks: list[list[str]], asked: bool) -> list[tuple[list[list
         cuts.add(at)
         at += len(chunk)
     for i in range(1, len(words) - 2):
-        if words[i] in _WH and (i in cuts or words[i - 1] in _NEXT_QUESTION):
+        if (words[i] in _WH or _yes_no_after(words, i)) and (
+            i in cuts or words[i - 1] in _NEXT_QUESTION
+        ):
             first = words[: i - (i not in cuts)]
             second = words[i:]
             if _clause(first):
                 break  # "when he notices she's gone, where does he find her" asks once
+            if _clause(second):
+                continue  # "how long between when they meet and when they meet again"
             if _part(first, False, 0, need_ask=True) and _part(second, False, 0, need_ask=True):
                 return [([first], asked), *_two_questions([second], asked)]
     return [(chunks, asked)]
+
+
+# Who a yes-no question is about: "who plays the dad and is he any good"
+_SUBJECTS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "that",
+        "this",
+        "there",
+        "the",
+        "his",
+        "her",
+        "their",
+        "we",
+        "you",
+        "u",
+    ]
+)
+
+
+def _yes_no_after(words: list[str], i: int) -> bool:
+    """Whether a yes-no question starts at ``i``, after an open question: "who plays the dad
+    and is he good" (not "does he know and does she care", one question of two halves)."""
+    return (
+        words[i] in vocab.AUXILIARIES
+        and words[i + 1] in _SUBJECTS
+        and not _OPEN.isdisjoint(chat.strip_chat(words[:i])[0][:1])
+    )
 
 
 _HOW_MUCH = frozenset({"come", "many", "much", "long", "old", "far", "often", "soon"})

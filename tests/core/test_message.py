@@ -558,3 +558,32 @@ def test_one_after_any_describing_word_ending_a_clause_is_no_number() -> None:
 def test_how_something_struck_the_asker_is_no_guess() -> None:
     found = parts("how long did the shoot take? sounds super rushed tbh")
     assert ("sounds", "super", "rushed") in [p.words for p in found]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "1. who directed it 2. where was it filmed",  # a numbered list: no figures
+        "who directed it / where was it filmed",
+        "who directed it + where was it filmed",
+    ],
+)
+def test_two_questions_set_apart_by_a_list_or_a_slash_answer_the_first_and_name_the_second(
+    matcher: Matcher, message: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == "director"
+    assert result.other_question == "Where was it filmed?"
+    assert _asked("is it rated 5.9 / 10")[0] == "is it rated 5.9 10"  # a rating stays one
+
+
+def test_a_yes_no_question_after_an_open_one_is_a_question_of_its_own() -> None:
+    found = parts("who plays the dad and is he any good")
+    assert [p.words for p in found if p.sentence >= 0] == [
+        ("who", "plays", "the", "dad"),
+        ("is", "he", "any", "good"),
+    ]
+    # two halves of one yes-no question, and a clause that tells when, stay one question
+    assert _asked("does he know and does she care")[0] == "does he know and does she care"
+    said = "how long is it between when they meet and when they meet again"
+    assert {p.sentence for p in parts(said)} == {0}
