@@ -745,9 +745,10 @@ def spell(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0  # the words before this one are read
     count = len(words)
-    # only the words that may start a phrase or a relative clause need a look (picked out
-    # without a Python loop: the index build reads every text of the pack)
-    for at in itertools.compress(range(count), map(_SPELL_STOPS.__contains__, words)):
+    # only the pairs of words that may start a phrase or a relative clause need a look (picked
+    # out without a Python loop: the index build reads every text of the pack)
+    pairs = map(_SPELL_PAIRS.__contains__, itertools.pairwise(words))
+    for at in itertools.compress(range(count), pairs):
         if at < i:
             continue  # inside a phrase read already
         out += words[i:at]
@@ -775,7 +776,7 @@ def spell(words: list[str]) -> list[str]:
 # People described by a relative clause: "the guy who shot it", "the lady that made it".
 _RELATIVE_HEADS = frozenset({"man", "woman", "person", "people", "one", "ones", "someone"})
 _RELATIVE_WORDS = frozenset({"who", "that"})
-_SPELL_STOPS = _PHRASE_STARTS | _RELATIVE_HEADS
+_SPELL_PAIRS = _PHRASE_HEADS | {(h, w) for h in _RELATIVE_HEADS for w in _RELATIVE_WORDS}
 
 
 def intent(words: list[str]) -> str | None:
