@@ -177,7 +177,10 @@ _FORGOT = _wordlist("forgot forget forgotten")
 _NOT = _wordlist("dont cant cannot couldnt never not")
 _WANT = _wordlist("want wants wanna need needs wanted meaning gotta")  # "been meaning to ask"
 _ASKED = _wordlist("asked asks asking")
-_OTHERS = _wordlist("he she they we someone somebody everyone people")
+_OTHERS = _wordlist("we someone somebody everyone people")  # "someone was asking who ..."
+# ... and a person of the plot, who relays a question only when it was put to the asker: "she
+# asked me who directed it", not "he asked if she was happy" (a character asking, in the film)
+_THIRD_PERSONS = _wordlist("he she they")
 _UNSURE = _wordlist("idea clue sure")  # "no idea", "not sure"
 _LIKE_TO = _wordlist("would id wd love dying")  # "would love to", "id like to", "dying to"
 _LINKS = _wordlist("if whether about on")  # "anyone know if", "curious about", "any idea on"
@@ -315,13 +318,13 @@ def _hedge(words: list[str]) -> int:
         i += 1
     elif n > 2 and words[0] in _wordlist("my a"):  # "my friend wants to know", "a friend asked"
         i = 2
-    elif words[:1] and words[0] in _OTHERS:  # "she was asking"
+    elif words[:1] and words[0] in _OTHERS | _THIRD_PERSONS:  # "she was asking me"
         i = 1
     # "was wondering", "am trying to remember": chat leaves the "i" out
     if i < n and words[i] in _wordlist("was am m have is"):
         i += 1
-    if i < n and words[i] in _ASKED:  # "my mom asked me who ...", "she was asking if"
-        return _asked_what(words, i)
+    if i < n and words[i] in _ASKED:  # "my mom asked me who ...", "she was asking me if"
+        return _asked_what(words, i, of_asker=words[0] in _THIRD_PERSONS)
     if i < n and words[i] == "been":  # "been wondering", "i've been trying to remember"
         i += 1
     if i + 1 < n and words[i] in _wordlist("no not") and words[i + 1] in _UNSURE:
@@ -357,10 +360,14 @@ def _hedge(words: list[str]) -> int:
     return 0
 
 
-def _asked_what(words: list[str], i: int) -> int:
+def _asked_what(words: list[str], i: int, of_asker: bool = False) -> int:
     """Past "asked (me)" when a question follows it ("asked me who directed it", "asked if
-    it was filmed in beijing"); 0 when what was asked is a deed ("he asked her to stay")."""
-    i += 1 + (i + 1 < len(words) and words[i + 1] in _wordlist("me us"))
+    it was filmed in beijing"); 0 when what was asked is a deed ("he asked her to stay").
+    ``of_asker``: only a question put to the asker ("asked me") counts."""
+    to_asker = i + 1 < len(words) and words[i + 1] in _wordlist("me us")
+    if of_asker and not to_asker:
+        return 0
+    i += 1 + to_asker
     if i < len(words) and words[i] in _ASKING | AUXILIARIES | _wordlist("if whether about"):
         return _links(words, i)
     return 0

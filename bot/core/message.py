@@ -75,11 +75,13 @@ _PRONOUN_ONE = re.compile(
     r"legit|serious|real|deep|strange|tricky|honest)\s+one\b",
     re.IGNORECASE,
 )
-# ... and after any describing word at the end of a clause: "a sad note or a happy one?", "who's
-# the more level-headed one, him or her" (not "this one", "number one", "just one")
+# ... and after a determiner and up to two describing words at the end of a clause: "a sad note
+# or a happy one?", "who's the more level-headed one, him or her", "the long blog one" (not
+# "this one", "the number one", "from day one", "did he win one")
 _ONE_AT_END = re.compile(
-    r"\b(?!(?:this|that|number|no|just|only|at|page|part|chapter|season|episode|top|and|or|"
-    r"than|with|of|in|to|for)\b)([a-z]+-?[a-z]+)\s+one\b"
+    r"\b((?:an?|the|which|that|this)\s+(?:[a-z]+-?[a-z]+\s+)?"
+    r"(?!(?:this|that|number|no|just|only|at|page|part|chapter|season|episode|top|and|or|"
+    r"than|with|of|in|to|for)\b)[a-z]+-?[a-z]+)\s+one\b"
     r"(?=\s*(?:[?.!,;)]|$|or\b|and\b|but\b|who\b|than\b))",
     re.IGNORECASE,
 )
@@ -314,6 +316,11 @@ _POINTING_BACK = (
     _OPEN
     | vocab.AUXILIARIES
     | {"it", "that", "this", "those", "about", "again", "exactly", "actually", "then", "even"}
+    # ... how much of it, and verbs that only stand for the event pointed back to: "how did that
+    # happen", "how long did that take", "what does that mean"
+    | {"long", "many", "much", "often", "soon", "far", "come", "came"}
+    | {"happen", "happens", "happened", "happening", "take", "takes", "took", "taking"}
+    | {"go", "goes", "went", "going", "gone", "mean", "means", "meant"}
 )
 _NEGATED = frozenset({"wasnt", "isnt", "arent", "werent", "didnt", "doesnt", "dont", "hasnt"})
 
