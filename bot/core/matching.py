@@ -49,7 +49,7 @@ from bot.core.match_vocab import (
     asks,
     stem,
 )
-from bot.core.message import Part, context, parts, telling
+from bot.core.message import Part, context, guesses_answer, parts, telling
 from bot.core.model import Fact, FactBase
 from bot.core.replies import EMPTY_QUESTION, format_reply, refusal_text
 from bot.core.text import normalize
@@ -136,6 +136,7 @@ def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
         later.asks
         and asked.sentence < later.sentence
         and not QUESTION_WORDS.intersection(later.words)
+        and guesses_answer(list(later.words))  # "was the box office faked" asks anew
     )
 
 

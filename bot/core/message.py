@@ -151,7 +151,7 @@ def _parts(message: str) -> list[Part]:
     premises: set[int] = set()  # sentences that ask only by their "?"
     for n, (chunks, asked) in enumerate(units):
         raw = [w for chunk in chunks for w in chunk]
-        if open_question and _guess(raw):
+        if open_question and guesses_answer(raw):
             part = _part(raw, False, n)
             if part is not None:  # what it offers: "was it at some festival" -> "at some festival"
                 said = part.words[2:] if part.words[0] in vocab.AUXILIARIES else part.words
@@ -250,13 +250,17 @@ def _opens(part: Part) -> bool:
 
 # How a follow-up guess starts: "something with the game?", "maybe because of the snow?"
 _GUESS_STARTS = frozenset({"something", "smth", "sth", "maybe", "because", "bc", "cuz", "prob"})
-_GUESS_SUBJECTS = frozenset({"it", "that", "this", "there"})  # "was it broken", "is that why"
+# "was it broken", "is that why", "did someone pitch it": the subject points back at what was
+# asked; a subject of its own asks anew ("was the letter from the dad"), and so does "he"/"she"
+# doing something ("did he also write it"), unlike "was she broke"
+_GUESS_SUBJECTS = frozenset({"it", "that", "this", "there", "someone", "somebody"})
+_GUESS_PEOPLE = frozenset({"he", "she"})
 # ... and ends: offering an alternative ("did someone pitch it to him or", "or something")
 _GUESS_ENDS = (("or",), ("or", "something"), ("or", "smth"), ("or", "sth"), ("or", "what"))
 _GUESS_WORDS = 3  # a fragment this short without a verb names a guess: "school? work?"
 
 
-def _guess(words: list[str]) -> bool:
+def guesses_answer(words: list[str]) -> bool:
     """Whether a sentence after an open question offers an answer to it rather than asks
     something of its own: "why does the train stop? was it broken or something", "what's the
     last scene? something with the game right??", "why'd they move? school? work?"."""
@@ -266,7 +270,9 @@ def _guess(words: list[str]) -> bool:
     if kept[0] in _GUESS_STARTS or any(tuple(words[-len(e) :]) == e for e in _GUESS_ENDS):
         return True
     if kept[0] in vocab.AUXILIARIES:
-        return len(kept) > 1 and kept[1] in _GUESS_SUBJECTS
+        return len(kept) > 1 and (
+            kept[1] in _GUESS_SUBJECTS or (kept[0] in _COPULAS and kept[1] in _GUESS_PEOPLE)
+        )
     return (
         len(kept) <= _GUESS_WORDS
         and vocab.AUXILIARIES.isdisjoint(kept)
@@ -294,7 +300,7 @@ def _afterthoughts(sentence: str) -> list[tuple[list[list[str]], bool]]:
                     return [*before, (chunks[:j], asked), (chunks[j:], False)]
                 # "who paid for the flat, was it his dad": a guess after the question
                 first = _part([w for c in chunks[:j] for w in c], True, 0)
-                if first is not None and _opens(first) and _guess(chunks[j]):
+                if first is not None and _opens(first) and guesses_answer(chunks[j]):
                     return [*before, (chunks[:j], asked), (chunks[j:], asked)]
             return [*before, (chunks, asked)]
     return [(chunks, asked)]

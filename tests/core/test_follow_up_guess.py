@@ -26,3 +26,20 @@ def test_a_guess_that_names_what_the_question_ranks_still_answers(matcher: Match
     result = matcher.ask("how did netflix get hold of the film? did they buy it at a festival")
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "netflix-rights-cannes"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        # a yes/no question with a subject of its own after a question to the chat
+        ("who knows this one? was the box office faked?", "box-office-refund-controversy"),
+        ("who else cried? was the letter from the dad?", "plot-letter-content"),
+        ("who directed it? did he also write it?", "director"),
+    ],
+)
+def test_a_question_of_its_own_after_another_is_no_guess(
+    matcher: Matcher, message: str, fact: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == fact
