@@ -97,9 +97,10 @@ def test_a_question_is_judged_on_its_own_words_not_the_chat_around_it(matcher: M
 def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) -> None:
     """Whether a question asks yes or no is evidence of its own: the ranking scores such
     questions below the phrasings that ask who or how many, and the decision learns how much
-    that says; the same words about someone the fact is not about stay refused. (A word no
-    fact has, such as "heavy" in "a heavy drinker", is evidence against of its own.)"""
-    result = matcher.ask("did jing boran drink a lot")
+    that says; the same words about someone the fact is not about stay refused. The question
+    matches no phrasing word for word (it scores below them), so the decision has to judge it."""
+    result = matcher.ask("is jing boran a big drinker")
+    assert result.score < 100
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
-    assert not matcher.ask("did zhou dongyu drink a lot").matched
+    assert not matcher.ask("is zhou dongyu a big drinker").matched
