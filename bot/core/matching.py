@@ -136,7 +136,8 @@ def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
         later.asks
         and asked.sentence < later.sentence
         and not QUESTION_WORDS.intersection(later.words)
-        and guesses_answer(list(later.words))  # "was the box office faked" asks anew
+        # "was the box office faked" asks anew; "was she broke" guesses at a why
+        and guesses_answer(list(later.words), after_why=asked.words[0] in ("why", "how"))
     )
 
 

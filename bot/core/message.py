@@ -251,8 +251,8 @@ def _opens(part: Part) -> bool:
 # How a follow-up guess starts: "something with the game?", "maybe because of the snow?"
 _GUESS_STARTS = frozenset({"something", "smth", "sth", "maybe", "because", "bc", "cuz", "prob"})
 # "was it broken", "is that why", "did someone pitch it": the subject points back at what was
-# asked; a subject of its own asks anew ("was the letter from the dad"), and so does "he"/"she"
-# doing something ("did he also write it"), unlike "was she broke"
+# asked; a subject of its own asks anew ("was the letter from the dad"); "he"/"she" guess only
+# at a why or how ("why had she no ticket? was she broke", not "who plays him? is he good")
 _GUESS_SUBJECTS = frozenset({"it", "that", "this", "there", "someone", "somebody"})
 _GUESS_PEOPLE = frozenset({"he", "she"})
 # ... and ends: offering an alternative ("did someone pitch it to him or", "or something")
@@ -260,10 +260,11 @@ _GUESS_ENDS = (("or",), ("or", "something"), ("or", "smth"), ("or", "sth"), ("or
 _GUESS_WORDS = 3  # a fragment this short without a verb names a guess: "school? work?"
 
 
-def guesses_answer(words: list[str]) -> bool:
+def guesses_answer(words: list[str], after_why: bool = False) -> bool:
     """Whether a sentence after an open question offers an answer to it rather than asks
     something of its own: "why does the train stop? was it broken or something", "what's the
-    last scene? something with the game right??", "why'd they move? school? work?"."""
+    last scene? something with the game right??", "why'd they move? school? work?". With
+    ``after_why`` (the question asked why or how) "was she broke" guesses the cause too."""
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
     if not kept or kept[0] in _WH or hedged:  # "anyone remember the details": a request
         return False
@@ -271,7 +272,8 @@ def guesses_answer(words: list[str]) -> bool:
         return True
     if kept[0] in vocab.AUXILIARIES:
         return len(kept) > 1 and (
-            kept[1] in _GUESS_SUBJECTS or (kept[0] in _COPULAS and kept[1] in _GUESS_PEOPLE)
+            kept[1] in _GUESS_SUBJECTS
+            or (after_why and kept[0] in _COPULAS and kept[1] in _GUESS_PEOPLE)
         )
     return (
         len(kept) <= _GUESS_WORDS
