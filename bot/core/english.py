@@ -13,11 +13,17 @@ COMMON = 200  # occurrences in the list's corpus; rarer entries are mostly typos
 
 
 @cache
-def words() -> frozenset[str]:
+def counts() -> dict[str, int]:
+    """How often each listed word occurs in the list's corpus ("first" far more than "frost")."""
     from spellchecker import SpellChecker  # a 0.5 s read: only when a correction is proposed
 
-    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return frozenset(w for w, n in counts.items() if n >= COMMON)
+    found = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return {w: n for w, n in found.items() if n >= COMMON}
+
+
+@cache
+def words() -> frozenset[str]:
+    return frozenset(counts())
 
 
 # Chat shorthand is English as a chat server writes it: "googled it but got nothing, need it

@@ -171,13 +171,26 @@ def _weights(df: Counter[str], n: int) -> tuple[dict[str, float], float]:
     return idf, math.log(1 + (n + 1) / 0.5) * 1.25
 
 
+def _likeliest(word: str, meant: str) -> bool:
+    """Whether ``meant`` is the commonest English word that ``word`` is with one letter put
+    back: "acor" is "actor" (not "acorn"), "frst" is not "frost" but "first"."""
+    counts = english.counts()
+    least = counts.get(meant, 0)
+    return not any(
+        counts.get(word[:at] + letter + word[at:], 0) > least
+        for at in range(1, len(word) + 1)
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+    )
+
+
 class Speller:
     """Corrects words the index has never seen to a known word one or two edits away.
 
     The first letter must agree (typos rarely hit it, and it keeps "Jason" from becoming
     "Eason"). Words of 5-9 letters may be one edit off, longer ones two (two edits turn real
     words of eight or nine letters into others: "existing" into "editing"); words of three or four
-    letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"). Numbers and
+    letters only by a swap of two neighbours ("lui" -> "liu", "flim" -> "film"), and of four also
+    by a letter left out of a word of five, when only one fits ("tran" -> "train"). Numbers and
     real English words ("handed", not "handled": ``bot.core.english``) are never corrected.
     """
 
@@ -229,6 +242,10 @@ class Speller:
                 swap = len(known) == len(word) and sorted(known) == letters
                 if swap and OSA.distance(word, known) == 1:
                     return known
+            if len(word) == 4 and not english.is_word(word):  # ... or a letter left out of
+                # one word: "tran" (not "frst": "first" or "frost"; not "rail", a word)
+                longer = [k for k in bucket if len(k) == 5 and OSA.distance(word, k) == 1]
+                return longer[0] if len(longer) == 1 and _likeliest(word, longer[0]) else word
             return word
         max_edits = 1 if len(word) <= 9 else 2
         found = process.extractOne(

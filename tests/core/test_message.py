@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from bot.core.match_index import Speller
 from bot.core.matching import Matcher
 from bot.core.message import context, parts, telling
 from bot.core.model import FactBase
@@ -635,3 +638,12 @@ def test_a_yes_no_question_after_an_open_one_is_a_question_of_its_own() -> None:
     assert _asked("does he know and does she care")[0] == "does he know and does she care"
     said = "how long is it between when they meet and when they meet again"
     assert {p.sentence for p in parts(said)} == {0}
+
+
+def test_a_short_word_missing_a_letter_is_the_one_word_it_can_be(matcher: Matcher) -> None:
+    result = matcher.ask("why did the tran stop")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "wynne-train-stops-weather"
+    speller = Speller(Counter({"frost": 5, "actor": 3, "train": 2}))
+    assert speller.correct("acor") == "actor"  # not the rarer "acorn"
+    assert speller.correct("frst") == "frst"  # "first", far commoner, is as near as "frost"
