@@ -114,7 +114,13 @@ DAMAGES = {
     # another version of the code or the packs
     "other key": (lambda data: data.replace(data.splitlines()[1], b"0" * 64, 1), False),
     "no payload": (lambda data: b"".join(data.splitlines(keepends=True)[:2]), True),
+    # a bad sector, a bit flipped on disk: most of the file is the index's raw buffers
+    "one byte changed": (lambda data: _flipped(data, len(data) * 3 // 4), True),
 }
+
+
+def _flipped(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
 
 
 def test_a_damaged_foreign_or_deleted_cache_is_rebuilt(
@@ -140,6 +146,33 @@ def test_a_damaged_foreign_or_deleted_cache_is_rebuilt(
     assert load_indexed([facts], seeds, cache).cached  # rebuilt and saved again
     cache.chmod(0o777)  # anyone could have put a file there: never unpickle it
     assert not load_indexed([facts], seeds, cache).cached
+
+
+def test_a_damaged_fact_is_caught_when_the_cache_is_read(
+    pack: tuple[Path, Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The facts' strings are one raw buffer that unpickles whatever it holds: a damaged byte in
+    a fact's text is found when the file is read (logged, rebuilt, replaced), not when a
+    question reaches that fact."""
+    facts, seeds = pack
+    cache = tmp_path / "cache"
+    answer = load_indexed([facts], seeds, cache).matcher.ask(DIRECTOR)
+    assert answer.fact is not None
+    (file,) = cache.glob("index-*.pickle")
+    data = file.read_bytes()
+    text = answer.fact.text.encode()
+    assert text in data
+    file.write_bytes(data.replace(text, text[:9] + b"\xff" + text[10:]))  # not UTF-8
+    with caplog.at_level(logging.WARNING, logger="bot.core.index_cache"):
+        rebuilt = load_indexed([facts], seeds, cache)
+    assert not rebuilt.cached
+    (said,) = [r.getMessage() for r in caplog.records]
+    assert f"The index cache {file} could not be read" in said
+    again = rebuilt.matcher.ask(DIRECTOR)
+    assert (again.fact, again.reply) == (answer.fact, answer.reply)
+    reloaded = load_indexed([facts], seeds, cache)  # the rebuilt file replaced it
+    assert reloaded.cached
+    assert reloaded.matcher.ask(DIRECTOR).reply == answer.reply
 
 
 def test_an_unwritable_cache_folder_only_costs_a_build(
