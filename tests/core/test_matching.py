@@ -159,6 +159,12 @@ def test_the_credited_writers_come_with_the_script_credit(matcher: Matcher) -> N
     assert "Zhang Yibai" in result.reply
 
 
+def test_who_wrote_the_film_is_its_script_not_the_letter_in_its_plot(matcher: Matcher) -> None:
+    for question in ("who wrote it", "who wrote us and them"):
+        result = matcher.ask(question)
+        assert result.fact is not None and result.fact.id == "script-writer-zhang-biyai"
+
+
 def test_one_figure_asked_for_comes_alone_with_related_figures_worded_as_such(
     matcher: Matcher,
 ) -> None:
