@@ -29,6 +29,7 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("how did the couple make money back then", "plot-selling-software-and-porn"),
         ("whose place does xiaoxiao move into", "plot-tiny-room"),
         ("who steered the film", "director"),
+        ("what did it make after ten days in theaters", "box-office-ten-days-200m"),
     ],
 )
 def test_a_described_question_reaches_its_fact(
