@@ -185,7 +185,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("moved", "out"): "leave",
     # breaking up and staying in touch
     ("end", "things"): "breakup",  # "when she ends things" ("ends" is read as end)
-    ("end", "it", "with"): "breakup",
+    # "end it with" is a breakup only with a person after it: not "end it with the letter"
+    ("end", "it", "with", "him"): "breakup with him",
+    ("end", "it", "with", "her"): "breakup with her",
     ("end", "the", "relationship"): "breakup",
     ("bunk", "together"): "room together",
     ("call", "it", "quits"): "breakup",
@@ -392,9 +394,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("money", "man"): "producer",  # the film's backer ("guy" is read as man)
     ("hit", "the", "big", "screen"): "release theater",
     ("big", "screen"): "theater",
-    ("get", "by"): "make money",  # "how did they get by"
-    ("pay", "the", "rent"): "make money",  # "paid" is read as pay
-    ("pay", "the", "bills"): "make money",
+    # scraping by is earning a living, not a film making money at the box office
+    ("get", "by"): "earn living",  # "how did they get by"
+    ("pay", "the", "rent"): "earn living",  # "paid" is read as pay
     ("call", "the", "shots"): "direct",
     ("calls", "the", "shots"): "direct",
     ("called", "the", "shots"): "direct",

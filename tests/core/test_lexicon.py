@@ -89,6 +89,27 @@ def test_everyday_words_reach_the_plainly_worded_fact(
     assert result.fact is not None and result.fact.id == fact_id
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # getting by is how the couple earn a living, never the film's box-office gross
+        ("how did they get by", "plot-selling-software-and-porn"),
+        ("how did they pay the rent", "plot-selling-software-and-porn"),
+        ("how do they pay the bills", "wynne-paycheck-to-paycheck"),
+        # "end it with" is a breakup only with a person after it
+        ("does the movie end it with the letter", "plot-final-letter"),
+        ("does the film end it with a reunion", "flixxpanda-reunion-airport"),
+        ("what is he doing when she ends it with him", "plot-breakup-while-gaming"),
+    ],
+)
+def test_an_idiom_is_read_only_in_its_own_sense(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == fact_id
+
+
 def test_every_idiom_can_be_read() -> None:
     """An idiom's words are looked up after single words are respelled: an idiom written with a
     word that is respelled first ("ends" is read as end) would never match."""
