@@ -420,3 +420,19 @@ def test_a_question_worded_like_the_facts_quiz_card_is_answered(matcher: Matcher
     result = matcher.ask("what does jianqing's dad reveal about his health")
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "plot-father-going-blind"
+
+
+@pytest.mark.parametrize("fact_id", ["theme-song-writer", "theme-song-composer"])
+def test_a_facts_own_phrasing_answers_that_fact(
+    matcher: Matcher, fact_base: FactBase, fact_id: str
+) -> None:
+    """Asked word for word, a phrasing answers its own fact: the composer's "tune for the theme
+    song" never takes "who wrote the theme song" from its writer."""
+    answers = {q: matcher.ask(q).fact for q in fact_base.by_id[fact_id].questions}
+    assert {q: f.id if f else None for q, f in answers.items() if not f or f.id != fact_id} == {}
+
+
+def test_the_theme_song_writer_is_asked_for_by_the_lyrics(matcher: Matcher) -> None:
+    result = matcher.ask("who wrote the theme song? the lyrics i mean")
+    assert result.matched, result.refusal
+    assert result.fact is not None and result.fact.id == "theme-song-writer"
