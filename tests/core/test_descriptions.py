@@ -110,10 +110,8 @@ def test_descriptions_that_are_not_a_list_are_reported_at_their_line(tmp_path: P
         ("what is the male star allergic to", "jing-boran-allergic-alcohol"),
         ("what did the ticket site blame the refunds on", "box-office-refund-explanation"),
         ("what does the restaurant owner refuse to do", "plot-father-refuses-beijing"),
-        # what a story's parts and its cast are called: lead actor, protagonist, main character
+        # what the cast is called: the lead actor
         ("what is the lead actor allergic to", "jing-boran-allergic-alcohol"),
-        ("what did the female protagonist find in the game", "plot-hidden-messages"),
-        ("what does the main character dream of becoming", "plot-jianqing-dream"),
     ],
 )
 def test_shipped_descriptions_reach_their_facts(
@@ -122,3 +120,28 @@ def test_shipped_descriptions_reach_their_facts(
     result = Matcher(fact_base).ask(question)
     assert result.matched, result.suggestions
     assert result.fact is not None and result.fact.id == fact_id
+
+
+# "who is <description>" asks who a character is: a description the reading cannot carry in this
+# form stays out of the pack ("the female protagonist" read as Xiaoxiao was refused, "the main
+# character" read as Jianqing answered with where Xiaoxiao moves)
+@pytest.fixture(scope="module")
+def shipped(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.mark.parametrize(
+    "question", ["who is the female protagonist", "who is his girlfriend", "who is the heroine"]
+)
+def test_who_is_the_heroine_in_other_words_is_xiaoxiao(shipped: Matcher, question: str) -> None:
+    result = shipped.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == "cast-xiaoxiao"
+
+
+@pytest.mark.parametrize("question", ["who is the main character", "who is her love interest"])
+def test_who_is_the_hero_in_other_words_is_never_another_fact(
+    shipped: Matcher, question: str
+) -> None:
+    result = shipped.ask(question)
+    assert not result.matched or (result.fact is not None and result.fact.id == "cast-jianqing")
