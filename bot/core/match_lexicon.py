@@ -18,7 +18,7 @@ WORDS: dict[str, str] = {
     "boy": "lad lads laddie",
     "husband": "hubby",
     "wife": "wifey missus",
-    "child": "kiddo kiddos toddler baby babies infant newborn",
+    "child": "kiddo kiddos toddler baby babies infant newborn offspring",
     # ("pair", "lovebirds": "the pair", "the lovebirds" are read as they in match_vocab)
     "couple": "duo lovers sweethearts",
     "manager": "landlord landlady",
@@ -51,7 +51,7 @@ WORDS: dict[str, str] = {
     "beautiful": "gorgeous lovely breathtaking stunning",
     "beautifully": "gorgeously stunningly",
     "award": "gong gongs trophy trophies accolade accolades",
-    "nominate": "contender contenders",
+    "nominate": "contender contenders shortlist",
     "hit": "blockbuster smash",
     "million": "mil",
     "yuan": "rmb renminbi",
@@ -122,8 +122,8 @@ WORDS: dict[str, str] = {
     "win": "nab nabs nabbed snag snags snagged clinch clinched victory victories",
     "say": "mention mentions mentioned claim claims claimed opinion opinions",
     "fight": "brawl brawls scuffle scuffles punch punches punched punching",
-    "argue": "quarrel quarrels quarreled quarrelled bicker bickers bickered bickering "
-    "disagreement disagreements dispute disputes feud feuds",
+    "argue": "squabble squabbles squabbled squabbling quarrel quarrels quarreled quarrelled "
+    "bicker bickers bickered bickering disagreement disagreements dispute disputes feud feuds",
     "move": "relocate relocates relocated relocating",
     "refuse": "refuses refused refusing decline declines declined",
     "release": "launch launched launches",
@@ -147,6 +147,7 @@ WORDS: dict[str, str] = {
     "choose": "chose chosen",
     "forget": "forgot forgotten",
     "swear": "swore sworn",
+    "1st": "maiden",  # "her maiden film"
     # things
     "train": "carriage carriages railway railroad",
     "ticket": "fare fares",

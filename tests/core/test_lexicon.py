@@ -79,6 +79,8 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("what is zhou dongyu's fondest memory of the shoot", "zhou-dongyu-favorite-moment"),
         ("were the box office figures padded", "box-office-refund-controversy"),  # = inflated
         ("what does he plead for once he's rich", "plot-second-chance"),  # plead = ask
+        ("was this her maiden film as director", "directorial-debut"),  # maiden = first
+        ("does jianqing have offspring", "wynne-married-with-child"),  # offspring = a child
     ],
 )
 def test_everyday_words_reach_the_plainly_worded_fact(
