@@ -62,7 +62,6 @@ SIGNS = {
     "precision": 1,
     "names_missing": -1,
     "intent_missing": -1,
-    "told": -1,
     "one_word": -1,
     "evidence": 1,
     "chat": -1,

@@ -16,10 +16,6 @@ its top score, so the decision reads it:
 - ``precision``: how much of the top fact's closest phrasing the question says;
 - ``names_missing``: names and numbers the question gives that the top fact lacks;
 - ``intent_missing``: the question asks who/when/where/how much and the fact answers another;
-- ``told``: the question asks for a value (who, when, how many, which hotel) and already says
-  every form of the top fact's answer itself: "who gave the leading man his gray hair" is not
-  answered by "gray hair", nor "what is the name of xiaoxiao's ex" by "Xiaoxiao" (a name the
-  question only describes, "who plays the male lead", is still given by the answer);
 - ``no_intent``, ``short``, ``one_word``, ``chat``, ``pronoun``: what kind of question it is
   (``one_word``: a single known word, no name, no question word: "love", "watch");
 - ``yes_no``: the question asks whether ("was jing boran a heavy drinker"), which the ranking
@@ -46,8 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.match_index import SOFT_SHARE
-from bot.core.match_score import CREDIT_KINDS, ROLE_STEMS, VALUE_INTENTS
-from bot.core.match_vocab import NAME
+from bot.core.match_score import CREDIT_KINDS, ROLE_STEMS
 from bot.core.text import normalize
 
 if TYPE_CHECKING:
@@ -55,7 +50,6 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = Path(__file__).with_name("decision_weights.json")
 ONE_WORD_TOP = 0.64  # the least top score (/100) at which one word in chat is a keyword
-ASKS_VALUE = VALUE_INTENTS | {NAME}  # intents whose answer fills a slot: a person, a date...
 LIST = 20.0  # another item of the top fact's list this close: the reply is the whole list
 FEATURES: tuple[str, ...] = (
     "top",
@@ -67,7 +61,6 @@ FEATURES: tuple[str, ...] = (
     "precision",
     "names_missing",
     "intent_missing",
-    "told",
     "no_intent",
     "short",
     "one_word",
@@ -200,7 +193,6 @@ def evidence(
         "precision": precision,
         "names_missing": float(missing),
         "intent_missing": float(bool(intent) and intent not in best.intents),
-        "told": float(told(analysis, best)),
         "no_intent": float(not intent),
         "short": 1.0 / (1.0 + len(analysis.terms)),
         "one_word": float(one_word),
@@ -209,20 +201,3 @@ def evidence(
         "pronoun": float(analysis.pronoun),
         "yes_no": float(analysis.yes_no),
     }
-
-
-def told(analysis: Analysis, best: FactEntry) -> bool:
-    """Whether a question asking for a value already says all the fact answers: the fact
-    then does not fill the slot the question asks for. The terms that count as said are the
-    question's words and the names it gives; a description standing for someone ("the male
-    lead", "the camera guy") is not the name, so the name still fills the slot."""
-    if analysis.yes_no or not any(a.terms for a in best.answers):
-        return False  # "was it shot in hailar" says its answer on purpose
-    intent = analysis.intent or analysis.noun_intent
-    if intent not in ASKS_VALUE and not analysis.which:
-        return False
-    names = set(analysis.entities)
-    if set(analysis.terms) - ROLE_STEMS <= names:
-        return False  # "who is wynne", "zhang yibai role": the name is the question
-    said = {t for t in analysis.terms if t in names or not t.startswith("@")}
-    return all(said.issuperset(a.terms) for a in best.answers)

@@ -104,32 +104,3 @@ def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) ->
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
     assert not matcher.ask("is zhou dongyu a big drinker").matched
-
-
-def test_a_fact_that_only_repeats_what_the_question_says_is_offered_not_given(
-    matcher: Matcher,
-) -> None:
-    """A who-question about Jing Boran's gray hair asks for a person; the fact about it names
-    no one but him, and its answer ("gray hair") is the question's own words: it is offered as
-    a suggestion, not given as the answer."""
-    for question in (
-        "which hairdresser gave jing boran his grey hair",
-        "who dyed the lead actor's hair gray",
-    ):
-        result = matcher.ask(question)
-        assert not result.matched, question
-        assert "What was new for Jing Boran in this role?" in result.suggestions
-        assert result.decision is not None and result.decision.features["told"] == 1.0
-
-
-def test_a_fact_that_fills_what_the_question_asks_is_still_given(matcher: Matcher) -> None:
-    """The same fact answers the colour it does say; a name the question only describes ("the
-    male lead") is still the name asked for."""
-    colour = matcher.ask("what colour is jing boran's hair in the film")
-    assert colour.matched and colour.fact is not None
-    assert colour.fact.id == "jing-boran-gray-hair"
-    described = matcher.ask("who plays the male lead")
-    assert described.matched and described.fact is not None
-    assert described.fact.id == "cast-jianqing"
-    for result in (colour, described):
-        assert result.decision is not None and result.decision.features["told"] == 0.0
