@@ -422,7 +422,20 @@ def test_a_question_worded_like_the_facts_quiz_card_is_answered(matcher: Matcher
     assert result.fact is not None and result.fact.id == "plot-father-going-blind"
 
 
-@pytest.mark.parametrize("fact_id", ["theme-song-writer", "theme-song-composer"])
+@pytest.mark.parametrize(
+    "fact_id",
+    [
+        "theme-song-writer",
+        "theme-song-composer",
+        # neighbours whose describing phrasings once took each other's own words
+        "plot-past-in-colour",
+        "plot-present-black-and-white",
+        "box-office-opening-weekend",
+        "box-office-opening-holiday",
+        "wynne-why-broke-up",
+        "wynne-drift-apart",
+    ],
+)
 def test_a_facts_own_phrasing_answers_that_fact(
     matcher: Matcher, fact_base: FactBase, fact_id: str
 ) -> None:
@@ -430,6 +443,13 @@ def test_a_facts_own_phrasing_answers_that_fact(
     song" never takes "who wrote the theme song" from its writer."""
     answers = {q: matcher.ask(q).fact for q in fact_base.by_id[fact_id].questions}
     assert {q: f.id if f else None for q, f in answers.items() if not f or f.id != fact_id} == {}
+
+
+def test_what_the_blogger_thought_of_the_film_is_not_what_she_thought_of_beijing(
+    matcher: Matcher,
+) -> None:
+    result = matcher.ask("what did the blogger think of the film")
+    assert result.fact is not None and result.fact.id == "wynne-favorite-movie"
 
 
 def test_the_theme_song_writer_is_asked_for_by_the_lyrics(matcher: Matcher) -> None:
