@@ -29,18 +29,16 @@ import gc
 import hashlib
 import importlib.util
 import io
-import itertools
 import operator
 import os
 import pickle
 import sys
 import types
-from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any
 
 from bot.core import match_index, matching, model, text
 from bot.core.fact_table import FactTable, PackedText
@@ -315,45 +313,13 @@ def _constructed() -> dict[type, Callable[[Any], Any]]:
     return found
 
 
-class PackedStrings(Sequence[str]):
-    """A read-only list of strings kept as one string and where each item ends: a loaded
-    matcher's autocomplete keys (384,000 at 100,000 facts) are two objects, not 384,000."""
-
-    def __init__(self, packed: str, ends: array[int]) -> None:
-        self._packed, self._ends = packed, ends
-
-    @classmethod
-    def of(cls, items: Sequence[str]) -> PackedStrings:
-        ends = array("Q", itertools.accumulate(map(len, items)))
-        return cls("".join(items), ends)
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        end = self._ends[index]  # raises IndexError past the end, as a list does
-        index %= len(self._ends)
-        return self._packed[self._ends[index - 1] if index else 0 : end]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return PackedStrings, (self._packed, self._ends)
-
-
 def _reduce_matcher(matcher: Matcher) -> tuple[Any, ...]:
     """The matcher's attributes, with its autocomplete keys (normalised phrasings: a string
     of its own each) packed into one string, and the phrasings they show into one buffer."""
     state = dict(vars(matcher))
     keys = state.get("_complete_keys")
     if isinstance(keys, list):
-        state["_complete_keys"] = PackedStrings.of(keys)
+        state["_complete_keys"] = PackedText.of(keys)
     shown = state.get("_complete_text")
     if isinstance(shown, list):
         state["_complete_text"] = PackedText.of(shown)

@@ -169,7 +169,7 @@ class Matcher:
             if len(f.questions[0]) <= AUTOCOMPLETE_CHARS
         ]
         pairs.sort()
-        # (a cached matcher loads them packed: index_cache.PackedStrings, fact_table.PackedText)
+        # (a cached matcher loads them packed: fact_table.PackedText)
         self._complete_keys: Sequence[str] = [k for k, _ in pairs]
         self._complete_text: Sequence[str] = [q for _, q in pairs]
 
