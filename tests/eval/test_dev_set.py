@@ -29,7 +29,7 @@ its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.
 (terse 93.9%, chat 46.9%, paraphrase 26.5% answered right), 7.6% wrong.
 ``blind_e.yaml`` (a development set since its second run), first run: 68.9% / 87.8%
 (terse 98.0%, chat 66.0%, paraphrase 42.0% answered right), 5.5% wrong.
-``blind_f.yaml`` (held out: only its labels are checked here), first run: 56.3% / 87.5%
+``blind_f.yaml`` (a development set since its second run), first run: 56.3% / 87.5%
 (terse 92.3%, chat 52.0%, paraphrase 22.4% answered right), 6.5% wrong; second run at the end
 of that session 54.3% / 85.4%, 7.0% wrong: the session's dev-set gains did not carry over.
 The floors are the issue's targets, so a change that loses real ground fails here.
@@ -54,7 +54,7 @@ BLIND_B = Path(__file__).with_name("blind_b.yaml")  # three styles; a developmen
 BLIND_C = Path(__file__).with_name("blind_c.yaml")  # three styles; a development set since
 BLIND_D = Path(__file__).with_name("blind_d.yaml")  # three styles; a development set since
 BLIND_E = Path(__file__).with_name("blind_e.yaml")  # three styles; a development set since
-BLIND_F = Path(__file__).with_name("blind_f.yaml")  # held out: only its labels are checked here
+BLIND_F = Path(__file__).with_name("blind_f.yaml")  # three styles; a development set since
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -68,6 +68,7 @@ KEPT = {
     BLIND_C: (0.72, 0.065),
     BLIND_D: (0.60, 0.055),
     BLIND_E: (0.67, 0.065),
+    BLIND_F: (0.52, 0.08),
 }
 
 
