@@ -571,8 +571,12 @@ _FILLERS: tuple[tuple[str, ...], ...] = tuple(
 # "like" as a filler, between who or what is asked about and what is said of it: "is there
 # like a summary", "was it like 10 years later" (not "what does it look like", "did she like
 # a guy")
-_LIKE_BEFORE = frozenset({"there", "it"})  # not "did she like a guy"
-_LIKE_AFTER = frozenset({"a", "an", "the", "some", "any", "his", "her", "their", "its"})
+# ... and after a question word, before how much of it: "she was confused why like half the
+# movie is in black and white", "for like 5 min"
+_LIKE_BEFORE = frozenset({"there", "it", "why", "how", "when", "where", "what", "for"})
+_LIKE_AFTER = frozenset(
+    {"a", "an", "the", "some", "any", "his", "her", "their", "its", "half", "all", "most"}
+)
 
 
 def _filler_like(words: list[str], i: int) -> bool:

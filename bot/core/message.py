@@ -201,10 +201,13 @@ def _parts(message: str) -> list[Part]:
         else p
         for p in out
     ]
+    resolved = _resolved(out, premises)
+    read_as_one = resolved == out  # a question resolved is the message read as one already
+    out = resolved
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
         out = ([p for p in out if p.asks] + [p for p in out if not p.asks])[:MAX_PARTS]
     sentences_seen = {p.sentence for p in out if not p.aside}
-    if len(sentences_seen) > 1 and any(p.asks for p in out):
+    if len(sentences_seen) > 1 and any(p.asks for p in out) and read_as_one:
         # the message as one question: "i heard there was drama about ticket sales. what was
         # that about?" asks about what the first sentence says
         joined: list[str] = []
@@ -215,6 +218,91 @@ def _parts(message: str) -> list[Part]:
         out.append(Part(tuple(joined), True, -1))
     # a guess is read only with its question, never as a question of its own
     return [p for p in out if not p.guess or p.aside]
+
+
+# Words after which "that", "this" or "those" stands for something said, not for a thing named
+# after it: "what was that about", "is that true", "did the critic think that too" (not "that
+# scene", "this interview")
+_AFTER_POINTER = (
+    vocab.AUXILIARIES
+    | {"about", "too", "again", "true", "real", "right", "so", "really", "actually", "even"}
+    | {"for", "in", "on", "at", "with", "to", "from", "or", "and", "but", "because", "bc"}
+    | {"happen", "happened", "happens", "mean", "means", "meant", "come", "came"}
+)
+# ... and a question that is nothing but such words points back with "it" too: "what was it",
+# "is it true", "why did it happen" (elsewhere "it" is the film: "loved it. who directed it")
+_ONLY_POINTING = frozenset({"it", "true", "real", "right", "so", "why", "would", "do", "did"})
+# How the asker frames what they heard or think: "i remember some drama about ...", "i think
+# her leaving was good for him" tell of the drama and of her leaving
+_FRAMING = frozenset({"i", "im", "ive"})
+_FRAMING_VERBS = frozenset(
+    {"remember", "think", "thought", "heard", "read", "saw", "feel", "felt", "guess", "swear"}
+)
+# Where what a sentence about the asker reports starts: "my gf was confused why half the movie
+# is in black and white", "i was wondering if ..."
+_EMBEDDED = frozenset({"why", "how", "whether", "if", "that"})
+# verbs that only stand for the event pointed back to: "why did that happen" asks why it did
+_EVENT_VERBS = [(w,) for w in ("happen", "happens", "happened", "take", "takes", "took")]
+_REPORT_GAP = frozenset({"somewhere", "online", "once", "recently", "just", "also"})
+
+
+def _pointer(words: tuple[str, ...]) -> int:
+    """Where a question points back at something said before it ("is there a reason for
+    that", "what was that about", "what was it"): the pointing word's position, else -1."""
+    for i, word in enumerate(words):
+        if word in ("that", "this", "those") and (
+            i + 1 == len(words) or words[i + 1] in _AFTER_POINTER
+        ):
+            return i
+    if "it" in words and _POINTING_BACK.union(_ONLY_POINTING).issuperset(words):
+        return words.index("it")
+    return -1
+
+
+def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
+    """What a sentence before a question says that the question may point back to: a telling
+    sentence's subject and what it tells, a statement asked only by its "?" (the asker's
+    framing, "i remember", set aside), what a sentence about the asker reports ("she was
+    confused why half the movie is in black and white"); () for a question of its own."""
+    words = part.words
+    if part.guess:
+        return ()
+    if part.aside:
+        at = next((i for i, w in enumerate(words) if i and w in _EMBEDDED), -1)
+        return _subject(words[at + 1 :], told=False) if at > 0 else ()
+    if part.asks and part.sentence not in premises:
+        return ()
+    if len(words) > 2 and words[0] in _FRAMING and words[1] in _FRAMING_VERBS:
+        words = words[2 + (words[2] == "that") :]  # "i read (that) the numbers were faked"
+    while len(words) > 1 and words[0] in _REPORT_GAP:  # "(i read) somewhere this was ..."
+        words = words[1:]
+    if len(words) > 2 and words[0] == "there" and words[1] in _COPULAS:
+        words = words[2:]  # "there was a lawsuit. what was that about": the lawsuit
+    return _subject(words, told=False)
+
+
+def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
+    """A question that points back at the sentence before it asks about what that sentence
+    says: "i remember some drama about the opening weekend numbers being faked?? what was that
+    about" asks what the drama about the faked numbers was about (the pointing word stands for
+    what was said, which then counts as the question's own words). The sentence pointed to is
+    context from then on."""
+    out = list(found)
+    for n, part in enumerate(found):
+        at = _pointer(part.words) if part.asks and part.sentence > 0 else -1
+        if at < 0:
+            continue
+        before = [p for p in found if 0 <= p.sentence < part.sentence]
+        if not before:
+            continue
+        referent = max(before, key=lambda p: p.sentence)
+        said = _said(referent, premises)
+        if not said:
+            continue
+        after = at + 1 + (part.words[at + 1 : at + 2] in _EVENT_VERBS)  # "why did that happen"
+        out[n] = replace(part, words=(*part.words[:at], *said, *part.words[after:]))
+        out = [replace(p, asks=False) if p is referent else p for p in out]
+    return out
 
 
 def _says_more(words: tuple[str, ...]) -> bool:
