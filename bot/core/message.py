@@ -220,18 +220,21 @@ def _parts(message: str) -> list[Part]:
     return [p for p in out if not p.guess or p.aside]
 
 
-# Words after which "that", "this" or "those" stands for something said, not for a thing named
-# after it: "what was that about", "is that true", "did the critic think that too" (not "that
-# scene", "this interview")
+# Words after which "that" or "those" stands for something said, not for a thing named after
+# it: "what was that about", "is that true", "did the critic think that too" (not "that scene";
+# "this" is the film: "who distributed this in macau", "how did he end up in this")
 _AFTER_POINTER = (
     vocab.AUXILIARIES
     | {"about", "too", "again", "true", "real", "right", "so", "really", "actually", "even"}
     | {"for", "in", "on", "at", "with", "to", "from", "or", "and", "but", "because", "bc"}
     | {"happen", "happened", "happens", "mean", "means", "meant", "come", "came"}
 )
-# ... and a question that is nothing but such words points back with "it" too: "what was it",
-# "is it true", "why did it happen" (elsewhere "it" is the film: "loved it. who directed it")
+# ... and a question that is nothing but such words points back with "it" too, to what was
+# heard or read: "i heard jing boran drank on set?? is it true", "what was it" (elsewhere "it"
+# is the film: "loved it. who directed it", "the ending was so sad. what's it about")
 _ONLY_POINTING = frozenset({"it", "true", "real", "right", "so", "why", "would", "do", "did"})
+_TRUE = frozenset({"true", "real"})  # "is it true": whether what was said is
+_WHAT_IT_WAS = _TRUE | {"was", "were"}
 # How the asker frames what they heard or think: "i remember some drama about ...", "i think
 # her leaving was good for him" tell of the drama and of her leaving
 _FRAMING = frozenset({"i", "im", "ive"})
@@ -241,22 +244,38 @@ _FRAMING_VERBS = frozenset(
 # Where what a sentence about the asker reports starts: "my gf was confused why half the movie
 # is in black and white", "i was wondering if ..."
 _EMBEDDED = frozenset({"why", "how", "whether", "if", "that"})
+# ... or what someone told them: "my friend says zhou dongyu was also in soul mate"
+_TOLD = frozenset({"says", "said", "told", "tells", "thinks", "claims", "swears"})
+_REPORTED = _TOLD | _FRAMING_VERBS
 # verbs that only stand for the event pointed back to: "why did that happen" asks why it did
 _EVENT_VERBS = [(w,) for w in ("happen", "happens", "happened", "take", "takes", "took")]
 _REPORT_GAP = frozenset({"somewhere", "online", "once", "recently", "just", "also"})
 
 
-def _pointer(words: tuple[str, ...]) -> int:
+def _pointer(words: tuple[str, ...]) -> tuple[int, int]:
     """Where a question points back at something said before it ("is there a reason for
-    that", "what was that about", "what was it"): the pointing word's position, else -1."""
+    that", "what was that about", "what was it", "who directed that one"): the pointing
+    words' span, else (-1, -1)."""
     for i, word in enumerate(words):
-        if word in ("that", "this", "those") and (
-            i + 1 == len(words) or words[i + 1] in _AFTER_POINTER
-        ):
-            return i
-    if "it" in words and _POINTING_BACK.union(_ONLY_POINTING).issuperset(words):
-        return words.index("it")
-    return -1
+        if word in ("that", "those") and (i + 1 == len(words) or words[i + 1] in _AFTER_POINTER):
+            return i, i + 1
+        # "that one" at the end: the thing named before ("this one" is the film)
+        if word == "that" and words[i + 1 :] in (("1",), ("ones",)):
+            return i, i + 2
+    if (
+        "it" in words
+        and _POINTING_BACK.union(_ONLY_POINTING).issuperset(words)
+        and not _WHAT_IT_WAS.isdisjoint(words)  # not "what's it about": the film
+    ):
+        at = words.index("it")
+        return at, at + 1
+    return -1, -1
+
+
+def _reported(part: Part, premises: set[int]) -> bool:
+    """Whether a sentence tells what was heard, read or said ("i heard ...", "someone said
+    ...", "he said something about it in an interview right?"), which "it" may point back to."""
+    return part.sentence in premises or not _REPORTED.isdisjoint(part.words)
 
 
 def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
@@ -268,12 +287,19 @@ def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
     if part.guess:
         return ()
     if part.aside:
-        at = next((i for i, w in enumerate(words) if i and w in _EMBEDDED), -1)
-        return _subject(words[at + 1 :], told=False) if at > 0 else ()
+        at = next(
+            (i for i, w in enumerate(words) if (i and w in _EMBEDDED) or w in _TOLD), len(words)
+        )
+        at += words[at + 1 : at + 2] in (("me",), ("us",))  # "my friend told me ..."
+        return _subject(words[at + 1 :], told=False)
     if part.asks and part.sentence not in premises:
         return ()
-    if len(words) > 2 and words[0] in _FRAMING and words[1] in _FRAMING_VERBS:
-        words = words[2 + (words[2] == "that") :]  # "i read (that) the numbers were faked"
+    # who said it: "i read (that) the numbers were faked", "someone told me the shoot was ..."
+    said = next((i for i, w in enumerate(words[:3]) if w in _REPORTED | {"say"}), -1)
+    if said >= 0 and len(words) > said + 2:
+        words = words[said + 1 :]
+        words = words[(words[0] in ("me", "us")) :]
+        words = words[(words[0] == "that") :]
     while len(words) > 1 and words[0] in _REPORT_GAP:  # "(i read) somewhere this was ..."
         words = words[1:]
     if len(words) > 2 and words[0] == "there" and words[1] in _COPULAS:
@@ -289,17 +315,21 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
     context from then on."""
     out = list(found)
     for n, part in enumerate(found):
-        at = _pointer(part.words) if part.asks and part.sentence > 0 else -1
+        at, end = _pointer(part.words) if part.asks and part.sentence > 0 else (-1, -1)
         if at < 0:
             continue
         before = [p for p in found if 0 <= p.sentence < part.sentence]
-        if not before:
-            continue
+        if not before or any(p is not part and p.sentence == part.sentence for p in found):
+            continue  # "the reviewer who watched it after a breakup, how soon after was that"
         referent = max(before, key=lambda p: p.sentence)
+        if part.words[at] == "it" and not (
+            _reported(referent, premises) or not _TRUE.isdisjoint(part.words)
+        ):
+            continue
         said = _said(referent, premises)
         if not said:
             continue
-        after = at + 1 + (part.words[at + 1 : at + 2] in _EVENT_VERBS)  # "why did that happen"
+        after = end + (part.words[end : end + 1] in _EVENT_VERBS)  # "why did that happen"
         out[n] = replace(part, words=(*part.words[:at], *said, *part.words[after:]))
         out = [replace(p, asks=False) if p is referent else p for p in out]
     return out
@@ -345,6 +375,8 @@ _GUESS_SUBJECTS = frozenset({"it", "that", "this", "there", "someone", "somebody
 _GUESS_PEOPLE = frozenset({"he", "she"})
 # ... and ends: offering an alternative ("did someone pitch it to him or", "or something")
 _GUESS_ENDS = (("or",), ("or", "something"), ("or", "smth"), ("or", "sth"), ("or", "what"))
+# ... and how the asker offers what they believe the answer is: "i think it was his mom"
+_GUESS_FRAMES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("pretty", "sure"))
 _GUESS_WORDS = 3  # a fragment this short without a verb names a guess: "school? work?"
 
 
@@ -358,6 +390,10 @@ def guesses_answer(words: list[str], after_why: bool = False) -> bool:
         return False
     if kept[0] in _GUESS_STARTS or any(tuple(words[-len(e) :]) == e for e in _GUESS_ENDS):
         return True
+    for frame in _GUESS_FRAMES:  # "i think it was the flixxpanda one", "pretty sure it was"
+        if tuple(kept[: len(frame)]) == frame:
+            said = kept[len(frame) :]
+            return len(said) > 2 and said[0] in _GUESS_SUBJECTS and said[1] in _COPULAS
     if kept[0] in vocab.AUXILIARIES:
         return len(kept) > 1 and (
             kept[1] in _GUESS_SUBJECTS

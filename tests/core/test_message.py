@@ -127,6 +127,35 @@ def test_a_question_pointing_back_is_answered_about_what_was_said(
     assert result.fact.id == fact_id
 
 
+def test_that_one_after_another_film_is_named_is_that_film(matcher: Matcher) -> None:
+    # not this film's director: the film the friend named, which the sources do not cover
+    result = matcher.ask(
+        "my friend says zhou dongyu was also in a movie called better days, who directed that one?"
+    )
+    assert not result.matched, result.reply
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        # "it" and "this" are the film here, not the sentence before
+        ("the ending was so sad.", "what's it about?"),
+        ("i remember that scene so well.", "how did jing boran end up in this?"),
+        # "that" points into its own sentence
+        (
+            "i loved the snow scenes.",
+            "the blogger who watched it after her breakup, how soon after was that?",
+        ),
+    ],
+)
+def test_a_sentence_the_question_does_not_point_to_leaves_its_answer(
+    matcher: Matcher, said: str, question: str
+) -> None:
+    alone = matcher.ask(question)
+    assert alone.matched and alone.fact is not None
+    assert matcher.ask(f"{said} {question}").fact == alone.fact
+
+
 def test_that_before_a_noun_and_it_in_a_question_of_its_own_point_nowhere() -> None:
     assert _asked("the snow was wild. who shot that scene?")[0] == "who shot that scene"
     # "it" is the film
