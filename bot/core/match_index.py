@@ -19,8 +19,10 @@ import math
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from bot.core import english
@@ -30,7 +32,7 @@ from bot.core.match_tables import FactEntry as FactEntry  # where the scorer imp
 from bot.core.match_tables import Phrasing as Phrasing
 from bot.core.match_tables import Postings as Postings
 from bot.core.model import Fact, FactBase
-from bot.core.text import AliasTable, compact, normalize
+from bot.core.text import AliasTable, compact, normal_words, normalize
 
 TEXT_WEIGHT = 0.6  # a term found only in the fact's answer or reply text
 ENTITY_FLOOR = 3.5  # the least weight of a name or number, however common
@@ -298,7 +300,7 @@ class Analyzer:
 
     def _described(
         self, words: list[str], spans: dict[int, tuple[int, str]]
-    ) -> tuple[list[str], set[int]]:
+    ) -> tuple[list[str], AbstractSet[int]]:
         """Who or what the descriptions in ``words`` stand for ("the cinematographer", "the
         guy who shot it") as terms, and the positions of the words the term replaces. The term
         is not a name a fact must have, so a name the question gives outranks it; a description
@@ -306,8 +308,11 @@ class Analyzer:
         ("the actor who plays jianqing") stays a name. A description of one word that means
         something ("the director") keeps it: "who is the director" is not "who is rene liu"."""
         tokens: list[str] = []
+        found = self.aliases.descriptions(words)
+        if not found:
+            return tokens, _NOTHING_REPLACED  # most texts
         replaced: set[int] = set()
-        for start, end, canonical in self.aliases.descriptions(words):
+        for start, end, canonical in found:
             if any(a <= start and end <= b for a, (b, _) in spans.items()):
                 continue
             tokens.append(sys.intern("@" + compact(canonical)))
@@ -332,7 +337,7 @@ class Analyzer:
         """The terms and intent of ``analyze_words(words)``, all the index keeps of a text, read
         without the rest of the analysis: the index build reads every text of the pack."""
         intent = vocab.intent(words)
-        spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
+        spans = self.aliases.span_ends(words)
         described, replaced = self._described(words, spans)
         terms = _brief_terms(words, spans, intent, replaced)
         terms.extend(described)
@@ -349,7 +354,7 @@ class Analyzer:
         numbers: set[str] = set()
         named: list[str] = []
         light: list[str] = []  # terms of words that describe how, not what ("quietly")
-        spans = {start: (end, canonical) for start, end, canonical in self.aliases.spans(words)}
+        spans = self.aliases.span_ends(list(words))
         described, replaced = self._described(words, spans)
         i = 0
         while i < len(words):
@@ -430,24 +435,27 @@ def _brief_terms(
     the pack so, the words between names a list at a time. ``replaced``: the positions of the
     words a description stands for (never inside a name), left out."""
     skip = _SKIP | _NAME_WORD if intent == vocab.NAME else _SKIP
-
-    def plain(start: int, end: int) -> list[str]:
-        part = words[start:end]
-        if replaced:
-            part = [w for i, w in enumerate(part, start) if i not in replaced]
-        return [term for flags, term in map(_word_term, part) if not flags & skip]
-
+    # (a replaced word is read as a stop word: skipped like one)
+    read = [_REPLACED if i in replaced else w for i, w in enumerate(words)] if replaced else words
+    if not spans:
+        return [term for flags, term in map(_word_term, read) if not flags & skip]
     terms: list[str] = []
     at = 0
     for start, (end, canonical) in spans.items():
-        terms += plain(at, start)
+        if at < start:
+            terms += [term for flags, term in map(_word_term, read[at:start]) if not flags & skip]
         token = _entity_token(canonical)
         terms.append(token)
         if end < len(words) and words[end] in vocab.KIN_WORDS:
             terms.append(f"{token}/{vocab.stem(words[end])}")
         at = end
-    terms += plain(at, len(words))
+    if at < len(words):
+        terms += [term for flags, term in map(_word_term, read[at:]) if not flags & skip]
     return terms
+
+
+_NOTHING_REPLACED: frozenset[int] = frozenset()
+_REPLACED = "the"  # a stop word
 
 
 @dataclass(slots=True)
@@ -460,7 +468,12 @@ class Index:
     implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
 
     @classmethod
-    def build(cls, fact_base: FactBase) -> Index:
+    def build(
+        cls, fact_base: FactBase, on_question: Callable[[str, str], None] | None = None
+    ) -> Index:
+        """``on_question(question, normalize(question))`` is called once for each distinct
+        question of the facts, in the order first read (the matcher's autocomplete keys: the
+        build normalises them anyway)."""
         aliases = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
         plain = Analyzer(aliases)
         spelling: Counter[str] = Counter(list(vocab.CHAT_SPELLINGS))
@@ -478,12 +491,21 @@ class Index:
         def analyze(text: str, count: bool = True) -> _Read:
             known = analysed.get(text)
             if known is None:
-                words = normalize(text).split()
+                words = normal_words(text)
                 read = plain.read_terms(vocab.spell(words))
                 known = analysed[text] = (tuple(map(sys.intern, words)), read)
             if count:
                 reads.append(text)
             return known[1]
+
+        handed: set[str] = set()  # questions handed to ``on_question`` (a repeat adds nothing)
+
+        def question(text: str) -> _Read:
+            read = analyze(text)
+            if on_question is not None and text not in handed:
+                handed.add(text)  # normalize's output is its words joined by spaces
+                on_question(text, " ".join(analysed[text][0]))
+            return read
 
         # First pass: each fact's terms; the weights need every fact's terms first.
         drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str]]] = []
@@ -491,8 +513,9 @@ class Index:
         df: Counter[str] = Counter()
         for fact in fact_base.facts:
             # the quiz card's prompt is one more way the curator asks for the fact
-            asked = (*fact.questions, fact.quiz.prompt) if fact.quiz else fact.questions
-            phrasings = [analyze(q) for q in asked]
+            phrasings = [question(q) for q in fact.questions]
+            if fact.quiz:
+                phrasings.append(analyze(fact.quiz.prompt))
             extra = analyze(f"{fact.text} {fact.source.quote}")
             answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
             weights: dict[str, float] = dict.fromkeys(extra[0], TEXT_WEIGHT)
@@ -505,11 +528,16 @@ class Index:
             drafts.append((fact, weights, tuple(phrasings), tuple(answers), intents))
         # Texts in the order first read, so the words' first counts (ties in the speller) and
         # their counts are those of counting every word of every read in turn.
-        for text, times in Counter(reads).items():
-            words = analysed[text][0]
-            spelling.update(words if times == 1 else words * times)
+        # (one update over them all: an update per text was ~5% of the build at 10k facts)
+        spelling.update(
+            chain.from_iterable(
+                analysed[text][0] if times == 1 else analysed[text][0] * times
+                for text, times in Counter(reads).items()
+            )
+        )
         analysed.clear()
         reads.clear()
+        handed.clear()
         idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(

@@ -244,6 +244,19 @@ def _ordinal_suffix(value: int) -> str:
 @functools.lru_cache(maxsize=32768)
 def normalize(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring for every rule)."""
+    normal = _normal(text)
+    return normal if isinstance(normal, str) else " ".join(normal)
+
+
+def normal_words(text: str) -> list[str]:
+    """``normalize(text).split()``, without joining the words only to split them again (the
+    index build reads every text of the pack once: no cache either)."""
+    normal = _normal(text)
+    return normal.split() if isinstance(normal, str) else normal
+
+
+def _normal(text: str) -> str | list[str]:
+    """``normalize(text)``, or its words when it is only they joined by single spaces."""
     if not text.isprintable():
         text = _CONTROL.sub(" ", text)
     if text.isascii():  # of the quote marks only the backtick is ASCII
@@ -280,12 +293,12 @@ def normalize(text: str) -> str:
         split = text.split()
     words = _spell_numbers(split)
     digits = digits or words is not split  # number words became digits
-    text = " ".join(words)
     if not digits:
         if "$" in text or "%" in text:
-            text = text.replace("$", " ").replace("%", " ")
+            text = " ".join(words).replace("$", " ").replace("%", " ")
             return _WHITESPACE.sub(" ", text).strip()
-        return text  # words joined by single spaces: nothing to collapse
+        return words  # nothing to collapse: the words joined by single spaces
+    text = " ".join(words)
     if minus:
         text = _MINUS_SPACE.sub("-", text)
     if "p" in text:  # percent, per cent, pct
@@ -449,14 +462,19 @@ class AliasTable:
         """Descriptions in already normalised (and respelled) ``words``, longest first from the
         left: (start, end, canonical display form of what they describe)."""
         found: list[tuple[int, int, str]] = []
+        starts = self._description_starts
+        if starts.isdisjoint(words):
+            return found  # most texts: no word that starts a description
         count = len(words)
         free = 0  # words before this one are inside a description found already
         # only the words that start a description need a look (picked out without a loop)
-        for i in compress(range(count), map(self._description_starts.__contains__, words)):
+        for i in compress(range(count), map(starts.__contains__, words)):
             if i < free:
                 continue
             longest = min(self._described_words, count - i)
             if longest > 1 and tuple(words[i : i + 2]) not in self._description_heads:
+                if (words[i],) not in self._described:
+                    continue  # "the" before a word no description has
                 longest = 1  # no description of more words starts here
             for n in range(longest, 0, -1):
                 entry = self._described.get(tuple(words[i : i + n]))
@@ -499,20 +517,19 @@ class AliasTable:
             # ends the search
             joined = bare[i]
             found = by_compact.get(joined)
-            size = 1
-            last = min(longest, count - i)
-            n = 1
-            while n < last:
-                joined += bare[i + n]
+            end = j = i + 1  # the span's end so far; the next word to join
+            last = i + longest if i + longest < count else count
+            while j < last:
+                joined += bare[j]
+                j += 1
                 if joined[:_HEAD] not in heads:
                     break
-                n += 1
                 entry = by_compact.get(joined)
                 if entry is not None:
-                    found, size = entry, n
+                    found, end = entry, j
             if found is not None:
-                spans.append((i, i + size, found))
-                free = i + size
+                spans.append((i, end, found))
+                free = end
         return spans
 
     def completed(self, words: Sequence[str]) -> list[str]:
@@ -540,6 +557,10 @@ class AliasTable:
     def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Known names in already normalised ``words``: (start, end, canonical display form)."""
         return [(start, end, entry.canonical) for start, end, entry in self._spans(list(words))]
+
+    def span_ends(self, words: list[str]) -> dict[int, tuple[int, str]]:
+        """``spans(words)`` as start -> (end, canonical display form)."""
+        return {start: (end, entry.canonical) for start, end, entry in self._spans(words)}
 
     def canonicalize(self, text: str) -> str:
         """``normalize(text)`` with each known variant replaced by its normalised canonical."""
