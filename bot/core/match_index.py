@@ -427,7 +427,7 @@ def _brief_terms(
     words: list[str],
     spans: dict[int, tuple[int, str]],
     intent: str | None,
-    replaced: set[int],
+    replaced: AbstractSet[int],
 ) -> list[str]:
     """The terms ``Analyzer.analyze_words`` reads from the words and names of ``words``, in the
     same order (the caller adds the descriptions' and the closing rules'), without what only a
