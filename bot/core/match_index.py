@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import sys
 from array import array
 from collections import Counter, defaultdict
@@ -65,7 +66,7 @@ class Analysis:
 
 
 def _is_number(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return any(map(str.isdigit, word))
 
 
 def _is_entity_number(term: str) -> bool:
@@ -116,6 +117,7 @@ def _entity_token(canonical: str) -> str:
 
 
 _Read = tuple[tuple[str, ...], str | None]  # (terms, intent) of a text: all the index keeps
+_terms_of = operator.itemgetter(0)  # of a ``_Read``
 _Raw = tuple[_Read, ...]  # of each phrasing
 
 
@@ -492,7 +494,7 @@ class Index:
             known = analysed.get(text)
             if known is None:
                 words = normal_words(text)
-                read = plain.read_terms(vocab.spell(words))
+                read = plain.read_terms(vocab.spell(words, split=True))
                 known = analysed[text] = (tuple(map(sys.intern, words)), read)
             if count:
                 reads.append(text)
@@ -519,7 +521,8 @@ class Index:
             extra = analyze(f"{fact.text} {fact.source.quote}")
             answers = [analyze(a, count=False) for a in (fact.answer, *fact.accept)]
             weights: dict[str, float] = dict.fromkeys(extra[0], TEXT_WEIGHT)
-            weights.update(dict.fromkeys((t for a in (*phrasings, *answers) for t in a[0]), 1.0))
+            weights.update(dict.fromkeys(chain.from_iterable(map(_terms_of, phrasings)), 1.0))
+            weights.update(dict.fromkeys(chain.from_iterable(map(_terms_of, answers)), 1.0))
             df.update(weights.keys())
             intents = frozenset(
                 {i for _, i in phrasings if i} | vocab.KIND_INTENTS.get(fact.kind, set())
@@ -556,18 +559,22 @@ class Index:
                 known = list_pool[raw] = _weighed(raw, idf, implicit, phrasing_pool, table)
             return known
 
-        positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
-        weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
+        # each term's postings, filled fact by fact: the facts that have it, its weight in each
+        positions = {term: array("i") for term in idf}
+        weighted = {term: array("f") for term in idf}
+        post = {term: (positions[term].append, weighted[term].append, idf[term]) for term in idf}
 
         def rows() -> Iterator[Row]:
             for pos, (_, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
                 for term, share in weights.items():
-                    positions[term].append(pos)
-                    weighted[term].append(idf[term] * share)
+                    at, weigh, weight = post[term]
+                    at(pos)
+                    weigh(weight * share)
                 yield Row(weights, weighed(raw_phrasings), weighed(raw_answers), intents)
 
         entries = EntryTable.pack(fact_base.facts, table, rows())
         drafts.clear()
+        post.clear()
         analyzer = Analyzer(aliases, Speller(spelling))
         return cls(
             analyzer=analyzer,

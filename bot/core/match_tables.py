@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any, NamedTuple, TypeVar, overload
 
 from bot.core.model import Fact
@@ -262,9 +264,11 @@ class EntryTable(Sequence[FactEntry]):
         """The (fact position, phrasing number) of the phrasings having any of ``wanted``."""
         flags = bytearray(len(self._total))
         hit = [t in wanted for t in self._terms]
-        term_at, term = self._term_at, self._term
-        for number in range(len(flags)):
-            flags[number] = any(hit[t] for t in term[term_at[number] : term_at[number + 1]])
+        term_at = self._term_at
+        # each place in the phrasings' terms holding a wanted term flags its phrasing (found by
+        # bisection: a phrasing is never empty, so its range holds the place)
+        for place in compress(range(len(self._term)), map(hit.__getitem__, self._term)):
+            flags[bisect_right(term_at, place) - 1] = 1
         return PhrasingSet(self._phrasing_at, self._phrasing_ids, flags)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -736,9 +736,12 @@ def asks_actor(words: list[str]) -> bool:
     return 0 < at < len(words) - 1 and all(w in _CAST_LEAD for w in words[:at])
 
 
-def spell(words: list[str]) -> list[str]:
-    """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's."""
-    if CHAT_SPELLINGS.keys().isdisjoint(words) and " ".join(words).split() == words:
+def spell(words: list[str], *, split: bool = False) -> list[str]:
+    """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's.
+
+    ``split``: the words come from ``str.split`` (none empty, no space in one), so that need
+    not be checked (the index build reads every text of the pack)."""
+    if CHAT_SPELLINGS.keys().isdisjoint(words) and (split or " ".join(words).split() == words):
         words = list(words)  # nothing to respell (the common case, without a split per word)
     else:  # each word, or what it stands for, split into words (one split, not one per word)
         words = " ".join(map(CHAT_SPELLINGS.get, words, words)).split()

@@ -250,7 +250,8 @@ def normalize(text: str) -> str:
 
 def normal_words(text: str) -> list[str]:
     """``normalize(text).split()``, without joining the words only to split them again (the
-    index build reads every text of the pack once: no cache either)."""
+    index build reads every text of the pack once: no cache either). A split: no word is
+    empty or holds a space."""
     normal = _normal(text)
     return normal.split() if isinstance(normal, str) else normal
 
