@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
+from bot.core.descriptions import read_described
 from bot.core.model import (
     ALIAS_KINDS,
     ANSWER_KINDS,
@@ -306,7 +307,11 @@ class _Builder:
             return
         for item in node.value:
             alias = walk.mapping(
-                item, "an alias", 2, ("canonical", "kind", "variants"), ("descriptions",)
+                item,
+                "an alias",
+                2,
+                ("canonical", "kind", "variants"),
+                ("descriptions", "heads", "marks"),
             )
             if alias is None:
                 continue
@@ -316,6 +321,7 @@ class _Builder:
             descriptions: list[str] | None = []
             if "descriptions" in alias:
                 descriptions = walk.texts(alias["descriptions"], "descriptions", 3)
+            described = read_described(walk, item, alias)
             if kind is not None and kind not in ALIAS_KINDS:
                 walk.problem(
                     alias["kind"],
@@ -323,8 +329,17 @@ class _Builder:
                     f"use one of: {', '.join(ALIAS_KINDS)}",
                 )
                 continue
-            if canonical and kind and variants is not None and descriptions is not None:
-                self.aliases.append(Alias(canonical, kind, tuple(variants), tuple(descriptions)))
+            if (
+                canonical
+                and kind
+                and variants is not None
+                and descriptions is not None
+                and described is not None
+            ):
+                heads, marks = described
+                self.aliases.append(
+                    Alias(canonical, kind, tuple(variants), tuple(descriptions), heads, marks)
+                )
 
     # -- the whole base --------------------------------------------------------------------
 

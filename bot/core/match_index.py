@@ -28,6 +28,7 @@ from typing import Any
 
 from bot.core import english
 from bot.core import match_vocab as vocab
+from bot.core.descriptions import KindTable, head_words
 from bot.core.match_tables import EntryTable, PhrasingTable, PostingTable, Row, TermTable
 from bot.core.match_tables import FactEntry as FactEntry  # where the scorer imports it from
 from bot.core.match_tables import Phrasing as Phrasing
@@ -265,9 +266,12 @@ class Speller:
 class Analyzer:
     """Turns text into an ``Analysis`` with the pack's aliases and the speller."""
 
-    def __init__(self, aliases: AliasTable, speller: Speller | None = None) -> None:
+    def __init__(
+        self, aliases: AliasTable, speller: Speller | None = None, kinds: KindTable | None = None
+    ) -> None:
         self.aliases = aliases
         self.speller = speller
+        self.kinds = kinds  # descriptions read by head and mark ("the shorter critique")
 
     def words(self, text: str) -> list[str]:
         return self.read(normalize(text).split())
@@ -311,6 +315,9 @@ class Analyzer:
         something ("the director") keeps it: "who is the director" is not "who is rene liu"."""
         tokens: list[str] = []
         found = self.aliases.descriptions(words)
+        if self.kinds is not None:
+            found, composed = _composed(self.kinds, words, spans, found)
+            tokens += composed
         if not found:
             return tokens, _NOTHING_REPLACED  # most texts
         replaced: set[int] = set()
@@ -460,6 +467,25 @@ _NOTHING_REPLACED: frozenset[int] = frozenset()
 _REPLACED = "the"  # a stop word
 
 
+def _composed(
+    kinds: KindTable,
+    words: list[str],
+    spans: dict[int, tuple[int, str]],
+    found: list[tuple[int, int, str]],
+) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Descriptions read by head noun and mark ("the shorter online critique"): their terms,
+    and the word-for-word descriptions left. A longer phrase read so outranks a description
+    inside it ("the man" of "the man in charge of the photography"); its words stay terms
+    (a mark says what the question is about too: "the ticketing website")."""
+    terms: list[str] = []
+    for start, end, canonical in kinds.read(words, spans, found):
+        found = [
+            f for f in found if not (start <= f[0] and f[1] <= end and f[1] - f[0] < end - start)
+        ]
+        terms.append(sys.intern("@" + compact(canonical)))
+    return found, terms
+
+
 @dataclass(slots=True)
 class Index:
     analyzer: Analyzer
@@ -477,11 +503,16 @@ class Index:
         question of the facts, in the order first read (the matcher's autocomplete keys: the
         build normalises them anyway)."""
         aliases = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
+        # the pack's own texts are read without descriptions by head and mark: its phrasings
+        # name what they mean, and a term read into them (Joe Reid into "decider review") made
+        # them miss the questions that name only what they name (measured on the dev sets)
+        kinds = KindTable.build(fact_base.aliases, aliases.canonical, vocab.spell, vocab.stem)
         plain = Analyzer(aliases)
         spelling: Counter[str] = Counter(list(vocab.CHAT_SPELLINGS))
         spelling.update(vocab.STOP_WORDS)
         for alias in fact_base.aliases:
-            for name in (alias.canonical, *alias.variants):
+            # marks and heads are words to read, not typos to correct ("lengthy", "onboard")
+            for name in (alias.canonical, *alias.variants, *alias.marks, *head_words(alias.heads)):
                 spelling.update(normalize(name).split())
 
         # Phrasings repeat across facts ("who directed it"): each distinct text is analysed once.
@@ -575,7 +606,7 @@ class Index:
         entries = EntryTable.pack(fact_base.facts, table, rows())
         drafts.clear()
         post.clear()
-        analyzer = Analyzer(aliases, Speller(spelling))
+        analyzer = Analyzer(aliases, Speller(spelling), kinds)
         return cls(
             analyzer=analyzer,
             entries=entries,

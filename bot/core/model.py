@@ -93,6 +93,10 @@ class Alias:
     # how people describe it without its name ("the cinematographer", "the guy who shot it"):
     # /ask reads them as a hint of the name, weaker than the name itself; answers never match them
     descriptions: tuple[str, ...] = ()
+    # what kind of thing it is (head nouns or classes: "review", "man", "official") and what
+    # marks it ("short", "photography"): descriptions read by how they are made (descriptions.py)
+    heads: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
