@@ -49,7 +49,9 @@ facts:
     answer: made it into a script
     kind: text
     text: Producer Zhang Yibai encountered the story and made it into a script.
-    source: {document: mb, quote: "Producer Zhang Yibai encountered this story and made it into a script."}
+    source:
+      document: mb
+      quote: "Producer Zhang Yibai encountered this story and made it into a script."
   - id: liu-cold
     category: production
     questions: [what did rene liu say about the shoot]
