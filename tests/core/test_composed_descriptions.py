@@ -94,9 +94,7 @@ def test_a_description_nobody_listed_reaches_what_it_describes(
         "what did the lady in charge of the photography say",  # a mark of a man, not a woman
     ],
 )
-def test_a_phrase_that_fits_no_one_alias_stands_for_no_one(
-    matcher: Matcher, question: str
-) -> None:
+def test_a_phrase_that_fits_no_one_alias_stands_for_no_one(matcher: Matcher, question: str) -> None:
     terms = matcher.index.analyzer.analyze(question).terms
     assert not [t for t in terms if t.startswith("@")], terms
 
