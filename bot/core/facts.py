@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
-from bot.core.descriptions import read_described
+from bot.core.descriptions_check import read_described
 from bot.core.model import (
     ALIAS_KINDS,
     ANSWER_KINDS,
