@@ -479,6 +479,8 @@ def _composed(
     (a mark says what the question is about too: "the ticketing website")."""
     terms: list[str] = []
     for start, end, canonical in kinds.read(words, spans, found):
+        if any(f[0] <= start and end <= f[1] for f in found):
+            continue  # said word for word: "the male lead" is the actor the pack says it is
         found = [
             f for f in found if not (start <= f[0] and f[1] <= end and f[1] - f[0] < end - start)
         ]

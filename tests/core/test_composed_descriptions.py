@@ -24,10 +24,11 @@ aliases:
     kind: person
     variants: [Mark Lee]
     heads: [man, cinematographer]
-    marks: [photography, camera, lens, film]
+    marks: [photography, camera, lens, film, winter]
   - canonical: Zhang Yibai
     kind: person
     variants: []
+    descriptions: [the winter man]
     heads: [man, producer]
     marks: [produce, script, film]
   - canonical: Rene Liu
@@ -97,6 +98,14 @@ def test_a_description_nobody_listed_reaches_what_it_describes(
 def test_a_phrase_that_fits_no_one_alias_stands_for_no_one(matcher: Matcher, question: str) -> None:
     terms = matcher.index.analyzer.analyze(question).terms
     assert not [t for t in terms if t.startswith("@")], terms
+
+
+def test_a_description_listed_word_for_word_outranks_one_read_by_its_marks(
+    matcher: Matcher,
+) -> None:
+    # "winter" is one of Mark Lee's marks here, but the pack says "the winter man" is Zhang Yibai
+    terms = matcher.index.analyzer.analyze("what did the winter man say").terms
+    assert "@zhangyibai" in terms and "@markleepingbing" not in terms, terms
 
 
 def write_pack(tmp_path: Path, old: str, new: str) -> Path:
