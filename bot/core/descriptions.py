@@ -40,6 +40,7 @@ HEAD_CLASSES: Mapping[str, tuple[str, ...]] = {
         "business", "brand", "operator", "corporation", "outfit",
     ),
     "place": ("place", "town", "city", "spot", "location", "area", "region", "village"),
+    "event": ("event", "ceremony", "awards", "festival", "gala", "show", "honors", "honours"),
 }  # fmt: skip
 
 
