@@ -69,7 +69,10 @@ _SYNONYMS: dict[str, str] = {
     "director": "filmmaker",
     "directed": "helmed",
     "script": "screenplay",
-    "actor": "actress actors actresses",
+    # "actress" stays itself, so "the lead actress" is not "the lead actor" (a description
+    # keeps its gender); its stem is the actor's, so facts worded either way still match
+    "actor": "actors",
+    "actress": "actresses",
     "star": "starred starring stars cast",
     "play": "portray portrays portrayed played plays playing",
     "shoot": "filmed filming shot shooting shoots",
@@ -465,6 +468,8 @@ _INTENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("which", "publication"), WHO),
     (("which", "actor"), WHO),
     (("what", "actor"), WHO),
+    (("which", "actress"), WHO),
+    (("what", "actress"), WHO),
     (("which", "critic"), WHO),
     (("what", "song"), NAME),
     (("which", "song"), NAME),
@@ -823,12 +828,16 @@ _SNOWBALL = english_stemmer()
 _AGENT_SUFFIXES = ("or", "er")
 # Words Porter2 folds into another meaning: an edition of the awards is not its editing.
 _KEEP = frozenset({"edition", "editions"})
+# Words read as kept apart (descriptions tell "the lead actress" from "the lead actor") but
+# matched as one: "which actress won" is answered by a fact worded with "actor".
+_SAME_STEM = {"actress": "actor", "actresses": "actor"}
 
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if word in _KEEP:
         return word.rstrip("s")
+    word = _SAME_STEM.get(word, word)
     stemmed = _SNOWBALL.stemWord(word)
     if len(stemmed) >= 5 and stemmed.endswith(_AGENT_SUFFIXES):
         return stemmed[:-2]

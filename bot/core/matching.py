@@ -33,6 +33,7 @@ import bisect
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from operator import itemgetter
 
 from bot.core import english
@@ -52,7 +53,7 @@ from bot.core.match_vocab import (
 from bot.core.message import Part, context, guesses_answer, parts, telling
 from bot.core.model import Fact, FactBase
 from bot.core.replies import EMPTY_QUESTION, format_reply, refusal_text
-from bot.core.text import normalize
+from bot.core.text import compact, normalize
 
 GROUP_MARGIN = LIST  # another member of the top fact's list this close: answer with the list
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
@@ -70,6 +71,10 @@ KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact 
 PEOPLE_KINDS = frozenset({"person", "character"})  # who "he" or "she" may be
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+# Words between an actor and the part he plays that make them one person: "tian zhuangzhuang as
+# the father", "jing boran playing jianqing", "the father played by tian zhuangzhuang".
+_PLAYS = frozenset({"as", "play"})
+_PLAYS_TOO = frozenset({"by", "who", "that", "the", "role", "of"})
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
 AUTOCOMPLETE_CHARS = 100
@@ -353,8 +358,14 @@ class Matcher:
         analyzer = self.index.analyzer
 
         def people(words: tuple[str, ...]) -> set[str]:
-            said = analyzer.analyze_words(analyzer.read(words)).entities if words else ()
-            return {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
+            if not words:
+                return set()
+            read = analyzer.read(words)
+            said = analyzer.analyze_words(read).entities
+            named = {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
+            # an actor named with his part is one person, the actor: "tian zhuangzhuang as the
+            # father was so good. did he win an award?"
+            return named - self._parts_played(read) if len(named) > 1 else named
 
         named = people(telling(found, part))
         if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
@@ -370,6 +381,21 @@ class Matcher:
             return analysis
         (name,) = named
         return replace(analysis, terms=(*analysis.terms, name), entities=(*analysis.entities, name))
+
+    def _parts_played(self, words: list[str]) -> set[str]:
+        """The characters ``words`` name (or describe) as played by a person they name beside
+        them ("tian zhuangzhuang as the father", "the father played by tian zhuangzhuang")."""
+        aliases = self.index.analyzer.aliases
+        spans = [(i, end, name) for i, (end, name) in aliases.span_ends(words).items()]
+        names = sorted(spans + aliases.descriptions(words))
+        played: set[str] = set()
+        for (_, end, a), (start, _, b) in pairwise(names):
+            kinds = (aliases.kind(a), aliases.kind(b))
+            between = set(words[end:start])
+            one_person = set(kinds) == {"person", "character"} and between & _PLAYS
+            if one_person and between <= _PLAYS | _PLAYS_TOO:
+                played.add("@" + compact(a if kinds[0] == "character" else b))
+        return played
 
     def _unknown_words(
         self, aside: tuple[str, ...], asking: bool

@@ -288,8 +288,10 @@ def _normal(text: str) -> str | list[str]:
     if "-" in text:
         text = _STRAY_HYPHEN.sub(" ", text) if digits else text.replace("-", " ")
     split = text.split()
-    # Without digits the only characters left between words are spaces, "$" and "%".
-    if "n" in text and (digits or "$" in text or "%" in text or "n" in split):
+    # The only characters left beside a letter are spaces, "$" and "%" ("." and "/" stay only
+    # between digits, "-" only before one and never after a letter): a lone "n" is a word or
+    # touches one of those.
+    if "n" in text and ("$" in text or "%" in text or "n" in split):
         text = _LONE_N.sub("and", text)
         split = text.split()
     words = _spell_numbers(split)
@@ -302,9 +304,9 @@ def _normal(text: str) -> str | list[str]:
     text = " ".join(words)
     if minus:
         text = _MINUS_SPACE.sub("-", text)
-    if "p" in text:  # percent, per cent, pct
+    if "percent" in text or "per cent" in text or "pct" in text:
         text = _PERCENT_WORD.sub("%", text)
-    if "us" in text:
+    if "usd" in text or "us$" in text:
         text = _USD_BEFORE.sub("$", text)
     if "dollars" in text or "usd" in text or "bucks" in text:
         text = _DOLLARS_AFTER.sub(lambda m: f"${m.group(1)}{m.group(2)}", text)
