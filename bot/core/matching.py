@@ -41,6 +41,7 @@ from bot.core.decision import LIST, Decision, DecisionModel, evidence
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
 from bot.core.match_vocab import (
+    AUXILIARIES,
     OPPOSITES,
     PERSON_NOUNS,
     QUESTION_WORDS,
@@ -75,6 +76,21 @@ _SHE = frozenset({"she", "her", "hers", "herself"})
 # the father", "jing boran playing jianqing", "the father played by tian zhuangzhuang".
 _PLAYS = frozenset({"as", "play"})
 _PLAYS_TOO = frozenset({"by", "who", "that", "the", "role", "of"})
+_POSSESSIVE = frozenset({"his", "her"})
+# what may follow "her" as its object, not as what she owns: "did he give her the letter"
+_NOT_OWNED = frozenset({"the", "a", "an", "to", "up", "back", "out", "in", "on", "for", "that"})
+_NOT_OWNED_TOO = frozenset({"this", "and", "or", "so", "at", "with", "about", "from", "again"})
+# What "he" asks of the actor rather than of the part he plays: "... as the father. did he win
+# an award / what else was he in / how was his acting" (but "who plays his dad", "what was his
+# job", "did he win her back" ask of the character)
+_PERFORMER = frozenset(
+    {"award", "awards", "prize", "prizes", "nominated", "nomination", "nominations", "nominee"}
+    | {"act", "acts", "acted", "acting", "actor", "actress", "performance", "performances"}
+    | {"interview", "interviews", "interviewed", "career", "films", "movies", "roles", "else"}
+    | {"cast", "casting", "casted", "audition", "auditioned", "filmography"}
+)
+# ... and what may be asked of either: a prize won, or the story's "did he win her back"
+_EITHER = frozenset({"win", "wins", "won", "winning"})
 PERSON_STEMS = frozenset(stem(w) for w in PERSON_NOUNS)
 THING_STEMS = frozenset(stem(w) for w in THING_NOUNS)
 AUTOCOMPLETE_CHARS = 100
@@ -102,6 +118,15 @@ class AskResult:
 class Ranked:
     entry: FactEntry
     score: float
+
+
+def _owned(part: Part, at: int) -> bool:
+    """Whether the possessive at ``at`` owns the word after it ("his dad", "her job"; not "gave
+    her the letter")."""
+    after = part.words[at + 1]
+    return part.words[at] == "his" or not (
+        after in _NOT_OWNED or after in _NOT_OWNED_TOO or after in AUXILIARIES
+    )
 
 
 def the_pair(words: Sequence[str]) -> list[str]:
@@ -363,9 +388,17 @@ class Matcher:
             read = analyzer.read(words)
             said = analyzer.analyze_words(read).entities
             named = {t for t in said if t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS}
-            # an actor named with his part is one person, the actor: "tian zhuangzhuang as the
-            # father was so good. did he win an award?"
-            return named - self._parts_played(read) if len(named) > 1 else named
+            # an actor named with his part is one person: the actor when the question asks of
+            # the performer ("tian zhuangzhuang as the father was so good. did he win an
+            # award?"), else the part ("jing boran as jianqing. who plays his dad")
+            if len(named) < 2:
+                return named
+            if not performer and not _EITHER.isdisjoint(part.words):
+                return named  # "did he win anything": a prize, or her back? neither is sure
+            actors, parts = self._parts_played(read)
+            return named - (parts if performer else actors)
+
+        performer = not _PERFORMER.isdisjoint(part.words)
 
         named = people(telling(found, part))
         if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
@@ -380,22 +413,33 @@ class Matcher:
         if len(named) != 1:
             return analysis
         (name,) = named
+        whose = [i for i, w in enumerate(part.words[:-1]) if w in _POSSESSIVE and _owned(part, i)]
+        canonical = analyzer.aliases.canonical(name[1:])
+        if whose and canonical:
+            # "his dad" is the one named's dad: read as if typed ("who plays jianqing's dad"),
+            # so what he owns is what is asked, not who he is
+            own = normalize(canonical).split()
+            words = [x for i, w in enumerate(part.words) for x in (own if i in whose else [w])]
+            return analyzer.analyze_words(analyzer.read(the_pair(words)))
         return replace(analysis, terms=(*analysis.terms, name), entities=(*analysis.entities, name))
 
-    def _parts_played(self, words: list[str]) -> set[str]:
-        """The characters ``words`` name (or describe) as played by a person they name beside
-        them ("tian zhuangzhuang as the father", "the father played by tian zhuangzhuang")."""
+    def _parts_played(self, words: list[str]) -> tuple[set[str], set[str]]:
+        """The actors and the characters ``words`` name (or describe) as played by each other
+        ("tian zhuangzhuang as the father", "the father played by tian zhuangzhuang")."""
         aliases = self.index.analyzer.aliases
         spans = [(i, end, name) for i, (end, name) in aliases.span_ends(words).items()]
         names = sorted(spans + aliases.descriptions(words))
+        actors: set[str] = set()
         played: set[str] = set()
         for (_, end, a), (start, _, b) in pairwise(names):
             kinds = (aliases.kind(a), aliases.kind(b))
             between = set(words[end:start])
             one_person = set(kinds) == {"person", "character"} and between & _PLAYS
             if one_person and between <= _PLAYS | _PLAYS_TOO:
-                played.add("@" + compact(a if kinds[0] == "character" else b))
-        return played
+                actor, part = (b, a) if kinds[0] == "character" else (a, b)
+                actors.add("@" + compact(actor))
+                played.add("@" + compact(part))
+        return actors, played
 
     def _unknown_words(
         self, aside: tuple[str, ...], asking: bool

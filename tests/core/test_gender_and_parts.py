@@ -65,3 +65,14 @@ def test_he_is_never_someone_else_when_the_part_comes_first(matcher: Matcher) ->
     assert not result.matched or (
         result.fact is not None and result.fact.id == "golden-horse-best-supporting-actor"
     )
+
+
+def test_his_dad_is_the_characters_not_the_actors(matcher: Matcher) -> None:
+    # (it answered who plays Jianqing: "he" was taken for the actor)
+    assert answered(matcher, "jing boran as jianqing. who plays his dad") == "cast-father"
+
+
+def test_a_win_of_the_actor_or_the_part_is_not_guessed(matcher: Matcher) -> None:
+    # (it answered with a critic's "winning performances" quote)
+    result = matcher.ask("jing boran playing jianqing was great. did he win anything")
+    assert not result.matched
