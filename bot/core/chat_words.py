@@ -194,6 +194,19 @@ _FIND = _wordlist("remember recall figure work find")
 _FIRST_PERSON = _wordlist("i im ive id ill me my mine myself")
 _REPORTING = _wordlist("heard read saw noticed learned learnt said told")
 _REPORT_GAP = _wordlist("just also once somewhere recently")  # "i just read", "i read somewhere"
+# ... of which these take a thing seen as readily as what it said: "i saw it last week" is the
+# film watched, "i saw (that) the numbers were faked" a report
+SEEING = _wordlist("read saw noticed")
+
+
+def tells_sentence(words: list[str] | tuple[str, ...]) -> bool:
+    """Whether what follows a verb of seeing is a sentence ("that the numbers were faked",
+    "rene liu directed it", "there was a lawsuit") rather than the thing seen ("it last week",
+    "the book")."""
+    return bool(words) and (
+        words[0] in ("that", "there")
+        or any(w in AUXILIARIES or (len(w) > 3 and w.endswith("ed")) for w in words[1:])
+    )
 
 
 # Words after which a question may start inside a sentence: "i loved it but who wrote it".
@@ -225,6 +238,8 @@ def _reports(words: list[str]) -> bool:
                 continue  # an instruction, not a report
             if j > 0 and words[j] in _I and words[j - 1] not in PIVOTS | _OPENING_WORDS:
                 continue  # "the list i saw": a thing the asker saw
+            if word in SEEING and not tells_sentence(words[i + 1 :]):
+                continue  # "i saw it last week": the film seen
             return True
     return False
 

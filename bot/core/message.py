@@ -296,6 +296,8 @@ def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
         return ()
     # who said it: "i read (that) the numbers were faked", "someone told me the shoot was ..."
     said = next((i for i, w in enumerate(words[:3]) if w in _REPORTED | {"say"}), -1)
+    if said >= 0 and words[said] in chat.SEEING and not chat.tells_sentence(words[said + 1 :]):
+        said = -1  # "i saw it last week. when did that come out": the film seen
     if said >= 0 and len(words) > said + 2:
         words = words[said + 1 :]
         words = words[(words[0] in ("me", "us")) :]

@@ -117,6 +117,7 @@ def test_a_question_that_points_back_asks_what_was_said_before(message: str, que
             "someone said the cast shot in minus 30 degrees. is it true?",
             "shoot-temperature-minus-30",
         ),
+        ("i saw the box office numbers were faked. is that true", "box-office-refund-controversy"),
     ],
 )
 def test_a_question_pointing_back_is_answered_about_what_was_said(
@@ -141,6 +142,8 @@ def test_that_one_after_another_film_is_named_is_that_film(matcher: Matcher) -> 
         # "it" and "this" are the film here, not the sentence before
         ("the ending was so sad.", "what's it about?"),
         ("i remember that scene so well.", "how did jing boran end up in this?"),
+        # what the asker saw is the film, not a report: "that" is the film
+        ("i saw it last week.", "when did that come out?"),
         # "that" points into its own sentence
         (
             "i loved the snow scenes.",
