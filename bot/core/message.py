@@ -333,7 +333,16 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
             continue
         after = end + (part.words[end : end + 1] in _EVENT_VERBS)  # "why did that happen"
         out[n] = replace(part, words=(*part.words[:at], *said, *part.words[after:]))
-        out = [replace(p, asks=False) if p is referent else p for p in out]
+        # what is asked whether true is itself asked ("rene liu directed it right? is that
+        # true", "i heard rene liu directed it. is it true" ask whether she did): the better
+        # reading of the two wins, so the question read with it never does worse than it
+        asked = not _TRUE.isdisjoint(part.words)
+        out = [
+            (replace(p, words=said, asks=True, aside=False) if asked else replace(p, asks=False))
+            if p is referent
+            else p
+            for p in out
+        ]
     return out
 
 

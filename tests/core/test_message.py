@@ -87,8 +87,6 @@ def test_the_whole_message_is_also_read_as_one_question() -> None:
             "i think the ending was sad? did the critics think that too",
             "did the critics think the ending was sad too",
         ),
-        # ... and "it" in a question that says nothing else
-        ("someone said the shoot was freezing. is it true?", "is the shoot was freezing true"),
         # what a sentence about the asker reports
         (
             "my friend was confused why the film is partly grey. is there a reason for that",
@@ -99,6 +97,32 @@ def test_the_whole_message_is_also_read_as_one_question() -> None:
 def test_a_question_that_points_back_asks_what_was_said_before(message: str, question: str) -> None:
     asked = [p for p in parts(message) if p.asks]
     assert [" ".join(p.words) for p in asked] == [question]
+
+
+def test_what_is_asked_whether_true_is_asked_itself_too() -> None:
+    # "it" in a question that says nothing else points back; what was said is the question too
+    assert _asked("someone said the shoot was freezing. is it true?") == [
+        "the shoot was freezing",
+        "is the shoot was freezing true",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        # (the statement spliced into "is that true" was refused or answered with another fact)
+        ("rene liu directed it right? is that true", "director"),
+        ("it was shot in hailar? is that true", "shooting-location"),
+        ("rene liu directed it. is that true", "director"),
+        ("i heard rene liu directed it. is it true", "director"),
+    ],
+)
+def test_a_statement_asked_whether_true_is_answered_as_that_statement(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None, result.refusal
+    assert result.fact.id == fact_id
 
 
 @pytest.mark.parametrize(
