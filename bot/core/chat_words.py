@@ -586,19 +586,28 @@ _FILLERS: tuple[tuple[str, ...], ...] = tuple(
 # "like" as a filler, between who or what is asked about and what is said of it: "is there
 # like a summary", "was it like 10 years later" (not "what does it look like", "did she like
 # a guy")
-# ... and after a question word, before how much of it: "she was confused why like half the
-# movie is in black and white", "for like 5 min"
-_LIKE_BEFORE = frozenset({"there", "it", "why", "how", "when", "where", "what", "for"})
+# ... and after a question word inside a sentence that already has its verb, before how much
+# of it: "she was confused why like half the movie is in black and white", "we talked for like
+# 5 min" (not "how like the father is he": how much he resembles him)
+_LIKE_BEFORE = frozenset({"there", "it", "for"})
+_LIKE_AFTER_ASKING = frozenset({"why", "how", "when", "where", "what"})
 _LIKE_AFTER = frozenset(
     {"a", "an", "the", "some", "any", "his", "her", "their", "its", "half", "all", "most"}
 )
+
+
+def _has_verb(words: list[str]) -> bool:
+    return any(w in AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))) for w in words)
 
 
 def _filler_like(words: list[str], i: int) -> bool:
     return (
         words[i] == "like"
         and 0 < i < len(words) - 1
-        and words[i - 1] in _LIKE_BEFORE
+        and (
+            words[i - 1] in _LIKE_BEFORE
+            or (words[i - 1] in _LIKE_AFTER_ASKING and _has_verb(words[: i - 1]))
+        )
         and (words[i + 1] in _LIKE_AFTER or words[i + 1].isdigit())
     )
 

@@ -482,6 +482,10 @@ def test_like_as_a_filler_is_dropped_but_not_as_a_verb() -> None:
     assert _asked("was it like 10 years later") == ["was it 10 years later"]
     assert _asked("did she like a guy from work") == ["did she like a guy from work"]
     assert _asked("what does it look like") == ["what does it look like"]
+    # after a question word: a filler only once the sentence has its verb ("how like the
+    # father is he" asks how much he resembles him)
+    assert _asked("how like the father is he") == ["how like the father is he"]
+    assert _asked("my gf asked why like half the movie is grey") == ["why half the movie is grey"]
 
 
 def test_opinion_tags_are_chat() -> None:
