@@ -396,9 +396,11 @@ class Matcher:
             if not performer and not _EITHER.isdisjoint(part.words):
                 return named  # "did he win anything": a prize, or her back? neither is sure
             actors, parts = self._parts_played(read)
+            played.update(parts)
             return named - (parts if performer else actors)
 
         performer = not _PERFORMER.isdisjoint(part.words)
+        played: set[str] = set()
 
         named = people(telling(found, part))
         if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
@@ -415,9 +417,9 @@ class Matcher:
         (name,) = named
         whose = [i for i, w in enumerate(part.words[:-1]) if w in _POSSESSIVE and _owned(part, i)]
         canonical = analyzer.aliases.canonical(name[1:])
-        if whose and canonical:
-            # "his dad" is the one named's dad: read as if typed ("who plays jianqing's dad"),
-            # so what he owns is what is asked, not who he is
+        if whose and canonical and name in played:
+            # "his dad" is the dad of the part named beside its actor: read as if typed ("who
+            # plays jianqing's dad"), so what he owns is what is asked, not who he is
             own = normalize(canonical).split()
             words = [x for i, w in enumerate(part.words) for x in (own if i in whose else [w])]
             return analyzer.analyze_words(analyzer.read(the_pair(words)))
