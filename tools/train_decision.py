@@ -66,7 +66,6 @@ SIGNS = {
     "one_word": -1,
     "evidence": 1,
     "chat": -1,
-    "lacked_most": -1,
 }
 # The first set is the one the project's floors hold the bot to (tests/eval/test_dev_set.py):
 # the cut keeps its answered-right and refused-right shares at least this high when it can.

@@ -21,11 +21,7 @@ its top score, so the decision reads it:
 - ``yes_no``: the question asks whether ("was jing boran a heavy drinker"), which the ranking
   scores below a "who"/"how many" phrasing; the weight learns what that is worth;
 - ``evidence``: the weight of the question's words the top fact has, in units of a word no fact
-  has (capped at 3): "love" alone is little to go on, "douban user score" much more;
-- ``lacked_most``: the weight of the most telling word of the question that the top fact lacks,
-  in the same units: ``uncovered`` is a share and lets one telling word ("english" in "is the
-  book available in english", "cameo") hide among words the fact has, where a common word a
-  paraphrase adds ("say", "make", "time") weighs little.
+  has (capped at 3): "love" alone is little to go on, "douban user score" much more.
 
 A logistic regression turns these into the probability that the top fact answers the question;
 the bot answers when it reaches ``cut``: no score line of its own, so a long chat message whose
@@ -72,7 +68,6 @@ FEATURES: tuple[str, ...] = (
     "chat",
     "pronoun",
     "yes_no",
-    "lacked_most",
 )
 
 
@@ -158,7 +153,7 @@ def evidence(
     mass = sum(s for _, s in three)
     agreeing = sum(s for e, s in three if e is best or agrees(e, s))
     idf, implicit = index.idf, index.implicit
-    known = unknown = lacked = covered = lacked_most = 0.0
+    known = unknown = lacked = covered = 0.0
     asked: set[str] = set()
     # "mark lee ping bing job": a credit need not say "job" (as the ranking reads it)
     credit = best.fact.kind in CREDIT_KINDS and any(t in idf for t in analysis.entities)
@@ -175,8 +170,6 @@ def evidence(
             if credit and term in ROLE_STEMS:
                 share = max(share, 1.0 - SOFT_SHARE)
             lacked += w * (1.0 - share)
-            if not share:
-                lacked_most = max(lacked_most, w)
             covered += w * best.weights.get(term, 0.0)
     precision = max(
         (
@@ -207,5 +200,4 @@ def evidence(
         "chat": float(analysis.chat is not None),
         "pronoun": float(analysis.pronoun),
         "yes_no": float(analysis.yes_no),
-        "lacked_most": lacked_most / index.unknown_idf,
     }

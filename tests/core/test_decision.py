@@ -104,16 +104,3 @@ def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) ->
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
     assert not matcher.ask("is zhou dongyu a big drinker").matched
-
-
-def test_a_question_about_what_the_top_fact_does_not_say_is_refused(matcher: Matcher) -> None:
-    """The pack says at which Golden Horse Awards the film was nominated, not which film won
-    Best Film there: the fact shares the awards' name and year with the question but lacks its
-    most telling word ("won"), which the share of the words it lacks hides. The same fact still
-    answers the question it does settle."""
-    refused = matcher.ask("which film won best film at the 2018 golden horse awards")
-    assert not refused.matched
-    assert refused.reply == "" and refused.refusal
-    answered = matcher.ask("which golden horse awards was it at")
-    assert answered.matched and answered.fact is not None
-    assert answered.fact.id == "golden-horse-edition"
