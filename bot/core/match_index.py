@@ -20,7 +20,7 @@ import operator
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
@@ -498,12 +498,7 @@ class Index:
     implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
 
     @classmethod
-    def build(
-        cls, fact_base: FactBase, on_question: Callable[[str, str], None] | None = None
-    ) -> Index:
-        """``on_question(question, normalize(question))`` is called once for each distinct
-        question of the facts, in the order first read (the matcher's autocomplete keys: the
-        build normalises them anyway)."""
+    def build(cls, fact_base: FactBase) -> Index:
         aliases = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
         # the pack's own texts are read without descriptions by head and mark: its phrasings
         # name what they mean, and a term read into them (Joe Reid into "decider review") made
@@ -533,22 +528,13 @@ class Index:
                 reads.append(text)
             return known[1]
 
-        handed: set[str] = set()  # questions handed to ``on_question`` (a repeat adds nothing)
-
-        def question(text: str) -> _Read:
-            read = analyze(text)
-            if on_question is not None and text not in handed:
-                handed.add(text)  # normalize's output is its words joined by spaces
-                on_question(text, " ".join(analysed[text][0]))
-            return read
-
         # First pass: each fact's terms; the weights need every fact's terms first.
         drafts: list[tuple[Fact, dict[str, float], _Raw, _Raw, frozenset[str]]] = []
         shared_intents: dict[frozenset[str], frozenset[str]] = {}
         df: Counter[str] = Counter()
         for fact in fact_base.facts:
             # the quiz card's prompt is one more way the curator asks for the fact
-            phrasings = [question(q) for q in fact.questions]
+            phrasings = [analyze(q) for q in fact.questions]
             if fact.quiz:
                 phrasings.append(analyze(fact.quiz.prompt))
             extra = analyze(f"{fact.text} {fact.source.quote}")
@@ -573,7 +559,6 @@ class Index:
         )
         analysed.clear()
         reads.clear()
-        handed.clear()
         idf, unknown_idf = _weights(df, len(drafts))
         # With one film in the base, naming it adds nothing: "who directed it" = "who directed".
         implicit = frozenset(
@@ -592,22 +577,18 @@ class Index:
                 known = list_pool[raw] = _weighed(raw, idf, implicit, phrasing_pool, table)
             return known
 
-        # each term's postings, filled fact by fact: the facts that have it, its weight in each
-        positions = {term: array("i") for term in idf}
-        weighted = {term: array("f") for term in idf}
-        post = {term: (positions[term].append, weighted[term].append, idf[term]) for term in idf}
+        positions: dict[str, array[int]] = defaultdict(lambda: array("i"))
+        weighted: dict[str, array[float]] = defaultdict(lambda: array("f"))
 
         def rows() -> Iterator[Row]:
             for pos, (_, weights, raw_phrasings, raw_answers, intents) in enumerate(drafts):
                 for term, share in weights.items():
-                    at, weigh, weight = post[term]
-                    at(pos)
-                    weigh(weight * share)
+                    positions[term].append(pos)
+                    weighted[term].append(idf[term] * share)
                 yield Row(weights, weighed(raw_phrasings), weighed(raw_answers), intents)
 
         entries = EntryTable.pack(fact_base.facts, table, rows())
         drafts.clear()
-        post.clear()
         analyzer = Analyzer(aliases, Speller(spelling), kinds)
         return cls(
             analyzer=analyzer,

@@ -176,17 +176,7 @@ class Matcher:
 
     def __init__(self, fact_base: FactBase, decision: DecisionModel | None = None) -> None:
         self.fact_base = fact_base
-        # Autocomplete: every phrasing, sorted by its normalised form for prefix search (the
-        # build hands each distinct one over with its normalised form, in the facts' order).
-        seen: set[str] = set()
-        pairs: list[tuple[str, str]] = []
-
-        def phrasing(question: str, key: str) -> None:
-            if key and key not in seen and len(question) <= AUTOCOMPLETE_CHARS:
-                seen.add(key)
-                pairs.append((key, question))
-
-        self.index = Index.build(fact_base, on_question=phrasing)
+        self.index = Index.build(fact_base)
         self.decision = decision or DecisionModel.load()
         self._suggestions: dict[str, str] = {}  # fact id -> the question it answers (lazily)
         # (fact position, phrasing number) of phrasings about a person: a name or "the director"
@@ -194,6 +184,15 @@ class Matcher:
         person_terms = frozenset(filter(self._person_term, self.index.idf))
         self._about_person = self.index.entries.about(person_terms)
         self.film = fact_base.films[0] if fact_base.films else "the film"
+        # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
+        seen: set[str] = set()
+        pairs: list[tuple[str, str]] = []
+        for fact in fact_base.facts:
+            for question in fact.questions:
+                key = normalize(question)
+                if key and key not in seen and len(question) <= AUTOCOMPLETE_CHARS:
+                    seen.add(key)
+                    pairs.append((key, question))
         self._opening = [
             f.questions[0]
             for f in fact_base.facts[:25]

@@ -22,7 +22,6 @@ import pytest
 from bot.core import match_vocab as vocab
 from bot.core import text
 from bot.core.match_index import Analyzer
-from bot.core.matching import AUTOCOMPLETE_CHARS, Matcher
 from bot.core.model import FactBase
 from bot.core.text import AliasTable, normalize
 from bot.eval.match_eval import load_dev_set
@@ -152,23 +151,6 @@ def test_the_build_reads_the_words_of_normalize(corpus: list[str]) -> None:
     # the build takes a text's words without joining them only to split them again
     different = [t for t in corpus if text.normal_words(t) != reference_normalize(t).split()]
     assert different == []
-
-
-def test_autocomplete_offers_each_phrasing_once_by_its_normalised_form(
-    fact_base: FactBase,
-) -> None:
-    # the build hands the matcher each phrasing's normalised form (it normalised them anyway)
-    keys: dict[str, str] = {}
-    for fact in fact_base.facts:
-        for question in fact.questions:
-            key = reference_normalize(question)
-            if key and key not in keys and len(question) <= AUTOCOMPLETE_CHARS:
-                keys[key] = question
-    matcher = Matcher(fact_base)
-    offered = list(zip(matcher._complete_keys, matcher._complete_text, strict=True))
-    assert offered == sorted(keys.items())
-    starting = [q for k, q in offered if k.startswith("who dir")]
-    assert starting and matcher.autocomplete("who dir")[: len(starting)] == starting
 
 
 def test_intent_spell_names_and_descriptions_give_what_the_plain_scans_gave(
