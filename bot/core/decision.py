@@ -136,6 +136,18 @@ def _plain(answer: str) -> str:
     return normalize(answer)
 
 
+def person_asked(index: Index, analysis: Analysis) -> str | None:
+    """The person a "who is <person>" question asks about ("who's zhou dongyu", "who is the
+    lead actress"), or None: every fact naming that person says who they are in the film (their
+    part, their job, the film they lead), so such facts are no rivals of one another."""
+    terms = [t for t in analysis.terms if t not in index.implicit]
+    if analysis.intent != "who" or analysis.yes_no or len(terms) != 1:
+        return None
+    term = terms[0]
+    aliases = index.analyzer.aliases
+    return term if term.startswith("@") and aliases.kind(term[1:]) == "person" else None
+
+
 def evidence(
     index: Index, analysis: Analysis | None, ranked: Sequence[tuple[FactEntry, float]]
 ) -> dict[str, float]:
@@ -144,9 +156,15 @@ def evidence(
         return dict.fromkeys(FEATURES, 0.0)
     best, top = ranked[0]
 
+    person = person_asked(index, analysis)
+
     def agrees(e: FactEntry, s: float) -> bool:
         group = best.fact.group
-        return same_claim(best, e) or (bool(group) and e.fact.group == group and s >= top - LIST)
+        return (
+            same_claim(best, e)
+            or (bool(group) and e.fact.group == group and s >= top - LIST)
+            or (person is not None and person in e.weights)
+        )
 
     rival = next((s for e, s in ranked[1:] if not agrees(e, s)), 0.0)
     three = ranked[:3]

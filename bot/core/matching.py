@@ -37,7 +37,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from bot.core import english
-from bot.core.decision import LIST, Decision, DecisionModel, evidence
+from bot.core.decision import LIST, Decision, DecisionModel, evidence, person_asked
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
 from bot.core.match_vocab import (
@@ -472,8 +472,17 @@ class Matcher:
     ) -> list[Ranked]:
         query = self._query(analysis, told)
         ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
-        # Ties go to the fact declared first: packs list the central facts first.
-        return heapq.nlargest(limit, ranked, key=lambda r: (round(r.score, 6), -r.entry.position))
+        # Ties go to the fact declared first: packs list the central facts first; but "who is
+        # zhou dongyu" is best answered by the fact whose answer is her (her part in the film).
+        # Only for a name said: "who are the main actors" may be read as "the main actor".
+        person = person_asked(self.index, analysis)
+        person = person if person in analysis.entities else None
+
+        def order(r: Ranked) -> tuple[float, bool, int]:
+            answers = person is not None and "@" + compact(r.entry.fact.answer) == person
+            return round(r.score, 6), answers, -r.entry.position
+
+        return heapq.nlargest(limit, ranked, key=order)
 
     def _person_term(self, term: str) -> bool:
         if term in PERSON_STEMS:
