@@ -380,6 +380,8 @@ class Matcher:
             # was great. what do they sell?": "they" is not the one person named
             return analysis
         analyzer = self.index.analyzer
+        performer = not _PERFORMER.isdisjoint(part.words)
+        played: set[str] = set()  # the parts named beside their actors, filled by people()
 
         def people(words: tuple[str, ...]) -> set[str]:
             if not words:
@@ -397,9 +399,6 @@ class Matcher:
             actors, parts = self._parts_played(read)
             played.update(parts)
             return named - (parts if performer else actors)
-
-        performer = not _PERFORMER.isdisjoint(part.words)
-        played: set[str] = set()
 
         named = people(telling(found, part))
         if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
