@@ -32,7 +32,7 @@ its best threshold). On ``heldout_questions.yaml``, never tuned on: 94.0% / 100.
 ``blind_f.yaml`` (a development set since its second run), first run: 56.3% / 87.5%
 (terse 92.3%, chat 52.0%, paraphrase 22.4% answered right), 6.5% wrong; second run at the end
 of that session 54.3% / 85.4%, 7.0% wrong: the session's dev-set gains did not carry over.
-``blind_g.yaml`` (held out: only its labels are checked here), first run: 61.3% / 85.7%
+``blind_g.yaml`` (a development set since its second run), first run: 61.3% / 85.7%
 (terse 88.2%, chat 54.0%, paraphrase 40.8% answered right), 7.5% wrong; second run at the end
 of that session 63.3% / 85.7% (terse 90.2%, chat 56.0%, paraphrase 42.9%), 7.0% wrong.
 The floors are the issue's targets, so a change that loses real ground fails here.
@@ -58,7 +58,7 @@ BLIND_C = Path(__file__).with_name("blind_c.yaml")  # three styles; a developmen
 BLIND_D = Path(__file__).with_name("blind_d.yaml")  # three styles; a development set since
 BLIND_E = Path(__file__).with_name("blind_e.yaml")  # three styles; a development set since
 BLIND_F = Path(__file__).with_name("blind_f.yaml")  # three styles; a development set since
-BLIND_G = Path(__file__).with_name("blind_g.yaml")  # held out: only its labels are checked here
+BLIND_G = Path(__file__).with_name("blind_g.yaml")  # three styles; a development set since
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -73,6 +73,7 @@ KEPT = {
     BLIND_D: (0.60, 0.055),
     BLIND_E: (0.67, 0.065),
     BLIND_F: (0.52, 0.08),
+    BLIND_G: (0.61, 0.08),
 }
 
 
