@@ -31,7 +31,8 @@ _OPENERS = _wordlist(
     """
     ok okay k kk so alright right well um uh umm erm hmm hm lol lmao lmfao haha hah omg oh ooh
     wait also and but btw anyway anyways tbh ngl honestly fr yeah yea welp ah idk like
-    random quick question questions q qq genuine serious dumb stupid silly noob real just curious
+    random quick question questions q qq genuine genuinely serious seriously truly dumb stupid
+    silly noob real just curious
     legit honest deep simple easy tricky strange bro bruh dude sis bestie mate fam tldr
     basically
     imo imho tbf fwiw lowkey highkey
@@ -537,11 +538,24 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
                 end -= len(phrase)
                 break
         else:
-            if words[end - 1] in _CLOSERS:
+            if words[end - 1] in _CLOSERS and not _named_people(words, start, end):
                 end -= 1
             else:
                 break
     return words[start:end], hedged
+
+
+# "those guys", "the other folks": people the sentence speaks of, not the people it is put to
+_PEOPLE_CLOSERS = _wordlist("guys folks everyone people")
+_PEOPLE_BEFORE = _wordlist(
+    "the those these that this other older younger some all both his her their"
+)
+
+
+def _named_people(words: list[str], start: int, end: int) -> bool:
+    return (
+        words[end - 1] in _PEOPLE_CLOSERS and end - 2 >= start and words[end - 2] in _PEOPLE_BEFORE
+    )
 
 
 # "my film club", "a quiz for my sister": the asker's own things and things named with "a";

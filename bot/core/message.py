@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core import chat_words as chat
+from bot.core import english
 from bot.core import match_vocab as vocab
 from bot.core.text import normalize
 
@@ -89,6 +90,10 @@ _ONE_AT_END = re.compile(
 
 # "us" that is not the title's first word: the United States ("us box office", "in the us")
 _US = re.compile(r"(?:^|(?<=\bin )|(?<=\bthe ))us\b(?!\s*(?:&|\+|and\b|n\b))", re.IGNORECASE)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +237,9 @@ _AFTER_POINTER = (
 # ... and a question that is nothing but such words points back with "it" too, to what was
 # heard or read: "i heard jing boran drank on set?? is it true", "what was it" (elsewhere "it"
 # is the film: "loved it. who directed it", "the ending was so sad. what's it about")
-_ONLY_POINTING = frozenset({"it", "true", "real", "right", "so", "why", "would", "do", "did"})
+_ONLY_POINTING = frozenset(
+    {"it", "true", "real", "right", "so", "why", "would", "do", "did", "ones", "called"}
+)
 _TRUE = frozenset({"true", "real"})  # "is it true": whether what was said is
 _WHAT_IT_WAS = _TRUE | {"was", "were"}
 # How the asker frames what they heard or think: "i remember some drama about ...", "i think
@@ -258,10 +265,14 @@ def _pointer(words: tuple[str, ...]) -> tuple[int, int]:
     words' span, else (-1, -1)."""
     for i, word in enumerate(words):
         if word in ("that", "those") and (i + 1 == len(words) or words[i + 1] in _AFTER_POINTER):
+            if i and words[i - 1] == "like" and i + 1 == len(words):
+                continue  # "why did it sell like that": so much, not what was said
             return i, i + 1
         # "that one" at the end: the thing named before ("this one" is the film)
         if word == "that" and words[i + 1 :] in (("1",), ("ones",)):
             return i, i + 2
+    if words and words[0] in _BARE_OPEN and _BARE.issuperset(words):
+        return len(words), len(words)  # "why tho", "how come": why what was said is so
     if (
         "it" in words
         and _POINTING_BACK.union(_ONLY_POINTING).issuperset(words)
@@ -272,17 +283,38 @@ def _pointer(words: tuple[str, ...]) -> tuple[int, int]:
     return -1, -1
 
 
+# A question of nothing but its question word asks it of what was said before: "she left
+# him?? why", "the blogger thinks it was good for him. why tho", "how come"
+_BARE_OPEN = frozenset({"why", "how", "whys", "howd"})
+_BARE = _BARE_OPEN | {"come", "exactly", "so", "then", "though", "tho", "really"}
+# A yes-no question about something it does not name ("didn't netflix buy it at some
+# festival?") that the next question asks to name: "which one was it", "what was it called"
+_INDEFINITE = frozenset({"some", "a", "an", "any", "somewhere", "someone", "something"})
+
+
+def _names_vaguely(part: Part) -> bool:
+    words = part.words
+    return (
+        part.asks
+        and len(words) > 2
+        and (words[0] in vocab.AUXILIARIES or words[0] in _NEGATED)
+        and not _INDEFINITE.isdisjoint(words[2:])
+    )
+
+
 def _reported(part: Part, premises: set[int]) -> bool:
     """Whether a sentence tells what was heard, read or said ("i heard ...", "someone said
     ...", "he said something about it in an interview right?"), which "it" may point back to."""
     return part.sentence in premises or not _REPORTED.isdisjoint(part.words)
 
 
-def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
+def _said(part: Part, premises: set[int], vague: bool = False) -> tuple[str, ...]:
     """What a sentence before a question says that the question may point back to: a telling
     sentence's subject and what it tells, a statement asked only by its "?" (the asker's
     framing, "i remember", set aside), what a sentence about the asker reports ("she was
-    confused why half the movie is in black and white"); () for a question of its own."""
+    confused why half the movie is in black and white"); () for a question of its own.
+    ``vague``: the question points back with "it", which a yes-no question about something it
+    does not name may stand for ("didn't they meet at some party? which one was it")."""
     words = part.words
     if part.guess:
         return ()
@@ -292,6 +324,8 @@ def _said(part: Part, premises: set[int]) -> tuple[str, ...]:
         )
         at += words[at + 1 : at + 2] in (("me",), ("us",))  # "my friend told me ..."
         return _subject(words[at + 1 :], told=False)
+    if vague and _names_vaguely(part):
+        return words[1:]  # "didnt netflix pick it up at some festival": what it asks of
     if part.asks and part.sentence not in premises:
         return ()
     # who said it: "i read (that) the numbers were faked", "someone told me the shoot was ..."
@@ -324,11 +358,17 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
         if not before or any(p is not part and p.sentence == part.sentence for p in found):
             continue  # "the reviewer who watched it after a breakup, how soon after was that"
         referent = max(before, key=lambda p: p.sentence)
-        if part.words[at] == "it" and not (
-            _reported(referent, premises) or not _TRUE.isdisjoint(part.words)
+        if (
+            at < len(part.words)
+            and part.words[at] == "it"
+            and not (
+                _reported(referent, premises)
+                or not _TRUE.isdisjoint(part.words)
+                or _names_vaguely(referent)
+            )
         ):
             continue
-        said = _said(referent, premises)
+        said = _said(referent, premises, vague=part.words[at : at + 1] == ("it",))
         if not said:
             continue
         after = end + (part.words[end : end + 1] in _EVENT_VERBS)  # "why did that happen"
@@ -357,10 +397,24 @@ def _premise(words: list[str]) -> bool:
     return (
         bool(kept)
         and not hedged
-        and not vocab.asks(kept)
+        and not _asks(kept)
         and kept[0] not in _NEGATED  # "wasn't there some drama": asks
-        and _OPEN.isdisjoint(kept)
+        and not any(_asks_at(kept, i) for i, w in enumerate(kept) if w in _OPEN)
     )
+
+
+# Words after which "when", "how"... start what the asker wants to know: "wondering when it
+# came out", "not sure how they met"
+_WANTING = _words(
+    "wondering wonder curious know remember recall sure idea clue forgot forget tell ask "
+    "asking asked explain understand confused"
+)
+
+
+def _asks_at(words: list[str], i: int) -> bool:
+    """Whether the question word at ``i`` inside a statement asks: "she left him why",
+    "wondering when it came out" (not "the song blew up when it dropped", which tells when)."""
+    return not (i and _clause(words[i:]) and words[i - 1] not in _WANTING)
 
 
 def _opens(part: Part) -> bool:
@@ -593,10 +647,58 @@ def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) ->
     return words
 
 
+# A phrase that sets the scene before the question proper: "in rene's story do the two end up
+# together", "by the end is she still single", "at the end of the film what happens to him"
+_SCENE_SETTERS = _words(
+    "in by at after before during on from since until till throughout within over for"
+)
+_PHRASE_DETERMINERS = _words("the a an this that these those his her their its")
+_PHRASE_SUBJECTS = _words("i im he she they it we you u there")
+_DO_AUXILIARIES = vocab.AUXILIARIES - vocab.COPULAS  # "does", "did", "can": a verb follows
+_SCENE_WORDS = 8  # a scene-setting phrase runs to at most this many words
+
+
+def _fronted(words: list[str]) -> list[str] | None:
+    """The question after a phrase that sets its scene, with that phrase put after it: "by
+    the end is she still single" -> "is she still single by the end"; None when the words
+    do not read so ("in the end he leaves her", "in the film the dad is blind": a subject
+    of its own follows the phrase, so it tells)."""
+    if len(words) < 4 or words[0] not in _SCENE_SETTERS:
+        return None
+    for i in range(1, min(len(words) - 1, _SCENE_WORDS + 1)):
+        word, before, after = words[i], words[i - 1], words[i + 1]
+        if word in _PHRASE_SUBJECTS:
+            return None
+        if word in _PHRASE_DETERMINERS and before not in _SCENE_SETTERS | {"of"}:
+            return None  # "in the film the dad ...": the sentence's own subject
+        if i < 2:
+            continue
+        if word in _WH or (
+            word in _DO_AUXILIARIES
+            or (
+                word in vocab.COPULAS
+                and english.is_word(before)  # "in beijing jianqing is ...": a name's verb
+                and (
+                    after in _PHRASE_SUBJECTS
+                    or after in _PHRASE_DETERMINERS
+                    or not english.is_word(after)  # "by the present day is jianqing ..."
+                )
+            )
+        ):
+            return [*words[i:], *words[:i]]
+    return None
+
+
+def _asks(kept: list[str]) -> bool:
+    """Whether words read as a question, a scene-setting phrase before it or not."""
+    return vocab.asks(kept) or _fronted(kept) is not None
+
+
 def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
     if not kept:
         return None
+    kept = _fronted(kept) or kept
     # "why i can't remember", "what i was thinking": what the asker wonders about themselves
     asks = vocab.asks(kept) and kept[1:2] not in (["i"], ["im"], ["ive"], ["id"])
     if hedged and not asks:

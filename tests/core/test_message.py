@@ -764,3 +764,61 @@ def test_a_short_word_missing_a_letter_is_the_one_word_it_can_be(matcher: Matche
     speller = Speller(Counter({"frost": 5, "actor": 3, "train": 2}))
     assert speller.correct("acor") == "actor"  # not the rarer "acorn"
     assert speller.correct("frst") == "frst"  # "first", far commoner, is as near as "frost"
+
+
+def test_a_phrase_that_sets_the_scene_before_the_question_still_asks() -> None:
+    for message, question in [
+        (
+            "by the end of the film is she still single or what",
+            "is she still single by the end of the film",
+        ),
+        ("in the book does he die?", "does he die in the book"),
+        (
+            "at the end of the film what happens to the dad",
+            "what happens to the dad at the end of the film",
+        ),
+    ]:
+        assert _asked(message) == [question]
+    # a subject of its own after the phrase: the sentence tells
+    assert _asked("in the end he leaves her") == []
+    assert _asked("in the film the dad is blind right? who plays him")[0] == "who plays him"
+
+
+def test_people_named_at_the_end_are_kept_but_the_people_asked_are_set_aside() -> None:
+    assert _asked("why did she keep dating those guys") == ["why did she keep dating those guys"]
+    assert _asked("who directed it guys") == ["who directed it"]
+
+
+def test_like_that_at_the_end_points_back_at_nothing() -> None:
+    # "genuinely curious" is a hedge, and "like that" says how much, not what was said before
+    found = parts("genuinely curious 🤔 why did it make so much money like that?")
+    assert [p.words for p in found] == [
+        ("why", "did", "it", "make", "so", "much", "money", "like", "that")
+    ]
+
+
+def test_a_statement_telling_when_with_a_tag_is_context_for_the_question_after_it() -> None:
+    found = parts("the music video went viral when it came out right? how many views did it get")
+    assert [(p.asks, p.sentence) for p in found if p.sentence >= 0] == [(False, 0), (True, 1)]
+    # a question word the statement ends on still asks: "she left him why?"
+    assert parts("she left him why? who plays her")[0].asks
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("she walked out on him?? why tho", "why she walked out on him"),
+        ("the dad loses his sight?? how come", "how come the dad loses his sight"),
+    ],
+)
+def test_a_bare_why_asks_why_of_what_was_said_before_it(message: str, question: str) -> None:
+    assert _asked(message) == [question]
+
+
+def test_which_one_asks_to_name_what_the_question_before_it_left_vague(
+    matcher: Matcher,
+) -> None:
+    message = "wasn't it shot in some city up north? which one was it"
+    assert _asked(message) == ["which ones was it shot in some city up north"]
+    result = matcher.ask(message)
+    assert result.matched and "Hailar" in result.reply
