@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bot.core.decision import FEATURES, WEIGHTS_FILE, DecisionModel, DecisionModelError
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+sys.path.insert(0, str(TOOLS))
+import train_decision  # noqa: E402 (tools/train_decision.py: the trainer the weights come from)
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +112,45 @@ def test_a_yes_no_question_the_top_fact_settles_is_answered(matcher: Matcher) ->
     assert result.matched, result.refusal
     assert result.fact is not None and result.fact.id == "jing-boran-allergic-alcohol"
     assert not matcher.ask("is zhou dongyu a big drinker").matched
+
+
+def test_a_retrain_from_the_saved_examples_gives_the_same_bytes_whatever_the_hash_seed() -> None:
+    """Same examples, same trainer: byte-identical weights, here and in processes with other
+    string hashes (a set's or a dict's order leaking into the fit would show), so a reviewer
+    can reproduce a shipped retrain and a retrain moves only when the rankings do."""
+    text = train_decision.read_examples()
+    here = train_decision.weights_text(text)
+    assert train_decision.weights_text(text) == here
+    assert json.loads(here)["examples"] > 2000
+    trainer = [sys.executable, str(TOOLS / "train_decision.py"), "--from-file", "--dry-run"]
+    for seed in ("0", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(trainer, env=env, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == here + "\n"
+
+
+def test_the_check_says_when_the_shipped_weights_are_not_what_the_examples_train_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    examples = tmp_path / "examples.csv"
+    examples.write_text(train_decision.read_examples(), encoding="utf-8")
+    weights = tmp_path / "weights.json"
+    weights.write_text(train_decision.weights_text(examples.read_text()), encoding="utf-8")
+    assert train_decision.check(rankings=False, examples_file=examples, weights_file=weights) == 0
+    assert "is what examples.csv trains to, byte for byte" in capsys.readouterr().out
+    tuned = json.loads(weights.read_text())
+    tuned["weights"]["top"] += 0.01  # a weight edited by hand, or trained by other code
+    weights.write_text(json.dumps(tuned, indent=2) + "\n", encoding="utf-8")
+    assert train_decision.check(rankings=False, examples_file=examples, weights_file=weights) == 1
+    said = capsys.readouterr().out
+    assert "weights.json is not what examples.csv trains to" in said
+    assert "python tools/train_decision.py --from-file" in said
+
+
+def test_saved_examples_of_other_features_are_refused_with_the_command_that_rewrites_them(
+    tmp_path: Path,
+) -> None:
+    text = train_decision.read_examples().replace(",yes_no\n", ",asked_twice\n", 1)
+    with pytest.raises(train_decision.ExamplesFileError, match=r"tools/train_decision\.py"):
+        train_decision.parse_examples(text, tmp_path / "examples.csv")
