@@ -412,8 +412,21 @@ def _links(words: list[str], i: int) -> int:
     return i
 
 
+def _by_word(phrases: tuple[tuple[str, ...], ...], at: int) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` by their first (``at`` 0) or last (-1) word, each word's in the same order:
+    only those can match where that word is (a message is read word by word)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[at], []).append(phrase)
+    return out
+
+
+_OPENING_BY_FIRST = _by_word(_OPENING_PHRASES, 0)
+_CLOSING_BY_LAST = _by_word(_CLOSING_PHRASES, -1)
+
+
 def _opening_phrase(words: list[str], start: int) -> int:
-    for phrase in _OPENING_PHRASES:
+    for phrase in _OPENING_BY_FIRST.get(words[start], ()) if start < len(words) else ():
         if tuple(words[start : start + len(phrase)]) == phrase:
             return len(phrase)
     return 0
@@ -533,7 +546,7 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
         if skip := _asking_someone(words[start:end]):
             end -= skip
             continue
-        for phrase in _CLOSING_PHRASES:
+        for phrase in _CLOSING_BY_LAST.get(words[end - 1], ()):
             if tuple(words[max(start, end - len(phrase)) : end]) == phrase:
                 end -= len(phrase)
                 break
@@ -595,6 +608,7 @@ _FILLERS: tuple[tuple[str, ...], ...] = tuple(
         "for the life of me",
     )
 )
+_FILLERS_BY_FIRST = _by_word(_FILLERS, 0)
 
 
 # "like" as a filler, between who or what is asked about and what is said of it: "is there
@@ -628,13 +642,15 @@ def _filler_like(words: list[str], i: int) -> bool:
 
 def without_fillers(words: list[str]) -> list[str]:
     """``words`` without the filler phrases in them."""
+    if "like" not in words and _FILLERS_BY_FIRST.keys().isdisjoint(words):
+        return list(words)  # most questions: no word that starts a filler
     out: list[str] = []
     i = 0
     while i < len(words):
         if _filler_like(words, i):
             i += 1
             continue
-        for phrase in _FILLERS:
+        for phrase in _FILLERS_BY_FIRST.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 i += len(phrase)
                 break

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
 
 from bot.core.match_index import SOFT_SHARE, FactEntry
 from bot.core.match_vocab import (
@@ -54,6 +56,7 @@ NAMED_PLACE_KINDS = NAMED_KINDS | {"place"}  # no title
 FIGURE_KINDS = frozenset({"number", "money", "year", "date", "rating"})  # no activity
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PLAY = stem("play")
+_terms = attrgetter("terms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +150,14 @@ def phrasing_fit(
     # "where was it filmed" with its answer. They count for the phrasing when asked.
     named = [a.terms for a in entry.answers if not query.names.isdisjoint(a.terms)]
     about_person = about_person if query.film_subject else frozenset()
-    for number, phrasing in enumerate(entry.phrasings):
-        pairs = zip(phrasing.terms, phrasing.weights, strict=True)
-        shared = sum(w for t, w in pairs if t in terms)
+    has = terms.__contains__
+    phrasings = entry.phrasings
+    # only the phrasings sharing a term with the question (most share none), picked out and
+    # their shared weights summed in order without a Python loop
+    sharing = map(not_, map(terms.isdisjoint, map(_terms, phrasings)))
+    for number in compress(range(len(phrasings)), sharing):
+        phrasing = phrasings[number]
+        shared = sum(compress(phrasing.weights, map(has, phrasing.terms)))
         if not shared:
             continue
         total = phrasing.total
@@ -160,9 +168,13 @@ def phrasing_fit(
                 for t, w in zip(phrasing.terms, phrasing.weights, strict=True)
                 if t.startswith("@") and t not in terms
             )
-        extra = max(
-            (sum(idf[t] for t in a if t in query.names and t not in phrasing.terms) for a in named),
-            default=0.0,
+        extra = (
+            max(
+                sum(idf[t] for t in a if t in query.names and t not in phrasing.terms)
+                for a in named
+            )
+            if named
+            else 0.0
         )
         # how much of the phrasing the question says, and of the question the phrasing says
         shared += extra
@@ -175,7 +187,8 @@ def phrasing_fit(
             share *= YES_NO_FIT  # "do they walk home" fits "how many walk home" less
         if (entry.position, number) in about_person:
             share *= OTHER_SUBJECT_FIT  # the film's awards are not the director's
-        fit = max(fit, share)
+        if share > fit:
+            fit = share
     return fit
 
 
