@@ -188,6 +188,14 @@ def _likeliest(word: str, meant: str) -> bool:
     )
 
 
+_ENDINGS = ("s", "es", "d", "ed", "n", "en", "ing", "er", "ers", "est", "ly")
+
+
+def _inflected(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with an ending: "broken" of "broke", not "tempo" of "temp"."""
+    return word.startswith(known) and word[len(known) :] in _ENDINGS
+
+
 class Speller:
     """Corrects words the index has never seen to a known word one or two edits away.
 
@@ -226,8 +234,8 @@ class Speller:
 
     def _lookup(self, word: str) -> str:
         found = self._nearest(word)
-        if found == word or found.startswith(word) or word.startswith(found):
-            return found  # "broken" is read as the pack's "broke"
+        if found == word or found.startswith(word) or _inflected(word, found):
+            return found  # "broken" is read as the pack's "broke" (not "tempo" as "temp")
         # a real English word the pack does not use is no typo: "handed" stays, it is not
         # "handled"; a misspelling ("flim", "directer") is in no list
         return word if english.is_word(word) else found

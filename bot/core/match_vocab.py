@@ -293,9 +293,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("snapped", "it", "up"): "buy",
     ("evict", "off"): "start",  # "kick off" (kick is read as evict)
     ("stick", "it", "out"): "stay together",
-    ("stuck", "it", "out"): "stay together",
     ("stick", "around"): "stay",
-    ("stuck", "around"): "stay",
     ("sticks", "around"): "stay",
     ("busy", "with"): "doing",
     ("health", "issue"): "illness",
@@ -791,9 +789,11 @@ def intent(words: list[str]) -> str | None:
     """The strongest intent in a question: "how much" -> money, "what year" -> when, ..."""
     # (each scan only when a word it looks for is there: the index build reads every text)
     if not _PAIR_STARTS.isdisjoint(words):
-        for pair in itertools.pairwise(words):
+        for at, pair in enumerate(itertools.pairwise(words)):
             name = _INTENT_PAIRS.get(pair)
-            if name is not None:
+            if name == MONEY and words[at + 2 : at + 3] and words[at + 2] in _SPANS:
+                return COUNT  # "how much time passes": as "how many years"
+            if name is not None and (name != MONEY or _asks_money(words[at + 2 :])):
                 return name
     if not _INTENT_WORDS.keys().isdisjoint(words):
         for word in words:
@@ -802,6 +802,18 @@ def intent(words: list[str]) -> str | None:
     if not NAME_WORDS.isdisjoint(words):
         return NAME
     return None
+
+
+# "how much time passes" asks for a span; "how much he knew" a degree: neither is a sum.
+_SPANS = _wordlist("time longer later earlier older")
+_SOMEONE = _wordlist("he she they his her their")
+_SUM_WORDS = _wordlist("make pay spend cost gross money budget sell buy worth box office")
+
+
+def _asks_money(after: list[str]) -> bool:
+    """Whether "how much" followed by ``after`` asks for a sum ("how much did it make", "how
+    much they paid"), not a degree ("how much his father knew")."""
+    return not (after[:1] and after[0] in _SOMEONE) or not _SUM_WORDS.isdisjoint(after)
 
 
 # Endings of words that say how or in what way ("quietly", "trudging", "wistful", "clueless",

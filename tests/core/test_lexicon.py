@@ -121,3 +121,50 @@ def test_every_idiom_can_be_read() -> None:
         if any(match_vocab.CHAT_SPELLINGS.get(word, word) != word for word in phrase)
     ]
     assert dead == []
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # everyday words for what the documents word plainly: temperament is personality,
+        # discovering is finding, completing is finishing, affection is love
+        ("what was jianqing's temperament like", "flixxpanda-jianqing-personality"),
+        ("describe xiaoxiao's temperament", "flixxpanda-xiaoxiao-personality"),
+        ("what does she discover once she completes his game", "plot-hidden-messages"),
+        ("did his game ever get completed", "plot-hit-game"),
+        ("what kind of affection does the film show besides romance", "wynne-familial-love"),
+        ("was the freezing shoot worthwhile", "hailar-worth-it"),
+        # getting over someone is no longer loving them
+        ("did he ever get over her", "wynne-heart-still-hers"),
+        # irregular past forms are their verb: stuck = stick, sat = sit
+        ("why had she stuck with jianqing all those years", "plot-why-xiaoxiao-stayed"),
+        ("who sat with xiaoxiao on the train", "wynne-sat-with-them"),
+        # a real word is not a chat spelling cut short: "tempo" is no "temp" (temperature)
+        ("how is the film's tempo", "flixxpanda-pacing"),
+    ],
+)
+def test_an_everyday_word_reaches_the_plain_one(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how much did it make in its first weekend", match_vocab.MONEY),
+        ("how much money did they earn", match_vocab.MONEY),
+        ("how much they paid for the rights", match_vocab.MONEY),
+        # a span of time is counted, as "how many years"; a degree asks no sum
+        ("how much time passes before they meet again", match_vocab.COUNT),
+        ("how much later do they meet again", match_vocab.COUNT),
+        ("what did jianqing think about how much his father knew", None),
+    ],
+)
+def test_how_much_asks_for_a_sum_only_of_money(
+    matcher: Matcher, question: str, intent: str | None
+) -> None:
+    analysis, _ = matcher.ranking(question)
+    assert analysis is not None and analysis.intent == intent
