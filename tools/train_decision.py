@@ -102,6 +102,7 @@ class Example:
     source: str  # the set it comes from
     answerable: bool  # the set has an answer for it (else it is one to refuse)
     n: int = 0  # its place in the set: answerable questions first, then those to refuse
+    style: str = ""  # the set's `style:` (terse, chat, paraphrase), if it says
 
 
 class ExamplesFileError(Exception):
@@ -129,7 +130,7 @@ def examples(sets: Sequence[str] = DEV_SETS) -> list[Example]:
             result = matcher.ask(question)
             if result.decision is None:
                 continue
-            ranked = matcher.rank(question, limit=1)
+            ranked = matcher.rank(question)  # as ask ranks: a list needs its runners-up
             # a list answer (cast, box-office figures) that gives a right fact answers it too
             shown = [ranked[0].entry.fact, *matcher.listed(ranked)] if ranked else []
             features = result.decision.features
@@ -142,6 +143,7 @@ def examples(sets: Sequence[str] = DEV_SETS) -> list[Example]:
                     name,
                     bool(ids),
                     n,
+                    dev.styles.get(question, ""),
                 )
             )
         print(f"{name}: {len(asked)} questions", file=sys.stderr, flush=True)
@@ -152,7 +154,7 @@ def _role(source: str, has_answer: bool) -> str:
     return "" if source != DEV_SETS[0] else "answer" if has_answer else "refuse"
 
 
-COLUMNS = ("set", "n", "answerable", "label", "allowed", *FEATURES)
+COLUMNS = ("set", "n", "style", "answerable", "label", "allowed", *FEATURES)
 
 
 def examples_text(data: Sequence[Example], rankings_of: str) -> str:
@@ -162,7 +164,7 @@ def examples_text(data: Sequence[Example], rankings_of: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for ex in data:
-        head = [ex.source, ex.n, int(ex.answerable), ex.label, int(ex.allowed)]
+        head = [ex.source, ex.n, ex.style, int(ex.answerable), ex.label, int(ex.allowed)]
         writer.writerow([*head, *(_number(v) for v in ex.features)])
     return out.getvalue()
 
@@ -199,8 +201,8 @@ def parse_examples(text: str, where: Path = EXAMPLES_FILE) -> tuple[list[Example
     data: list[Example] = []
     for line, row in enumerate(rows[1:], len(comments) + 2):
         try:
-            source, n, has_answer, label, allowed = row[:5]
-            features = tuple(float(v) for v in row[5:])
+            source, n, style, has_answer, label, allowed = row[:6]
+            features = tuple(float(v) for v in row[6:])
             if len(features) != len(FEATURES):
                 raise ValueError(f"{len(row)} columns, not {len(COLUMNS)}")
         except ValueError as exc:
@@ -214,6 +216,7 @@ def parse_examples(text: str, where: Path = EXAMPLES_FILE) -> tuple[list[Example
                 source,
                 has_answer == "1",
                 int(n) if n.isdigit() else 0,
+                style,
             )
         )
     return data, rankings_of
@@ -347,16 +350,19 @@ def train(data: Sequence[Example], l2: float = L2, cost: float = WRONG_COST) -> 
 
 def figures(w: Sequence[float], data: Sequence[Example]) -> tuple[int, int, int, int, int]:
     """Answered right, wrong answers, refused right; answerable and to-refuse questions."""
+    return _count([(ex, answers(w, ex)) for ex in data])
+
+
+def _count(said: Sequence[tuple[Example, bool]]) -> tuple[int, int, int, int, int]:
     right = wrong = kept = asked = refuse = 0
-    for ex in data:
-        said = answers(w, ex)
-        wrong += said and not ex.label
+    for ex, answer in said:
+        wrong += answer and not ex.label
         if ex.answerable:
             asked += 1
-            right += said and ex.label
+            right += answer and ex.label
         else:
             refuse += 1
-            kept += not said
+            kept += not answer
     return right, wrong, kept, asked, refuse
 
 
@@ -371,23 +377,25 @@ def _row(label: str, got: tuple[int, int, int, int, int]) -> str:
 def cross(
     data: Sequence[Example], l2: float = L2, cost: float = WRONG_COST, against: Path = WEIGHTS_FILE
 ) -> None:
-    """Leave one set out: train on the others, score it, beside the weights of ``against``."""
+    """Leave one set out: train on the others, score it, beside the weights of ``against``;
+    then the blind sets together, and their chat messages (where most wrong answers are)."""
     shipped = DecisionModel.load(against)
     ws = [shipped.weights[f] for f in FEATURES] + [shipped.bias]
     names = [n for n in DEV_SETS if any(ex.source == n for ex in data)]
-    head = f"{'set':22} {'':9} {'right':>17}  {'wrong':>9}  {'refused right':>14}"
-    print(head)
-    totals = {"shipped": [0] * 5, "left out": [0] * 5}
+    print(f"{'set':22} {'':9} {'right':>17}  {'wrong':>9}  {'refused right':>14}")
+    blind: dict[str, list[tuple[Example, bool]]] = {"shipped": [], "left out": []}
     for name in names:
         held = [ex for ex in data if ex.source == name]
         w = train([ex for ex in data if ex.source != name], l2, cost)
         for label, weights in (("shipped", ws), ("left out", w)):
-            got = figures(weights, held)
-            print(_row(f"{name:22} {label:9}", got))
+            said = [(ex, answers(weights, ex)) for ex in held]
+            print(_row(f"{name:22} {label:9}", _count(said)))
             if name.startswith("blind_"):
-                totals[label] = [a + b for a, b in zip(totals[label], got, strict=True)]
-    for label, got in totals.items():
-        print(_row(f"{'all blind_*':22} {label:9}", (*got,)))  # type: ignore[arg-type]
+                blind[label] += said
+    for style in ("", "chat"):
+        for label, said in blind.items():
+            part = [(ex, a) for ex, a in said if not style or ex.style == style]
+            print(_row(f"{'all blind_* ' + style:22} {label:9}", _count(part)))
 
 
 def main_commit() -> str:
