@@ -451,7 +451,8 @@ def guesses_answer(words: list[str], after_why: bool = False) -> bool:
     last scene? something with the game right??", "why'd they move? school? work?". With
     ``after_why`` (the question asked why or how) "was she broke" guesses the cause too."""
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
-    if not kept or kept[0] in _WH or hedged:  # "anyone remember the details": a request
+    # "anyone remember the details": a request; "in what year": a question of its own
+    if not kept or not _WH.isdisjoint(kept[:2]) or hedged:
         return False
     if kept[0] in _GUESS_STARTS or any(tuple(words[-len(e) :]) == e for e in _GUESS_ENDS):
         return True
@@ -534,9 +535,8 @@ def _two_questions(chunks: list[list[str]], asked: bool) -> list[tuple[list[list
         cuts.add(at)
         at += len(chunk)
     for i in range(1, len(words) - 2):
-        if (words[i] in _WH or _yes_no_after(words, i)) and (
-            i in cuts or words[i - 1] in _NEXT_QUESTION
-        ):
+        wh = words[i] in _WH or (words[i] in _SCENE_SETTERS and words[i + 1] in _WH)
+        if (wh or _yes_no_after(words, i)) and (i in cuts or words[i - 1] in _NEXT_QUESTION):
             first = words[: i - (i not in cuts)]
             second = words[i:]
             if _clause(first):
@@ -662,8 +662,13 @@ def _fronted(words: list[str]) -> list[str] | None:
     """The question after a phrase that sets its scene, with that phrase put after it: "by
     the end is she still single" -> "is she still single by the end"; None when the words
     do not read so ("in the end he leaves her", "in the film the dad is blind": a subject
-    of its own follows the phrase, so it tells)."""
-    if len(words) < 4 or words[0] not in _SCENE_SETTERS:
+    of its own follows the phrase, so it tells). A question word inside the phrase asks
+    already: "in which city do they work" stays as it is."""
+    if len(words) < 3 or words[0] not in _SCENE_SETTERS:
+        return None
+    if words[1] in _WH:
+        return words  # "for how long did they date", "in which city do they work": asks as is
+    if len(words) < 4:
         return None
     for i in range(1, min(len(words) - 1, _SCENE_WORDS + 1)):
         word, before, after = words[i], words[i - 1], words[i + 1]
@@ -698,9 +703,15 @@ def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) 
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
     if not kept:
         return None
-    kept = _fronted(kept) or kept
+    fronted = _fronted(kept)
+    kept = fronted or kept
     # "why i can't remember", "what i was thinking": what the asker wonders about themselves
-    asks = vocab.asks(kept) and kept[1:2] not in (["i"], ["im"], ["ive"], ["id"])
+    asks = (vocab.asks(kept) or fronted is not None) and kept[1:2] not in (
+        ["i"],
+        ["im"],
+        ["ive"],
+        ["id"],
+    )
     if hedged and not asks:
         # "i'm trying to figure out if it's my kind of thing", "need to know before i keep
         # watching": what the asker wonders about themselves, which no fact answers

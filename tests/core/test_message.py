@@ -822,3 +822,17 @@ def test_which_one_asks_to_name_what_the_question_before_it_left_vague(
     assert _asked(message) == ["which ones was it shot in some city up north"]
     result = matcher.ask(message)
     assert result.matched and "Hailar" in result.reply
+
+
+def test_a_question_word_inside_the_opening_phrase_asks_as_it_is(matcher: Matcher) -> None:
+    # not "did they date for how long": a yes-no question it is not
+    assert _asked("for how long did they date") == ["for how long did they date"]
+    # ... and after "and" it is a second question, not a guess at the first one's answer
+    found = parts("where was it shot and in what year")
+    assert [p.words for p in found if p.sentence >= 0] == [
+        ("where", "was", "it", "shot"),
+        ("in", "what", "year"),
+    ]
+    result = matcher.ask("where was it shot and in what year")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "shooting-location"
