@@ -199,7 +199,7 @@ WORDS: dict[str, str] = {
     "wake": "woke woken",
     "1st": "maiden",  # "her maiden film"
     # things
-    "train": "carriage carriages railway railroad",
+    "train": "carriage carriages railway railroad locomotive locomotives",
     "ticket": "fare fares",
     "snow": "blizzard snowstorm snowy snowfall",
     "fall": "autumn autumnal",
@@ -455,6 +455,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("make", "it", "big"): "success",  # "made", "makes" are read as make
     ("another", "shoot"): "second chance",  # "another shot" ("shot" is read as shoot)
     ("another", "chance"): "second chance",
+    ("another", "try"): "second chance",
+    ("another", "go"): "second chance",
     ("get", "up", "and", "go"): "spirit",  # drive, energy
     # awards: "an awards nod", "a crowd favourite"
     ("award", "nod"): "nominate",

@@ -168,3 +168,20 @@ def test_how_much_asks_for_a_sum_only_of_money(
 ) -> None:
     analysis, _ = matcher.ranking(question)
     assert analysis is not None and analysis.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # the review on the site that covers Netflix's films ("Channel Netflix") is Flixxpanda's
+        ("what score did the netflix critic give it", "flixxpanda-rating"),
+        ("how does the netflix reviewer rate the pacing", "flixxpanda-rating"),
+        # "another try", "another go" are a second chance; a locomotive is a train
+        ("does he beg for another go", "plot-second-chance"),
+        ("what did they do before the locomotive broke down", "wynne-train-stops-weather"),
+    ],
+)
+def test_a_described_thing_is_offered_first(matcher: Matcher, question: str, fact_id: str) -> None:
+    result = matcher.ask(question)
+    offered = [result.fact] if result.matched else list(result.suggested)
+    assert offered and offered[0] is not None and offered[0].id == fact_id, offered
