@@ -8,8 +8,10 @@ JSON fields: ``matched`` (bool), ``answer`` (the reply a user sees; "" when not 
 ``fact_id`` (or null), ``score`` (0-100), ``source`` (``{document, quote}`` or null),
 ``suggestions`` (questions to try instead), ``answering`` (the question the answer answers, or
 null) and ``decision`` (``{answer, confidence, features}``: the evidence read from the ranking
-and the call made on it; null for an unusable input). Exit status: 0 answered (always 0 for ``-``),
-1 not answered, 2 bad usage or a broken fact pack.
+and the call made on it; null for an unusable input) and ``read`` (``{question, context,
+aside}``: the words the ranking went by, the message's other sentences kept as context, and
+those set aside as about the asker, each with its chat dropped; null for an unusable input).
+Exit status: 0 answered (always 0 for ``-``), 1 not answered, 2 bad usage or a broken fact pack.
 """
 
 from __future__ import annotations
@@ -61,7 +63,15 @@ def as_dict(result: AskResult) -> dict[str, Any]:
         "suggestions": list(result.suggestions),
         "answering": result.answering or None,
         "decision": _decision(result),
+        "read": _read(result),
     }
+
+
+def _read(result: AskResult) -> dict[str, Any] | None:
+    r = result.reading
+    if r is None:
+        return None
+    return {"question": r.question, "context": list(r.context), "aside": list(r.aside)}
 
 
 def _decision(result: AskResult) -> dict[str, Any] | None:

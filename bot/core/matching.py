@@ -51,7 +51,7 @@ from bot.core.match_vocab import (
     asks,
     stem,
 )
-from bot.core.message import Part, context, guesses_answer, parts, telling
+from bot.core.message import Part, Reading, context, guesses_answer, parts, reading, telling
 from bot.core.model import Fact, FactBase
 from bot.core.replies import EMPTY_QUESTION, format_reply, refusal_text
 from bot.core.text import compact, normalize
@@ -112,6 +112,7 @@ class AskResult:
     related: tuple[Fact, ...] = ()  # related figures from the sources (no contradiction)
     listed: tuple[Fact, ...] = ()  # the whole list when the answer is one (cast, accolades...)
     other_question: str = ""  # a second question in the message, answered by another fact
+    reading: Reading | None = None  # how the message was read: its question, what was set aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,7 @@ class Matcher:
         problem = self._input_problem(question)
         if problem:
             return AskResult(False, None, 0.0, "", refusal=problem)
-        analysis, ranked, others, alone = self._ranking(question)
+        analysis, ranked, others, alone, read = self._ranking(question)
         # the decision weighs the question as asked: the ranking's order, the question's scores
         scores = alone or [r.score for r in ranked]
         weighed = [(r.entry, max(s, r.score)) for r, s in zip(ranked, scores, strict=True)]
@@ -228,6 +229,7 @@ class Matcher:
                 refusal=self._refusal(offered),
                 suggested=tuple(offered.values()),
                 decision=decision,
+                reading=read,
             )
         best = ranked[0]
         fact = best.entry.fact
@@ -243,6 +245,7 @@ class Matcher:
             format_reply(fact, also, answering, related, listed, other_question=other),
             also=also,
             decision=decision,
+            reading=read,
             answering=answering,
             related=related,
             listed=listed,
@@ -282,15 +285,17 @@ class Matcher:
 
     def ranking(self, question: str, limit: int = 5) -> tuple[Analysis | None, list[Ranked]]:
         """``rank`` with the analysis of the sentence it ranked by (the decision reads both)."""
-        analysis, ranked, _, _ = self._ranking(question, limit)
+        analysis, ranked, *_ = self._ranking(question, limit)
         return analysis, ranked
 
     def _ranking(
         self, question: str, limit: int = 5
-    ) -> tuple[Analysis | None, list[Ranked], list[tuple[Part, Analysis]], list[float]]:
+    ) -> tuple[
+        Analysis | None, list[Ranked], list[tuple[Part, Analysis]], list[float], Reading | None
+    ]:
         """``ranking``, the other sentences of the message that ask on their own (a message may
-        hold two questions), and the ranked facts' scores on the question sentence alone ([]
-        when the message is that sentence).
+        hold two questions), the ranked facts' scores on the question sentence alone ([]
+        when the message is that sentence), and how the message was read.
 
         The rest of a message settles which fact a question points to, but its words lower
         every score alike ("i'm writing an essay for class. when was it released?"): the
@@ -360,11 +365,11 @@ class Matcher:
         talk = next((a.chat for _, a in asked if a.chat), None)
         if chosen is not None and chosen_part is not None and chosen.chat is None and talk:
             if at >= 0 and chosen_part.asks:
-                return chosen, best, others, alone
+                return chosen, best, others, alone, reading(found, chosen_part)
             # the message read by its telling sentence or as one question: the sentence that
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
-        return chosen, best, others, alone
+        return chosen, best, others, alone, reading(found, chosen_part)
 
     def _referent(self, analysis: Analysis, found: list[Part], part: Part) -> Analysis:
         """A question that says "he" or "she" and names nobody, about the one person a telling

@@ -107,6 +107,29 @@ class Part:
     guess: bool = False  # offers an answer to the open question before it: context, no referent
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a message was read, for ``ask --json``: the words the ranking went by, and the
+    sentences kept as context or set aside as about the asker (chat around them dropped)."""
+
+    question: str
+    context: tuple[str, ...] = ()
+    aside: tuple[str, ...] = ()
+
+
+def reading(found: list[Part], chosen: Part | None) -> Reading | None:
+    """The ``Reading`` of a message cut into ``found``, ranked by ``chosen``."""
+    if chosen is None:
+        return None
+    whole = chosen.sentence == -1  # the message read as one question: every sentence in it
+    others = [p for p in found if p.sentence >= 0 and p.sentence != chosen.sentence]
+    return Reading(
+        " ".join(chosen.words),
+        () if whole else tuple(" ".join(p.words) for p in others if not p.aside),
+        tuple(" ".join(p.words) for p in others if p.aside),
+    )
+
+
 # A quoted line: a Discord block quote ("> ...") or words in quote marks, long enough to be a
 # line of the film or a review rather than a word put in quotes ('the dad')
 _QUOTED = re.compile(

@@ -20,6 +20,7 @@ ASK_FIELDS = {
     "suggestions",
     "answering",
     "decision",
+    "read",
 }
 
 
@@ -50,6 +51,21 @@ def test_ask_json_refusal(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["answering"] is None
     assert data["decision"]["answer"] is False and data["decision"]["features"]["unknown"] > 0
     assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
+
+
+def test_ask_json_says_how_a_chat_message_was_read(capsys: pytest.CaptureFixture[str]) -> None:
+    message = "just got home from the cinema. hey all, who shot it?? the snowy scenes were unreal"
+    assert ask.main(["--json", message]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["fact_id"] == "cinematographer"
+    # the question the ranking went by, chat dropped; what told, kept as context; the asker aside
+    assert data["read"] == {
+        "question": "who shot it",
+        "context": ["the snowy scenes were unreal"],
+        "aside": ["got home from the cinema"],
+    }
+    assert ask.main(["--json", "   "]) == 1  # an unusable input was not read at all
+    assert json.loads(capsys.readouterr().out)["read"] is None
 
 
 def test_ask_json_lines_from_stdin_keep_order(
