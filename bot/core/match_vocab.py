@@ -890,3 +890,42 @@ def asks(words: list[str]) -> bool:
 
 
 OPPOSITES: dict[str, frozenset[str]] = _opposites()  # stem -> the stems of its other sides
+
+
+# ------------------------------------------------- every form of a verb the spellings list
+def _forms(base: str) -> set[str]:
+    """Regular inflections of ``base`` (some are no words: they are never met, so harmless)."""
+    forms = {base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing", base[:-1] + "ed"}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # "shopped", "shopping"
+    return forms
+
+
+def _complete_paradigms() -> dict[str, str]:
+    """The forms a listed verb lacks, read as it is: the spellings list "portray portrays
+    portrayed" as play, so "portraying" is play too. Only for words listed with a past or -ing
+    form of their own (a verb, not "clip clips", whose "clipped" is no video); never a word a
+    phrase or the stop words need as it is, nor one two listed words would claim."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for word, plain in CHAT_SPELLINGS.items():
+        if word.isalpha() and len(word) > 3:
+            groups.setdefault((stem(word), plain), []).append(word)
+    in_phrases = {w for phrase in PHRASES for w in phrase}
+    found: dict[str, str | None] = {}
+    for (root, plain), words in groups.items():
+        base = min(words, key=len)
+        if not any(w != base and w.endswith(("ed", "ing")) for w in words):
+            continue
+        for form in _forms(base):
+            if form in CHAT_SPELLINGS or form in in_phrases or form in STOP_WORDS:
+                continue
+            if stem(form) == root:
+                found[form] = plain if found.get(form, plain) == plain else None
+    return {form: plain for form, plain in found.items() if plain is not None}
+
+
+CHAT_SPELLINGS.update(_complete_paradigms())

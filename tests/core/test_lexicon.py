@@ -185,3 +185,27 @@ def test_a_described_thing_is_offered_first(matcher: Matcher, question: str, fac
     result = matcher.ask(question)
     offered = [result.fact] if result.matched else list(result.suggested)
     assert offered and offered[0] is not None and offered[0].id == fact_id, offered
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # the spellings list "portray portrays portrayed", "shout shouts shouted", "badger
+        # badgers badgered": the forms they leave out are read the same
+        ("who is portraying xiaoxiao", "cast-xiaoxiao"),
+        ("who keeps shouting at xiaoxiao on the train", "wynne-ticket-inspector"),
+        ("who kept badgering her about the ticket", "wynne-ticket-inspector"),
+    ],
+)
+def test_every_form_of_a_listed_verb_is_read_as_it(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_only_verbs_get_their_missing_forms() -> None:
+    """ "clip clips" are a video, but "clipped" is no video."""
+    assert match_vocab.spell(["portraying"]) == ["play"]
+    assert match_vocab.spell(["she", "clipped", "it"]) == ["she", "clipped", "it"]
