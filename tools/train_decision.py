@@ -389,15 +389,17 @@ def cross(
     data: Sequence[Example], l2: float = L2, cost: float = WRONG_COST, against: Path = WEIGHTS_FILE
 ) -> None:
     """Leave one set out: train on the others, score it, beside the weights of ``against``;
-    then the blind sets together, and their chat messages (where most wrong answers are)."""
+    then the blind sets together, their chat messages (where most wrong answers are), and the
+    trade-off each bias would give on them."""
     shipped = DecisionModel.load(against)
     ws = [shipped.weights[f] for f in FEATURES] + [shipped.bias]
     names = [n for n in DEV_SETS if any(ex.source == n for ex in data)]
     print(f"{'set':22} {'':9} {'right':>17}  {'wrong':>9}  {'refused right':>14}")
     blind: dict[str, list[tuple[Example, bool]]] = {"shipped": [], "left out": []}
+    trained: dict[str, list[float]] = {}
     for name in names:
         held = [ex for ex in data if ex.source == name]
-        w = train([ex for ex in data if ex.source != name], l2, cost)
+        w = trained[name] = train([ex for ex in data if ex.source != name], l2, cost)
         for label, weights in (("shipped", ws), ("left out", w)):
             said = [(ex, answers(weights, ex)) for ex in held]
             print(_row(f"{name:22} {label:9}", _count(said)))
@@ -407,6 +409,27 @@ def cross(
         for label, said in blind.items():
             part = [(ex, a) for ex, a in said if not style or ex.style == style]
             print(_row(f"{'all blind_* ' + style:22} {label:9}", _count(part)))
+    print(frontier(data, {n: w for n, w in trained.items() if n.startswith("blind_")}))
+
+
+SHIFTS = tuple(d / 10 for d in range(-6, 5))
+
+
+def frontier(data: Sequence[Example], trained: dict[str, list[float]]) -> str:
+    """Right / wrong answers on the left-out sets together, each set's bias moved alike: a
+    change of features or trainer that only moves along this line (dev's floor picks the point
+    on it) separates nothing; one that gains must lower the wrong answers at equal right ones."""
+    cells = []
+    for shift in SHIFTS:
+        said = [
+            (ex, answers([*w[:-1], w[-1] + shift], ex))
+            for name, w in trained.items()
+            for ex in data
+            if ex.source == name
+        ]
+        right, wrong, *_ = _count(said)
+        cells.append(f"{shift:+.1f}: {right}/{wrong}")
+    return "left out, right/wrong as the bias moves by  " + "  ".join(cells)
 
 
 def main_commit() -> str:
