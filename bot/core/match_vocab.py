@@ -362,6 +362,11 @@ STOP_WORDS: frozenset[str] = _wordlist(
     curious tho though whatever ya yall y guys folks
     hiii hii heyy heyyy generally mostly simply while whilst through throughout upon via
     """
+    # words that frame a formal question ("in what way", "which elements", "what aspect of"):
+    # the thing asked about is named by the rest
+    """
+    way ways aspect aspects element elements particular specifically precisely
+    """
 )
 
 # Words that open a yes/no question: "do they walk home", "is jianqing married".

@@ -209,3 +209,20 @@ def test_only_verbs_get_their_missing_forms() -> None:
     """ "clip clips" are a video, but "clipped" is no video."""
     assert match_vocab.spell(["portraying"]) == ["play"]
     assert match_vocab.spell(["she", "clipped", "it"]) == ["she", "clipped", "it"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "in what way", "what aspect of", "which particular": the frame of a formal question
+        ("in what particular city did it premiere", "premiere-city"),
+        ("what aspect of the shoot did rene liu find hardest", "shoot-painfully-cold"),
+        ("in which way does the film show the present", "plot-present-black-and-white"),
+    ],
+)
+def test_the_frame_of_a_formal_question_is_not_its_subject(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.matched, result.suggestions
+    assert result.fact is not None and result.fact.id == fact_id
