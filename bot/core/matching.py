@@ -185,6 +185,14 @@ class Matcher:
         person_terms = frozenset(filter(self._person_term, self.index.idf))
         self._about_person = self.index.entries.about(person_terms)
         self.film = fact_base.films[0] if fact_base.films else "the film"
+        # who "he" and who "she" may be: the people whose heads say "man" or "woman"
+        self._pronoun = {
+            "@" + compact(a.canonical): pronoun
+            for a in fact_base.aliases
+            if a.kind in PEOPLE_KINDS
+            for head, pronoun in (("man", "he"), ("woman", "she"))
+            if head in a.heads
+        }
         # Autocomplete: every phrasing, sorted by its normalised form for prefix search.
         seen: set[str] = set()
         pairs: list[tuple[str, str]] = []
@@ -415,6 +423,15 @@ class Matcher:
                     for w in p.words
                 )
             )
+        if len(named) > 1:  # the one the pronoun fits, else the one the sentence is about
+            pronoun = "he" if he else "she"
+            fits = {n for n in named if self._pronoun.get(n, pronoun) == pronoun}
+            if len(fits) == 1:
+                named = fits
+            else:  # an actor named with his part stays one person asked of either way
+                told = telling(found, part)
+                if not self._parts_played(analyzer.read(told))[1] & named:
+                    named = self._subject(told, fits) or named
         if len(named) != 1:
             return analysis
         (name,) = named
@@ -427,6 +444,17 @@ class Matcher:
             words = [x for i, w in enumerate(part.words) for x in (own if i in whose else [w])]
             return analyzer.analyze_words(analyzer.read(the_pair(words)))
         return replace(analysis, terms=(*analysis.terms, name), entities=(*analysis.entities, name))
+
+    def _subject(self, words: tuple[str, ...], named: set[str]) -> set[str]:
+        """The one of ``named`` that ``words`` open with as their subject ("jing boran said
+        playing jianqing was hard": Jing Boran), a pronoun's likeliest referent; else none."""
+        read = self.index.analyzer.read(words)
+        start = int(read[:1] == ["the"])
+        end, name = self.index.analyzer.aliases.span_ends(read).get(start, (0, ""))
+        key = "@" + compact(name)
+        if not name or key not in named or read[end : end + 1] in (["and"], ["or"], ["n"]):
+            return set()  # "jing boran and zhou dongyu were great": neither alone
+        return {key}
 
     def _parts_played(self, words: list[str]) -> tuple[set[str], set[str]]:
         """The actors and the characters ``words`` name (or describe) as played by each other

@@ -229,7 +229,7 @@ def _parts(message: str) -> list[Part]:
         else p
         for p in out
     ]
-    resolved = _resolved(out, premises)
+    resolved = _works_named(_resolved(out, premises))
     read_as_one = resolved == out  # a question resolved is the message read as one already
     out = resolved
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
@@ -406,6 +406,38 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
             else p
             for p in out
         ]
+    return out
+
+
+# Nouns for a work of its own (a story, a song, a review): "it" in the question after a
+# sentence about one is that work, not the film ("the theme song is so good. who sang it")
+_WORKS = _words(
+    "story stories book novel song songs review blog post article interview video mv script "
+    "screenplay poem letter soundtrack trailer game"
+)
+
+
+def _works_named(found: list[Part]) -> list[Part]:
+    """A question saying "it" right after a sentence that tells of a work ("rene's original
+    story wasn't set in beijing?? where did they work in it") asks about that work."""
+    out = list(found)
+    for n, part in enumerate(found):
+        if not (part.asks and part.sentence > 0 and "it" in part.words):
+            continue
+        before = [p for p in found if 0 <= p.sentence < part.sentence]
+        if not before:
+            continue
+        referent = max(before, key=lambda p: p.sentence)
+        if referent.asks or referent.aside or referent.guess:
+            continue
+        words = referent.words
+        ends = vocab.AUXILIARIES | _NEGATED | _COPULAS  # where its subject ends
+        end = next((i for i, w in enumerate(words) if w in ends), len(words))
+        if not (0 < end < len(words)) or words[end - 1] not in _WORKS:
+            continue  # the work is the subject, its verb right after it
+        work = words[:end]
+        at = part.words.index("it")
+        out[n] = replace(part, words=(*part.words[:at], *work, *part.words[at + 1 :]))
     return out
 
 

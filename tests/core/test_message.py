@@ -836,3 +836,24 @@ def test_a_question_word_inside_the_opening_phrase_asks_as_it_is(matcher: Matche
     result = matcher.ask("where was it shot and in what year")
     assert result.matched and result.fact is not None
     assert result.fact.id == "shooting-location"
+
+
+def test_it_after_a_sentence_about_a_work_is_that_work(matcher: Matcher) -> None:
+    # the music video's director, not the film's
+    assert _asked("the music video is gorgeous. who directed it?") == [
+        "who directed the music video"
+    ]
+    result = matcher.ask("the music video is gorgeous. who directed it?")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "music-video-director"
+    # the film when the sentence before is about something else
+    assert _asked("the ending was sad. who directed it?")[0] == "who directed it"
+
+
+def test_she_among_two_people_named_is_the_woman(matcher: Matcher) -> None:
+    # "she" is Xiaoxiao, not the film's director (the pack's one other woman)
+    result = matcher.ask("jianqing and xiaoxiao broke my heart. what does she do for a living?")
+    assert not (
+        result.matched and result.fact is not None and result.fact.id == "director-profession"
+    )
+    assert any("Xiaoxiao" in s for s in result.suggestions)
