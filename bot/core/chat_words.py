@@ -12,8 +12,14 @@ import re
 from bot.core.match_vocab import AUXILIARIES
 
 
-def _wordlist(text: str) -> frozenset[str]:
+def wordlist(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set: how the word lists here and in ``message`` are written."""
     return frozenset(text.split())
+
+
+_wordlist = wordlist
+# Words that open a phrase naming a thing: "the end", "those guys", "his dad"
+DETERMINERS = wordlist("the a an this that these those his her their its")
 
 
 # What people write around a question in a chat server: greetings, hedges, asking someone else
@@ -35,7 +41,7 @@ _OPENERS = _wordlist(
     silly noob real just curious
     legit honest deep simple easy tricky strange bro bruh dude sis bestie mate fam tldr
     basically
-    imo imho tbf fwiw lowkey highkey
+    imo imho tbf fwiw lowkey highkey personally
     sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
     """
 )
@@ -60,6 +66,24 @@ _PRAISE = (
     "u rock",
     "love you",
     "love u",
+)
+# The asker's own view or where they have it from, around a question that asks as it would
+# without it: "in my opinion is it sad", "for what it's worth, who directed it", "from what i've
+# heard who directed it" (never the question: "for what it worth" is no "for what ...?")
+HEDGES = (
+    "in my opinion",
+    "in my honest opinion",
+    "in my humble opinion",
+    "in my view",
+    "if you ask me",
+    "to be honest",
+    "for what it worth",
+    "for what it is worth",
+    *(
+        f"from what {who} {verb}"
+        for who in ("i", "ive", "id")
+        for verb in ("heard", "read", "seen", "saw", "remember", "recall", "know", "understand")
+    ),
 )
 _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -115,12 +139,14 @@ _CLOSING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "for me",
         "to me",
         "help",
+        *HEDGES,
     )
 )
 _OPENING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
         "out of curiosity",
+        *HEDGES,
         # the asker doubting their own view: "is it just me or", "hot take:"
         "is it just me or",
         "was it just me or",
@@ -560,9 +586,7 @@ def strip_chat(words: list[str]) -> tuple[list[str], bool]:
 
 # "those guys", "the other folks": people the sentence speaks of, not the people it is put to
 _PEOPLE_CLOSERS = _wordlist("guys folks everyone people")
-_PEOPLE_BEFORE = _wordlist(
-    "the those these that this other older younger some all both his her their"
-)
+_PEOPLE_BEFORE = DETERMINERS | _wordlist("other older younger some all both")
 
 
 def _named_people(words: list[str], start: int, end: int) -> bool:

@@ -92,10 +92,6 @@ _ONE_AT_END = re.compile(
 _US = re.compile(r"(?:^|(?<=\bin )|(?<=\bthe ))us\b(?!\s*(?:&|\+|and\b|n\b))", re.IGNORECASE)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 @dataclass(frozen=True, slots=True)
 class Part:
     """One sentence of a message with the chat around its question set aside."""
@@ -411,7 +407,7 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
 
 # Nouns for a work of its own (a story, a song, a review): "it" in the question after a
 # sentence about one is that work, not the film ("the theme song is so good. who sang it")
-_WORKS = _words(
+_WORKS = chat.wordlist(
     "story stories book novel song songs review blog post article interview video mv script "
     "screenplay poem letter soundtrack trailer game"
 )
@@ -460,7 +456,7 @@ def _premise(words: list[str]) -> bool:
 
 # Words after which "when", "how"... start what the asker wants to know: "wondering when it
 # came out", "not sure how they met"
-_WANTING = _words(
+_WANTING = chat.wordlist(
     "wondering wonder curious know remember recall sure idea clue forgot forget tell ask "
     "asking asked explain understand confused"
 )
@@ -704,11 +700,10 @@ def _subject(words: tuple[str, ...], told: bool = True, done_to: bool = True) ->
 
 # A phrase that sets the scene before the question proper: "in rene's story do the two end up
 # together", "by the end is she still single", "at the end of the film what happens to him"
-_SCENE_SETTERS = _words(
+_SCENE_SETTERS = chat.wordlist(
     "in by at after before during on from since until till throughout within over for"
 )
-_PHRASE_DETERMINERS = _words("the a an this that these those his her their its")
-_PHRASE_SUBJECTS = _words("i im he she they it we you u there")
+_PHRASE_SUBJECTS = chat.wordlist("i im ive id he she they it we you u there")
 _DO_AUXILIARIES = vocab.AUXILIARIES - vocab.COPULAS  # "does", "did", "can": a verb follows
 _SCENE_WORDS = 8  # a scene-setting phrase runs to at most this many words
 
@@ -721,15 +716,15 @@ def _fronted(words: list[str]) -> list[str] | None:
     already: "in which city do they work" stays as it is."""
     if len(words) < 3 or words[0] not in _SCENE_SETTERS:
         return None
-    if words[1] in _WH:
-        return words  # "for how long did they date", "in which city do they work": asks as is
+    if words[1] in _WH:  # "for how long did they date", "in which city do they work"
+        return words if _wh_asks(words[2:]) else None
     if len(words) < 4:
         return None
     for i in range(1, min(len(words) - 1, _SCENE_WORDS + 1)):
         word, before, after = words[i], words[i - 1], words[i + 1]
         if word in _PHRASE_SUBJECTS:
             return None
-        if word in _PHRASE_DETERMINERS and before not in _SCENE_SETTERS | {"of"}:
+        if word in chat.DETERMINERS and before not in _SCENE_SETTERS | {"of"}:
             return None  # "in the film the dad ...": the sentence's own subject
         if i < 2:
             continue
@@ -740,13 +735,29 @@ def _fronted(words: list[str]) -> list[str] | None:
                 and english.is_word(before)  # "in beijing jianqing is ...": a name's verb
                 and (
                     after in _PHRASE_SUBJECTS
-                    or after in _PHRASE_DETERMINERS
+                    or after in chat.DETERMINERS
                     or not english.is_word(after)  # "by the present day is jianqing ..."
                 )
             )
         ):
             return [*words[i:], *words[:i]]
     return None
+
+
+_WH_NOUN_WORDS = 3  # "in what frozen place did ...": the words a question word's noun runs to
+
+
+def _wh_asks(after: list[str]) -> bool:
+    """Whether the words after a fronted question word make it ask: an auxiliary ("for how
+    long did they date"), or a noun then one ("in what year was it", "in which city did they
+    work"); a subject before any tells what the asker says or heard ("for what it's worth",
+    "from what i remember")."""
+    for word in after[: _WH_NOUN_WORDS + 1]:
+        if word in _PHRASE_SUBJECTS:
+            return False
+        if word in vocab.AUXILIARIES:
+            return True
+    return len(after) <= _WH_NOUN_WORDS  # "... and in what year": the question cut short
 
 
 def _asks(kept: list[str]) -> bool:
