@@ -554,6 +554,8 @@ class Index:
             intents = frozenset(
                 {i for _, i in phrasings if i} | vocab.KIND_INTENTS.get(fact.kind, set())
             )
+            if any(vocab.answers_degree(normalize(a).split()) for a in (fact.answer, *fact.accept)):
+                intents |= {vocab.DEGREE}  # "doesn't know a lot": how much he knew
             intents = shared_intents.setdefault(intents, intents)
             drafts.append((fact, weights, tuple(phrasings), tuple(answers), intents))
         # Texts in the order first read, so the words' first counts (ties in the speller) and

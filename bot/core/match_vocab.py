@@ -21,6 +21,7 @@ from bot.core.snowball import english_stemmer
 WHO, WHEN, WHERE, MONEY, COUNT, WHY = "who", "when", "where", "money", "count", "why"
 NAME = "name"  # "what is X called", "what's the name of ...": the answer must be a name
 AGE = "age"  # "how old"
+DEGREE = "degree"  # "how much he knew": how far, answered by "a lot", "little", "nothing"
 
 # Chat spellings and common misspellings that would otherwise hide a question word.
 CHAT_SPELLINGS: dict[str, str] = {
@@ -798,7 +799,9 @@ def intent(words: list[str]) -> str | None:
             name = _INTENT_PAIRS.get(pair)
             if name == MONEY and words[at + 2 : at + 3] and words[at + 2] in _SPANS:
                 return COUNT  # "how much time passes": as "how many years"
-            if name is not None and (name != MONEY or _asks_money(words[at + 2 :])):
+            if name == MONEY and not _asks_money(words[at + 2 :]):
+                return DEGREE  # "how much his father knew"
+            if name is not None:
                 return name
     if not _INTENT_WORDS.keys().isdisjoint(words):
         for word in words:
@@ -813,6 +816,16 @@ def intent(words: list[str]) -> str | None:
 _SPANS = _wordlist("time longer later earlier older")
 _SOMEONE = _wordlist("he she they his her their")
 _SUM_WORDS = _wordlist("make pay spend cost gross money budget sell buy worth box office")
+
+
+# What says how far, in an answer to "how much he knew": "a lot", "little", "nothing"
+_DEGREE_WORDS = _wordlist("lot lots much little nothing everything barely hardly")
+
+
+def answers_degree(words: list[str]) -> bool:
+    """Whether a fact's answer says how far ("that his father doesn't know a lot of things"),
+    which a question asking "how much he knew" wants, rather than a name or an event."""
+    return not _DEGREE_WORDS.isdisjoint(words)
 
 
 def _asks_money(after: list[str]) -> bool:

@@ -61,7 +61,7 @@ def reference_normalize(value: str) -> str:
 def reference_intent(words: list[str]) -> str | None:
     for at, pair in enumerate(itertools.pairwise(words)):
         name = vocab._INTENT_PAIRS.get(pair)
-        if name == vocab.MONEY:  # "how much time" is a span, "how much he knew" no sum
+        if name == vocab.MONEY:  # "how much time" is a span, "how much he knew" a degree
             after = words[at + 2 :]
             if after and after[0] in vocab._SPANS:
                 return vocab.COUNT
@@ -70,7 +70,7 @@ def reference_intent(words: list[str]) -> str | None:
                 and after[0] in vocab._SOMEONE
                 and not any(w in vocab._SUM_WORDS for w in after)
             ):
-                continue
+                return vocab.DEGREE
         if name is not None:
             return name
     for word in words:

@@ -190,3 +190,27 @@ def test_an_ordinary_word_about_the_asker_is_no_name_of_another_thing(
 def test_what_the_asker_watched_is_still_a_name(matcher: Matcher) -> None:
     # "parasite" is an English word too; after "watched" it is the film they saw
     assert not matcher.ask("i watched parasite yesterday. who directed it?").matched
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i wonder how much he knew about her",
+        "how much her dad knew",
+    ],
+)
+def test_how_much_someone_knew_is_not_answered_by_a_fact_that_says_no_degree(
+    matcher: Matcher, question: str
+) -> None:
+    # "how much he knew" asks how far (no sum of money): a fact about the father or the
+    # premise says nothing of how much anyone knew, so the bot refuses and suggests
+    result = matcher.ask(question)
+    assert not result.matched, result.reply
+    assert result.refusal.startswith("I don't know that one")
+    assert result.suggestions
+
+
+def test_how_much_time_still_counts_a_span(matcher: Matcher) -> None:
+    result = matcher.ask("how much time passes before they meet again")
+    assert result.matched and result.fact is not None, result.refusal
+    assert result.fact.id == "wynne-ten-years-later"

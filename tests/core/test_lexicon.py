@@ -157,10 +157,10 @@ def test_an_everyday_word_reaches_the_plain_one(
         ("how much did it make in its first weekend", match_vocab.MONEY),
         ("how much money did they earn", match_vocab.MONEY),
         ("how much they paid for the rights", match_vocab.MONEY),
-        # a span of time is counted, as "how many years"; a degree asks no sum
+        # a span of time is counted, as "how many years"; a degree asks how far, no sum
         ("how much time passes before they meet again", match_vocab.COUNT),
         ("how much later do they meet again", match_vocab.COUNT),
-        ("what did jianqing think about how much his father knew", None),
+        ("what did jianqing think about how much his father knew", match_vocab.DEGREE),
     ],
 )
 def test_how_much_asks_for_a_sum_only_of_money(
