@@ -745,12 +745,12 @@ def _respelt(word: str, before: str, after: str) -> str:
     return _RESPELLINGS.get(word, word)
 
 
-_RESPELT = frozenset({"y", "2", "4", "dose"})
+_RESPELT = frozenset({"y", "2", "4", "dose", "come"})
 
 
 def respell(words: list[str]) -> list[str]:
     """``words`` with chat shorthand written out: "y r dey in beijing" -> "why are they in
-    beijing"; "w o" (typed "w/o") -> "without"."""
+    beijing"; "w o" (typed "w/o") -> "without"; "how come" -> "why"."""
     if _RESPELLINGS.keys().isdisjoint(words) and _RESPELT.isdisjoint(words):
         return words
     out: list[str] = []
@@ -759,6 +759,8 @@ def respell(words: list[str]) -> list[str]:
         after = words[i + 1] if i + 1 < len(words) else ""
         if word == "o" and before == "w" and out[-1:] == ["with"]:
             out[-1] = "without"
+        elif word == "come" and out[-1:] == ["how"]:
+            out[-1] = "why"  # "how come they broke up" asks why they did
         else:
             out.append(_respelt(word, before, after))
     return out

@@ -808,7 +808,7 @@ def test_a_statement_telling_when_with_a_tag_is_context_for_the_question_after_i
     ("message", "question"),
     [
         ("she walked out on him?? why tho", "why she walked out on him"),
-        ("the dad loses his sight?? how come", "how come the dad loses his sight"),
+        ("the dad loses his sight?? how come", "why the dad loses his sight"),
     ],
 )
 def test_a_bare_why_asks_why_of_what_was_said_before_it(message: str, question: str) -> None:
