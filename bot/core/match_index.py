@@ -61,6 +61,7 @@ class Analysis:
     # a phrasing said so keeps its weights)
     noun_intent: str | None = None
     action: bool = False  # "what do they do on the train": an activity, not a figure
+    opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
     other_works: bool = False  # "what else has she been in": other films than this one
@@ -430,6 +431,7 @@ class Analyzer:
             which=tuple(vocab.which_kinds(words)),
             noun_intent=None if intent else vocab.noun_intent(words) or vocab.cause_intent(words),
             action=vocab.asks_action(words),
+            opinion=vocab.asks_opinion(words),
             title=not _TITLE_WORDS.isdisjoint(words),
             other_works=vocab.other_works(words),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)

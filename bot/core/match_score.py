@@ -54,6 +54,7 @@ CREDIT_KINDS = frozenset({"person", "organisation"})
 NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
 NAMED_PLACE_KINDS = NAMED_KINDS | {"place"}  # no title
 FIGURE_KINDS = frozenset({"number", "money", "year", "date", "rating"})  # no activity
+VIEWLESS_KINDS = NAMED_PLACE_KINDS | {"date", "year", "title", "award"}  # state no opinion
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PLAY = stem("play")
 _terms = attrgetter("terms")
@@ -85,6 +86,7 @@ class Query:
     which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
     other_works: bool = False  # "what else has she been in": other films than this one
     action: bool = False  # "what do they do on the train": an activity, not a figure
+    opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
 
@@ -238,6 +240,8 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "what hotel": "a hotel room" does not say which
     if query.action and kind in FIGURE_KINDS:
         out.append(INTENT_MISMATCH)  # "what do they do for money" is no sum of money
+    if query.opinion and kind in VIEWLESS_KINDS:
+        out.append(INTENT_MISMATCH)  # "what did the netflix reviewer think": not "Netflix"
     if query.current and spans_time(entry.fact.text):
         out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
     if query.title and kind in NAMED_PLACE_KINDS:

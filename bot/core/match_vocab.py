@@ -696,6 +696,28 @@ def asks_action(words: list[str]) -> bool:
     return last == len(words) - 1 or words[last + 1] in _AFTER_DO
 
 
+# "what did the critic think", "what was her opinion": a view is asked, which no name, place
+# or date is (a review's channel answers no "what did the netflix reviewer think"). Read after
+# spelling, where "think" and "opinion" are "say": what someone said is no name either.
+_VIEWS = _wordlist("say says said think thinks thought opinion verdict thoughts impression")
+_OF_VIEW = _wordlist("of about on")
+
+
+def asks_opinion(words: list[str]) -> bool:
+    """ "what did the netflix reviewer think", "what was her opinion of it": a view is asked
+    (not "what channel does the review say", "what did it say about where to watch it")."""
+    if "what" not in words:
+        return False
+    start = words.index("what")
+    if words[start + 1 : start + 2] == [] or words[start + 1] not in AUXILIARIES:
+        return False
+    for i in range(start + 2, len(words)):
+        if words[i] in _VIEWS:
+            after = words[i + 1 :]
+            return (not after or after[0] in _OF_VIEW) and _QUESTION_WORDS.isdisjoint(after)
+    return False
+
+
 # Auxiliaries that need a verb after them: "date" in "who does she date" is that verb.
 _VERB_AUXILIARIES = _wordlist("do does did will would can could should")
 

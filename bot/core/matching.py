@@ -647,6 +647,7 @@ class Matcher:
             which=analysis.which,
             other_works=analysis.other_works,
             action=analysis.action,
+            opinion=analysis.opinion,
             current=analysis.current,
             title=analysis.title,
         )

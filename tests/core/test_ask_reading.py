@@ -214,3 +214,14 @@ def test_how_much_time_still_counts_a_span(matcher: Matcher) -> None:
     result = matcher.ask("how much time passes before they meet again")
     assert result.matched and result.fact is not None, result.refusal
     assert result.fact.id == "wynne-ten-years-later"
+
+
+def test_what_a_reviewer_thought_is_no_fact_that_states_no_view(matcher: Matcher) -> None:
+    # Flixxpanda's review lists Netflix as its channel: that says nothing of what it thought
+    result = matcher.ask("what did the netflix reviewer think")
+    assert not result.matched, result.reply
+    assert result.refusal.startswith("I don't know that one")
+    # the review's listed director is no view either; one of its opinions is
+    thought = matcher.ask("what did flixxpanda think")
+    assert thought.matched and thought.fact is not None, thought.refusal
+    assert thought.fact.id == "flixxpanda-theme-self-destruct", thought.reply
