@@ -9,8 +9,9 @@ JSON fields: ``matched`` (bool), ``answer`` (the reply a user sees; "" when not 
 ``suggestions`` (questions to try instead), ``answering`` (the question the answer answers, or
 null) and ``decision`` (``{answer, confidence, features}``: the evidence read from the ranking
 and the call made on it; null for an unusable input) and ``read`` (``{question, context,
-aside}``: the words the ranking went by, the message's other sentences kept as context, and
-those set aside as about the asker, each with its chat dropped; null for an unusable input).
+questions, aside}``: the words the ranking went by, the message's other sentences kept as
+context, those read as questions of their own, and those set aside as about the asker, each
+with its chat dropped; null for an unusable input).
 Exit status: 0 answered (always 0 for ``-``), 1 not answered, 2 bad usage or a broken fact pack.
 """
 
@@ -71,7 +72,12 @@ def _read(result: AskResult) -> dict[str, Any] | None:
     r = result.reading
     if r is None:
         return None
-    return {"question": r.question, "context": list(r.context), "aside": list(r.aside)}
+    return {
+        "question": r.question,
+        "context": list(r.context),
+        "questions": list(r.questions),
+        "aside": list(r.aside),
+    }
 
 
 def _decision(result: AskResult) -> dict[str, Any] | None:

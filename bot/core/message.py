@@ -106,11 +106,13 @@ class Part:
 @dataclass(frozen=True, slots=True)
 class Reading:
     """How a message was read, for ``ask --json``: the words the ranking went by, and the
-    sentences kept as context or set aside as about the asker (chat around them dropped)."""
+    sentences kept as context, read as questions of their own ("where was it shot and in what
+    year") or set aside as about the asker (chat around them dropped)."""
 
     question: str
     context: tuple[str, ...] = ()
     aside: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
 
 
 def reading(found: list[Part], chosen: Part | None) -> Reading | None:
@@ -119,10 +121,12 @@ def reading(found: list[Part], chosen: Part | None) -> Reading | None:
         return None
     whole = chosen.sentence == -1  # the message read as one question: every sentence in it
     others = [p for p in found if p.sentence >= 0 and p.sentence != chosen.sentence]
+    told = [] if whole else [p for p in others if not p.aside]
     return Reading(
         " ".join(chosen.words),
-        () if whole else tuple(" ".join(p.words) for p in others if not p.aside),
+        tuple(" ".join(p.words) for p in told if not p.asks),
         tuple(" ".join(p.words) for p in others if p.aside),
+        tuple(" ".join(p.words) for p in told if p.asks),
     )
 
 

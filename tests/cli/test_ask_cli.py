@@ -62,6 +62,7 @@ def test_ask_json_says_how_a_chat_message_was_read(capsys: pytest.CaptureFixture
     assert data["read"] == {
         "question": "who shot it",
         "context": ["the snowy scenes were unreal"],
+        "questions": [],
         "aside": ["got home from the cinema"],
     }
     assert ask.main(["--json", "   "]) == 1  # an unusable input was not read at all
@@ -195,3 +196,15 @@ def test_output_cut_short_by_the_reader_is_not_a_traceback(repo_root: Path) -> N
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def test_ask_json_reports_a_second_question_as_a_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert ask.main(["--json", "where was it shot and in what year"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["fact_id"] == "shooting-location"
+    # the second question is named in the reply for the user to ask: no context of the first
+    assert data["read"]["question"] == "where was it shot"
+    assert data["read"]["questions"] == ["in what year"]
+    assert data["read"]["context"] == []
