@@ -32,6 +32,7 @@ from bot.core.match_vocab import (
     WHEN,
     WHERE,
     WHO,
+    asks_opinion,
     spans_time,
     stem,
 )
@@ -240,7 +241,7 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "what hotel": "a hotel room" does not say which
     if query.action and kind in FIGURE_KINDS:
         out.append(INTENT_MISMATCH)  # "what do they do for money" is no sum of money
-    if query.opinion and kind in VIEWLESS_KINDS:
+    if query.opinion and kind in VIEWLESS_KINDS and not _asked_as_view(entry.fact.questions):
         out.append(INTENT_MISMATCH)  # "what did the netflix reviewer think": not "Netflix"
     if query.current and spans_time(entry.fact.text):
         out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
@@ -253,6 +254,13 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         vague = not entry.intents and query.intent != NAME
         out.append(INTENT_UNKNOWN if vague else INTENT_MISMATCH)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _asked_as_view(questions: tuple[str, ...]) -> bool:
+    """Whether the curator asks for the fact as a view ("what did joe reid think of it"): its
+    answer names the critic, its text gives what they thought."""
+    return any(asks_opinion(normalize(q).split()) for q in questions)
 
 
 def says_which(query: Query, entry: FactEntry) -> bool | None:
