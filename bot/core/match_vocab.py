@@ -826,12 +826,34 @@ def intent(words: list[str]) -> str | None:
             if name is not None:
                 return name
     if not _INTENT_WORDS.keys().isdisjoint(words):
-        for word in words:
-            if word in _INTENT_WORDS:
+        for at, word in enumerate(words):
+            if word in _INTENT_WORDS and not relative(words, at):
                 return _INTENT_WORDS[word]
     if not NAME_WORDS.isdisjoint(words):
         return NAME
     return None
+
+
+# A question opening with one of these asks yes or no ("did the guy who plays him say ...").
+_YES_NO_OPENERS = _wordlist("did does do is was are were can could would will has have had should")
+# "does anyone know who directed it", "can you tell me who": the question asked inside one
+_ASKS_ABOUT = _wordlist(
+    "know knows knew remember recall wonder wondering tell idea sure forgot forget curious ask "
+    "asking guess say says said mention mentions mentioned explain explains figure find me us"
+)
+
+
+def relative(words: list[str], at: int) -> bool:
+    """Whether "who" at ``at`` opens a relative clause inside a yes/no question ("did the
+    guy who plays jianqing say ...", "is it safe for someone who hasn't seen it"): the
+    question does not ask who. ("when" and "where" clauses are left alone: read as yes/no
+    questions, "did they cry when the dad wrote the letter" found facts not saying so.)"""
+    return (
+        at > 1
+        and words[at] == "who"
+        and words[0] in _YES_NO_OPENERS
+        and words[at - 1] not in _ASKS_ABOUT
+    )
 
 
 # "how much time passes" asks for a span; "how much he knew" a degree: neither is a sum.

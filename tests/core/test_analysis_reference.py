@@ -73,8 +73,8 @@ def reference_intent(words: list[str]) -> str | None:
                 return vocab.DEGREE
         if name is not None:
             return name
-    for word in words:
-        if word in vocab._INTENT_WORDS:
+    for at, word in enumerate(words):
+        if word in vocab._INTENT_WORDS and not vocab.relative(words, at):
             return vocab._INTENT_WORDS[word]
     return vocab.NAME if any(w in vocab.NAME_WORDS for w in words) else None
 
