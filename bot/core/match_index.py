@@ -20,7 +20,7 @@ import operator
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
@@ -351,11 +351,16 @@ class Analyzer:
             return Analysis(terms, intent, ())
         return self._analysis(words)
 
-    def read_terms(self, words: list[str]) -> tuple[tuple[str, ...], str | None]:
+    def read_terms(
+        self,
+        words: list[str],
+        span_ends: Callable[[list[str]], dict[int, tuple[int, str]]] | None = None,
+    ) -> tuple[tuple[str, ...], str | None]:
         """The terms and intent of ``analyze_words(words)``, all the index keeps of a text, read
-        without the rest of the analysis: the index build reads every text of the pack."""
+        without the rest of the analysis: the index build reads every text of the pack
+        (``span_ends``: the alias table's ``span_reader()``, for many texts)."""
         intent = vocab.intent(words)
-        spans = self.aliases.span_ends(words)
+        spans = (span_ends or self.aliases.span_ends)(words)
         described, replaced = self._described(words, spans)
         terms = _brief_terms(words, spans, intent, replaced)
         terms.extend(described)
@@ -442,6 +447,26 @@ class Analyzer:
         )
 
 
+class _Terms(dict[str, str | None]):
+    """word -> its term (``_word_term``), None when a text's terms leave it out (with
+    ``skip``): so the terms of the words between names are read without a Python loop."""
+
+    def __init__(self, skip: int) -> None:
+        super().__init__()
+        self.skip = skip
+
+    def __missing__(self, word: str) -> str | None:
+        flags, term = _word_term(word)
+        found = None if flags & self.skip else term
+        if len(self) < 65536:  # bounded: questions bring words without end
+            self[word] = found
+        return found
+
+
+_TERMS = _Terms(_SKIP)
+_NAME_TERMS = _Terms(_SKIP | _NAME_WORD)  # a question asking for a name: not its name words
+
+
 def _brief_terms(
     words: list[str],
     spans: dict[int, tuple[int, str]],
@@ -453,23 +478,24 @@ def _brief_terms(
     question needs (entities, numbers, describing words): the index build reads every text of
     the pack so, the words between names a list at a time. ``replaced``: the positions of the
     words a description stands for (never inside a name), left out."""
-    skip = _SKIP | _NAME_WORD if intent == vocab.NAME else _SKIP
+    term = (_NAME_TERMS if intent == vocab.NAME else _TERMS).__getitem__
     # (a replaced word is read as a stop word: skipped like one)
     read = [_REPLACED if i in replaced else w for i, w in enumerate(words)] if replaced else words
+    # (a term is never empty: None, left out, is the only false one)
     if not spans:
-        return [term for flags, term in map(_word_term, read) if not flags & skip]
+        return list(filter(None, map(term, read)))  # type: ignore[arg-type]
     terms: list[str] = []
     at = 0
     for start, (end, canonical) in spans.items():
         if at < start:
-            terms += [term for flags, term in map(_word_term, read[at:start]) if not flags & skip]
+            terms += filter(None, map(term, read[at:start]))
         token = _entity_token(canonical)
         terms.append(token)
         if end < len(words) and words[end] in vocab.KIN_WORDS:
             terms.append(f"{token}/{vocab.stem(words[end])}")
         at = end
     if at < len(words):
-        terms += [term for flags, term in map(_word_term, read[at:]) if not flags & skip]
+        terms += filter(None, map(term, read[at:]))
     return terms
 
 
@@ -527,12 +553,13 @@ class Index:
         # each text read is noted once per read, not word by word: the build's peak memory.
         analysed: dict[str, tuple[tuple[str, ...], _Read]] = {}
         reads: list[str] = []  # every text read, its words counted for the speller at the end
+        span_ends = aliases.span_reader()
 
         def analyze(text: str, count: bool = True) -> _Read:
             known = analysed.get(text)
             if known is None:
                 words = normal_words(text)
-                read = plain.read_terms(vocab.spell(words, split=True))
+                read = plain.read_terms(vocab.spell(words, split=True), span_ends)
                 known = analysed[text] = (tuple(map(sys.intern, words)), read)
             if count:
                 reads.append(text)

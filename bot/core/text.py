@@ -565,6 +565,48 @@ class AliasTable:
         """``spans(words)`` as start -> (end, canonical display form)."""
         return {start: (end, entry.canonical) for start, end, entry in self._spans(words)}
 
+    def span_reader(self) -> Callable[[list[str]], dict[int, tuple[int, str]]]:
+        """``span_ends`` for reading many texts (the index build reads every text of the pack):
+        every prefix of every key is looked up at once, so a join of words stops as soon as no
+        key starts with it (``_spans`` can only rule out its first 8 characters), and a word
+        starts a look only when a key starts with all of it. Same spans."""
+        prefixes: dict[str, _Entry | None] = {}
+        for key in self._by_compact:
+            for n in range(len(key)):  # "" too: a word of only hyphens joins the next one
+                prefixes.setdefault(key[:n], None)
+        prefixes.update(self._by_compact)
+        longest = self._max_words + 2
+        starts = prefixes.__contains__
+        get = prefixes.get
+        not_prefix = _Entry("", "", "")  # no key starts with the join
+
+        def span_ends(words: list[str]) -> dict[int, tuple[int, str]]:
+            ends: dict[int, tuple[int, str]] = {}
+            bare = [w.replace("-", "") for w in words] if "-" in "".join(words) else words
+            count = len(bare)
+            free = 0  # words before this one are inside a name found already
+            for i in compress(range(count), map(starts, bare)):
+                if i < free:
+                    continue
+                joined = bare[i]
+                found = prefixes[joined]
+                end = j = i + 1  # the span's end so far; the next word to join
+                last = i + longest if i + longest < count else count
+                while j < last:
+                    joined += bare[j]
+                    j += 1
+                    entry = get(joined, not_prefix)
+                    if entry is not_prefix:
+                        break
+                    if entry is not None:
+                        found, end = entry, j
+                if found is not None:
+                    ends[i] = (end, found.canonical)
+                    free = end
+            return ends
+
+        return span_ends
+
     def canonicalize(self, text: str) -> str:
         """``normalize(text)`` with each known variant replaced by its normalised canonical."""
         words = normalize(text).split()

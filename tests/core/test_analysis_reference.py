@@ -3,7 +3,8 @@
 ``normalize`` skips a rewrite when its text lacks the character (or digit) it needs,
 ``intent`` and ``spell`` skip scans when no word they look for is there, alias spans and
 descriptions look only at the words that may start one, and the index build reads phrasings
-without the question-only parts. The plain versions below are
+without the question-only parts, with a name reader that knows every prefix of every name and
+each word's term cached. The plain versions below are
 the implementations these replaced (kept here as the reference); they are compared on every
 text of the shipped pack, every question of the development sets and generated strings full of
 the characters the rewrites are about.
@@ -167,20 +168,47 @@ def test_intent_spell_names_and_descriptions_give_what_the_plain_scans_gave(
     corpus: list[str], fact_base: FactBase
 ) -> None:
     table = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
+    span_ends = table.span_reader()
     for value in corpus:
         words = normalize(value).split()
         assert vocab.spell(words) == reference_spell(words), value
         spelled = reference_spell(words)
         assert vocab.intent(spelled) == reference_intent(spelled), value
-        assert table.spans(spelled) == reference_spans(table, spelled), value
+        spans = reference_spans(table, spelled)
+        assert table.spans(spelled) == spans, value
+        assert span_ends(spelled) == {start: (end, name) for start, end, name in spans}, value
         assert table.descriptions(spelled) == reference_descriptions(table, spelled), value
+
+
+def test_the_builds_name_reader_finds_every_spelling_of_a_name(fact_base: FactBase) -> None:
+    # names joined from words, split inside a word, hyphenated, beside each other and others
+    table = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
+    span_ends = table.span_reader()
+    names = [normalize(v) for a in fact_base.aliases for v in (a.canonical, *a.variants)]
+    rng = random.Random(7)
+    pieces = ["the", "a", "it", "to", "movie", "film", "who", "-", "x"]
+    for _ in range(5_000):
+        words: list[str] = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.4:
+                words.append(rng.choice(pieces))
+                continue
+            name = rng.choice(names)
+            if rng.random() < 0.3:  # split inside a word, or joined with a hyphen
+                cut = rng.randint(0, len(name))
+                name = f"{name[:cut]} {name[cut:]}" if rng.random() < 0.5 else name + "-x"
+            words += name.split()
+        spans = reference_spans(table, words)
+        assert span_ends(words) == {start: (end, name) for start, end, name in spans}, words
 
 
 def test_the_index_reads_a_text_as_the_full_analysis_does(
     corpus: list[str], fact_base: FactBase
 ) -> None:
     analyzer = Analyzer(AliasTable.from_fact_base(fact_base, respell=vocab.spell))
+    span_ends = analyzer.aliases.span_reader()  # as the build reads
     for value in corpus:
         words = vocab.spell(normalize(value).split())
         full, brief = analyzer.analyze_words(words), analyzer.analyze_words(words, brief=True)
         assert (brief.terms, brief.intent) == (full.terms, full.intent), value
+        assert analyzer.read_terms(words, span_ends) == (full.terms, full.intent), value
