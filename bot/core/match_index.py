@@ -142,8 +142,8 @@ def _weighed(
     it"), so each distinct one is stored once."""
     out = array("I")
     for key in raw:
-        if key in shared:
-            known = shared[key]
+        known = shared.get(key, _UNSEEN)  # (a key's hash is its terms': looked up once)
+        if known != _UNSEEN:
             if known is not None:
                 out.append(known)
             continue
@@ -163,6 +163,9 @@ def _weighed(
         number = shared[key] = table.add(terms, array("d", values), intent)
         out.append(number)
     return out
+
+
+_UNSEEN = -1  # no phrasing numbered so far has these terms and intent
 
 
 def _weights(df: Counter[str], n: int) -> tuple[dict[str, float], float]:
@@ -588,14 +591,15 @@ class Index:
             intents = shared_intents.setdefault(intents, intents)
             drafts.append((fact, weights, tuple(phrasings), tuple(answers), intents))
         # Texts in the order first read, so the words' first counts (ties in the speller) and
-        # their counts are those of counting every word of every read in turn.
-        # (one update over them all: an update per text was ~5% of the build at 10k facts)
-        spelling.update(
-            chain.from_iterable(
-                analysed[text][0] if times == 1 else analysed[text][0] * times
-                for text, times in Counter(reads).items()
-            )
-        )
+        # their counts are those of counting every word of every read in turn: each text's words
+        # once (one update over them all: an update per text was ~5% of the build at 10k facts),
+        # then the further reads of the few texts read again (phrasings many facts share).
+        times_read = Counter(reads)
+        spelling.update(chain.from_iterable(analysed[text][0] for text in times_read))
+        for text, times in times_read.items():
+            if times > 1:
+                for word in analysed[text][0]:
+                    spelling[word] += times - 1
         analysed.clear()
         reads.clear()
         idf, unknown_idf = _weights(df, len(drafts))

@@ -767,13 +767,23 @@ def asks_actor(words: list[str]) -> bool:
     return 0 < at < len(words) - 1 and all(w in _CAST_LEAD for w in words[:at])
 
 
+# chat spellings that stand for other than one word ("hk" -> "hong kong"): the rest respell a
+# word for a word, with no join and split of the text
+_SPACED_SPELLINGS = frozenset(k for k, v in CHAT_SPELLINGS.items() if v.split() != [v])
+
+
 def spell(words: list[str], *, split: bool = False) -> list[str]:
     """Rewrite chat spellings, synonyms and phrases ("whos", "dad", "broke up") as the pack's.
 
     ``split``: the words come from ``str.split`` (none empty, no space in one), so that need
     not be checked (the index build reads every text of the pack)."""
-    if CHAT_SPELLINGS.keys().isdisjoint(words) and (split or " ".join(words).split() == words):
+    plain = split or " ".join(words).split() == words  # no word empty or with a space
+    if plain and CHAT_SPELLINGS.keys().isdisjoint(words):
         words = list(words)  # nothing to respell (the common case, without a split per word)
+    elif split and _SPACED_SPELLINGS.isdisjoint(words):
+        # a word for a word (the build's reads: the rest keep a string of their own per word,
+        # as the alias table's keys, which the index cache saves, always had)
+        words = list(map(CHAT_SPELLINGS.get, words, words))
     else:  # each word, or what it stands for, split into words (one split, not one per word)
         words = " ".join(map(CHAT_SPELLINGS.get, words, words)).split()
     out: list[str] = []

@@ -172,12 +172,21 @@ def test_intent_spell_names_and_descriptions_give_what_the_plain_scans_gave(
     for value in corpus:
         words = normalize(value).split()
         assert vocab.spell(words) == reference_spell(words), value
+        assert vocab.spell(words, split=True) == reference_spell(words), value
         spelled = reference_spell(words)
         assert vocab.intent(spelled) == reference_intent(spelled), value
         spans = reference_spans(table, spelled)
         assert table.spans(spelled) == spans, value
         assert span_ends(spelled) == {start: (end, name) for start, end, name in spans}, value
         assert table.descriptions(spelled) == reference_descriptions(table, spelled), value
+
+
+def test_spell_respells_a_word_for_a_word_only_where_each_stands_for_one() -> None:
+    # (the set is made once at import: a chat spelling added later must not be left out of it)
+    spaced = {k for k, v in vocab.CHAT_SPELLINGS.items() if v.split() != [v]}
+    assert spaced == vocab._SPACED_SPELLINGS
+    for words in (["whos", "the", "dad", "in", "hk"], ["whos", "the", "dad"], ["the", "dad"]):
+        assert vocab.spell(words, split=True) == reference_spell(words)
 
 
 def test_the_builds_name_reader_finds_every_spelling_of_a_name(fact_base: FactBase) -> None:
