@@ -767,9 +767,20 @@ def asks_actor(words: list[str]) -> bool:
     return 0 < at < len(words) - 1 and all(w in _CAST_LEAD for w in words[:at])
 
 
-# chat spellings that stand for other than one word ("hk" -> "hong kong"): the rest respell a
-# word for a word, with no join and split of the text
-_SPACED_SPELLINGS = frozenset(k for k, v in CHAT_SPELLINGS.items() if v.split() != [v])
+# the chat spellings that stand for other than one word ("hk" -> "hong kong"), by the size of
+# the table they were read from (it is filled in several places of this module)
+_SPACED: dict[int, frozenset[str]] = {}
+
+
+def _spaced_spellings() -> frozenset[str]:
+    """The chat spellings that stand for other than one word: the rest respell a word for a
+    word, with no join and split of the text."""
+    found = _SPACED.get(len(CHAT_SPELLINGS))
+    if found is None:
+        found = frozenset(k for k, v in CHAT_SPELLINGS.items() if v.split() != [v])
+        _SPACED.clear()
+        _SPACED[len(CHAT_SPELLINGS)] = found
+    return found
 
 
 def spell(words: list[str], *, split: bool = False) -> list[str]:
@@ -780,7 +791,7 @@ def spell(words: list[str], *, split: bool = False) -> list[str]:
     plain = split or " ".join(words).split() == words  # no word empty or with a space
     if plain and CHAT_SPELLINGS.keys().isdisjoint(words):
         words = list(words)  # nothing to respell (the common case, without a split per word)
-    elif split and _SPACED_SPELLINGS.isdisjoint(words):
+    elif split and _spaced_spellings().isdisjoint(words):
         # a word for a word (the build's reads: the rest keep a string of their own per word,
         # as the alias table's keys, which the index cache saves, always had)
         words = list(map(CHAT_SPELLINGS.get, words, words))
