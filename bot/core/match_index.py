@@ -486,7 +486,7 @@ def _brief_terms(
     read = [_REPLACED if i in replaced else w for i, w in enumerate(words)] if replaced else words
     # (a term is never empty: None, left out, is the only false one)
     if not spans:
-        return list(filter(None, map(term, read)))  # type: ignore[arg-type]
+        return list(filter(None, map(term, read)))
     terms: list[str] = []
     at = 0
     for start, (end, canonical) in spans.items():
@@ -537,7 +537,11 @@ class Index:
     implicit: frozenset[str]  # terms every question carries unsaid (the film, in a one-film base)
 
     @classmethod
-    def build(cls, fact_base: FactBase) -> Index:
+    def build(
+        cls, fact_base: FactBase, words_of: dict[str, tuple[str, ...]] | None = None
+    ) -> Index:
+        """The index of ``fact_base``; ``words_of``, if given, is filled with each phrasing's
+        normalised words (``normal_words``), which the build reads anyway."""
         aliases = AliasTable.from_fact_base(fact_base, respell=vocab.spell)
         # the pack's own texts are read without descriptions by head and mark: its phrasings
         # name what they mean, and a term read into them (Joe Reid into "decider review") made
@@ -600,6 +604,10 @@ class Index:
             if times > 1:
                 for word in analysed[text][0]:
                     spelling[word] += times - 1
+        if words_of is not None:
+            words_of.update(
+                (text, analysed[text][0]) for fact in fact_base.facts for text in fact.questions
+            )
         analysed.clear()
         reads.clear()
         idf, unknown_idf = _weights(df, len(drafts))

@@ -177,7 +177,10 @@ class Matcher:
 
     def __init__(self, fact_base: FactBase, decision: DecisionModel | None = None) -> None:
         self.fact_base = fact_base
-        self.index = Index.build(fact_base)
+        # each phrasing's normalised words, which the build reads anyway: the autocomplete keys
+        # are made of them after it (made during it, they sat among its garbage: more memory)
+        words_of: dict[str, tuple[str, ...]] = {}
+        self.index = Index.build(fact_base, words_of)
         self.decision = decision or DecisionModel.load()
         self._suggestions: dict[str, str] = {}  # fact id -> the question it answers (lazily)
         # (fact position, phrasing number) of phrasings about a person: a name or "the director"
@@ -198,7 +201,7 @@ class Matcher:
         pairs: list[tuple[str, str]] = []
         for fact in fact_base.facts:
             for question in fact.questions:
-                key = normalize(question)
+                key = " ".join(words_of[question])  # normalize(question)
                 if key and key not in seen and len(question) <= AUTOCOMPLETE_CHARS:
                     seen.add(key)
                     pairs.append((key, question))
@@ -207,6 +210,7 @@ class Matcher:
             for f in fact_base.facts[:25]
             if len(f.questions[0]) <= AUTOCOMPLETE_CHARS
         ]
+        words_of.clear()
         pairs.sort()
         # (a cached matcher loads them packed: fact_table.PackedText)
         self._complete_keys: Sequence[str] = [k for k, _ in pairs]

@@ -162,6 +162,8 @@ def test_the_build_reads_the_words_of_normalize(corpus: list[str]) -> None:
     # the build takes a text's words without joining them only to split them again
     different = [t for t in corpus if text.normal_words(t) != reference_normalize(t).split()]
     assert different == []
+    # ... and the autocomplete keys are those words joined again
+    assert [t for t in corpus if " ".join(text.normal_words(t)) != normalize(t)] == []
 
 
 def test_intent_spell_names_and_descriptions_give_what_the_plain_scans_gave(
