@@ -64,6 +64,8 @@ class Analysis:
     opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
+    work: bool = False  # "which movie was that for": the title of a work is asked
+    won: bool = False  # "did he win the golden horse": whether a named prize was won
     other_works: bool = False  # "what else has she been in": other films than this one
 
 
@@ -441,6 +443,8 @@ class Analyzer:
             action=vocab.asks_action(words),
             opinion=vocab.asks_opinion(words),
             title=not _TITLE_WORDS.isdisjoint(words),
+            work=vocab.asks_work(words),
+            won=vocab.asks_win(words),
             other_works=vocab.other_works(words),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(

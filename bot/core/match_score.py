@@ -56,6 +56,10 @@ NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not wha
 NAMED_PLACE_KINDS = NAMED_KINDS | {"place"}  # no title
 FIGURE_KINDS = frozenset({"number", "money", "year", "date", "rating"})  # no activity
 VIEWLESS_KINDS = NAMED_PLACE_KINDS | {"date", "year", "title", "award"}  # state no opinion
+WIN = stem("win")
+# A listing (a nominee, an entry in an accolades table) says nothing of a win
+_LISTED = frozenset({"list", "lists", "listed", "nominated", "nomination", "nominee", "entry"})
+_WON = frozenset({"win", "wins", "won", "winner", "winners", "winning"})
 ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)  # "<name> job": what the named one does
 PLAY = stem("play")
 _terms = attrgetter("terms")
@@ -90,6 +94,9 @@ class Query:
     opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
+    work: bool = False  # "which film was that for": only a title answers
+    won: bool = False  # "did he win the golden horse", "best film winner": a win is asked
+    # (not "did he win any award", which a listing may answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +254,8 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
     if query.title and kind in NAMED_PLACE_KINDS:
         out.append(INTENT_MISMATCH)  # "chinese title" is not "China"
+    if not_given(query, entry):
+        out.append(INTENT_MISMATCH)
     if query.other_works:
         out.append(INTENT_MISMATCH)  # "what else has she been in": the pack knows one film
     if query.intent and query.intent not in entry.intents:
@@ -261,6 +270,30 @@ def _asked_as_view(questions: tuple[str, ...]) -> bool:
     """Whether the curator asks for the fact as a view ("what did joe reid think of it"): its
     answer names the critic, its text gives what they thought."""
     return any(asks_opinion(normalize(q).split()) for q in questions)
+
+
+def not_given(query: Query, entry: FactEntry) -> str:
+    """What the question asks that the fact cannot give, however well it matches its words
+    (the bot then refuses, whatever the ranking's confidence), or ""."""
+    if query.work and entry.fact.kind != "title":
+        return "the title of a work"  # "which movie did she win it for": no prize, no story
+    if query.won and only_listed(entry):
+        return "a win"  # "did he win the golden horse": "listed under" does not say
+    return ""
+
+
+def only_listed(entry: FactEntry) -> bool:
+    """A fact that lists a nominee ("is listed under Best Supporting Actor") and says nothing
+    of a win, unless a phrasing of the pack asks it as one ("did zhou dongyu win anything")."""
+    if entry.weights.get(WIN, 0.0) >= 1.0:
+        return False
+    words = _words(entry.fact.text)
+    return not _LISTED.isdisjoint(words) and _WON.isdisjoint(words)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(text).split())
 
 
 def says_which(query: Query, entry: FactEntry) -> bool | None:

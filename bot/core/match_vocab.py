@@ -639,6 +639,35 @@ def other_works(words: list[str]) -> bool:
     return False
 
 
+# "what movie did she win it for", "which film was that": the title of a work is asked
+_TITLED_WORKS = _wordlist("movie film picture flick book novel song")
+
+
+def asks_work(words: list[str]) -> bool:
+    """Whether the question asks which work (a film, a book, a song) something is or was for:
+    "what movie did she win her awards for", "which film was that". Not when the noun is part
+    of another ("which film festival") or when other works are asked (``other_works``)."""
+    for i, word in enumerate(words[:-1]):
+        after = words[i + 2 : i + 3]
+        if (
+            word in _WHICH
+            and words[i + 1] in _TITLED_WORKS
+            and (not after or after[0] in STOP_WORDS or after[0] in AUXILIARIES)
+        ):
+            return True
+    return False
+
+
+_WIN_WORDS = _wordlist("win wins won winner winners winning")
+_ANY = _wordlist("any anything")
+
+
+def asks_win(words: list[str]) -> bool:
+    """Whether the question asks if a named prize was won ("did he win the golden horse",
+    "best film winner"); "did he win any award" asks for any recognition at all."""
+    return not _WIN_WORDS.isdisjoint(words) and _ANY.isdisjoint(words)
+
+
 # Nouns that ask for a date in a question without a question word: "taiwan release date".
 _DATE_NOUNS = _wordlist("date dates year years")
 

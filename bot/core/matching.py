@@ -39,7 +39,7 @@ from operator import itemgetter
 from bot.core import english
 from bot.core.decision import LIST, Decision, DecisionModel, evidence, person_asked
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
-from bot.core.match_score import PLAY, ROLE_STEMS, Query, score
+from bot.core.match_score import PLAY, ROLE_STEMS, Query, not_given, score
 from bot.core.match_vocab import (
     AUXILIARIES,
     OPPOSITES,
@@ -226,6 +226,15 @@ class Matcher:
         scores = alone or [r.score for r in ranked]
         weighed = [(r.entry, max(s, r.score)) for r, s in zip(ranked, scores, strict=True)]
         decision = self.decision.decide(evidence(self.index, analysis, weighed))
+        if (
+            decision.answer
+            and analysis is not None
+            and not_given(self._query(analysis), ranked[0].entry)
+        ):
+            # the top fact cannot give what is asked ("which film was that award for"): refuse
+            decision = replace(
+                decision, answer=False, features={**decision.features, "not_given": 1.0}
+            )
         if not decision.answer:
             top = ranked[0].score if ranked else 0.0
             offered: dict[str, Fact] = {}
@@ -654,6 +663,8 @@ class Matcher:
             opinion=analysis.opinion,
             current=analysis.current,
             title=analysis.title,
+            work=analysis.work,
+            won=analysis.won,
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:
