@@ -254,8 +254,8 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
     if query.title and kind in NAMED_PLACE_KINDS:
         out.append(INTENT_MISMATCH)  # "chinese title" is not "China"
-    if not_given(query, entry):
-        out.append(INTENT_MISMATCH)
+    if (query.work and entry.fact.kind != "title") or (query.won and only_listed(entry)):
+        out.append(INTENT_MISMATCH)  # what ``not_given`` calls "the title of a work", "a win"
     if query.other_works:
         out.append(INTENT_MISMATCH)  # "what else has she been in": the pack knows one film
     if query.intent and query.intent not in entry.intents:
@@ -279,6 +279,12 @@ def not_given(query: Query, entry: FactEntry) -> str:
         return "the title of a work"  # "which movie did she win it for": no prize, no story
     if query.won and only_listed(entry):
         return "a win"  # "did he win the golden horse": "listed under" does not say
+    if query.intent == NAME and says_which(query, entry) is False:
+        return "a name"  # "the name of the family's restaurant": "a restaurant" is none
+    if query.other_works:
+        return "other works"  # "what else has she been in": the pack knows one film
+    if query.owner and query.owner.isdisjoint(entry.weights):
+        return "its owner"  # "the douban score of dying to survive": another film's
     return ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.match_score import not_given
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 
@@ -34,3 +35,18 @@ def test_the_film_a_prize_was_for_is_not_the_prize(matcher: Matcher) -> None:
     prize = matcher.ask("what award did rene liu win before directing")
     assert prize.matched and prize.fact is not None
     assert prize.fact.id == "rene-liu-best-actress"
+
+
+def test_other_films_of_a_cast_member_are_refused(matcher: Matcher) -> None:
+    # the pack knows one film: its cast list is no answer to what else they starred in
+    result = matcher.ask("which other movies has zhou dongyu acted in")
+    assert not result.matched
+    assert "Who stars in Us and Them?" in result.suggestions
+
+
+def test_a_name_asked_is_not_given_by_an_indefinite_answer(matcher: Matcher) -> None:
+    analysis = matcher.index.analyzer.analyze("what is the name of the restaurant his family runs")
+    restaurant = next(e for e in matcher.index.entries if e.fact.id == "plot-family-restaurant")
+    assert not_given(matcher._query(analysis), restaurant) == "a name"  # "a restaurant"
+    business = matcher.index.analyzer.analyze("what business does his family run")
+    assert not_given(matcher._query(business), restaurant) == ""
