@@ -49,6 +49,7 @@ from bot.core.match_vocab import (
     VIEWER_WORDS,
     WATCHED_VERBS,
     asks,
+    other_works,
     stem,
 )
 from bot.core.message import Part, Reading, context, guesses_answer, parts, reading, telling
@@ -150,6 +151,21 @@ def the_pair(words: Sequence[str]) -> list[str]:
 
 
 _VERB_S = frozenset({"has", "is", "was", "does", "gets", "ends", "meets", "goes", "stays"})
+
+# The film and its song, named by someone who made them: "the rene liu film", "eason chan's
+# theme song" (the possessive is read off), "the film rene liu directed", "the film by rene liu"
+_WORK_NOUNS = frozenset({"movie", "film", "flick", "picture", "theme", "song"})
+# (the reading has put irregular verbs in their base form: "shot" is "shoot")
+_MADE_VERBS = frozenset({"make", "made", "shoot", "shot", "write", "wrote", "do", "did"}) | {
+    *("sing", "sang", "sung", "star", "starred", "direct", "directed", "compose", "composed"),
+    *("produce", "produced", "film", "filmed", "score", "scored", "act", "acted", "appeared"),
+}
+_MADE_TAIL = frozenset({"in", "for", "on"})
+_DO = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "to"})
+# "the best jing boran movie" picks one of his works, not this film
+_PICKS = frozenset({"best", "worst", "first", "last", "latest", "next", "new", "newest"}) | {
+    *("old", "older", "earliest", "favorite", "favourite", "other", "another", "previous")
+}
 
 
 def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
@@ -340,7 +356,8 @@ class Matcher:
         for part in kept + fallback if kept else found:
             if part in fallback and best:
                 break
-            analysis = analyzer.analyze_words(analyzer.read(the_pair(part.words)))
+            read = self._the_work(analyzer.read(the_pair(part.words)))
+            analysis = analyzer.analyze_words(read)
             if not analysis.terms:
                 continue
             if part in fallback and not any(
@@ -391,6 +408,36 @@ class Matcher:
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
         return chosen, best, others, alone, reading(found, chosen_part)
+
+    def _the_work(self, words: list[str]) -> list[str]:
+        """``words`` without the pack's people named only to say which work is meant: "how
+        much did the jing boran movie make" asks what the movie made, "who composed eason
+        chan's theme song" who composed the theme song, "who shot the film rene liu directed"
+        who shot the film. Left in, the name is read as the person asked about, and a who
+        question answers with him or her whatever role it asks."""
+        aliases = self.index.analyzer.aliases
+        if other_works(words):  # "what other jing boran movies": his career, not this film
+            return words
+        drop: set[int] = set()
+        for start, (end, name) in aliases.span_ends(words).items():
+            if aliases.kind(name) != "person":
+                continue
+            before, after = words[start - 1 : start], words[end : end + 1]
+            if after and after[0] in _WORK_NOUNS and not (before and before[0] in _PICKS):
+                if before and before[0] in _DO and after[0] == "film":
+                    continue  # "did rene liu film it": the name is the subject of "film"
+                drop.update(range(start, end))  # "the rene liu film", "eason chan's song"
+                continue
+            at = start - 1 - (before in (["that"], ["which"], ["by"]))
+            if at < 0 or words[at] not in _WORK_NOUNS - {"theme"}:
+                continue
+            if before == ["by"]:  # "the film by rene liu"
+                drop.update(range(start - 1, end))
+            elif after and after[0] in _MADE_VERBS:
+                # "the film rene liu directed", "the movie that jing boran starred in"
+                tail = 2 if words[end + 1 : end + 2] and words[end + 1] in _MADE_TAIL else 1
+                drop.update(range(start - (before != words[at : at + 1]), end + tail))
+        return [w for i, w in enumerate(words) if i not in drop] if drop else words
 
     def _referent(self, analysis: Analysis, found: list[Part], part: Part) -> Analysis:
         """A question that says "he" or "she" and names nobody, about the one person a telling
