@@ -59,6 +59,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.core.decision import FEATURES, WEIGHTS_FILE, DecisionModel, answerable  # noqa: E402
+from bot.core.matching import Matcher  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
 EXAMPLES_FILE = Path(__file__).with_name("decision_examples.csv")
@@ -123,7 +124,6 @@ class ExamplesFileError(Exception):
 def examples(sets: Sequence[str] = DEV_SETS) -> list[Example]:
     """One example per question of ``sets``, read from the current rankings."""
     from bot.core.facts import load_fact_base
-    from bot.core.matching import Matcher
     from bot.eval.match_eval import load_dev_set
 
     # the features do not depend on the weights: a neutral model reads them even when the
@@ -138,27 +138,38 @@ def examples(sets: Sequence[str] = DEV_SETS) -> list[Example]:
         dev = load_dev_set(path)
         asked = [(q, ids) for q, ids in dev.answerable] + [(q, frozenset()) for q in dev.refuse]
         for n, (question, ids) in enumerate(asked, 1):
-            result = matcher.ask(question)
-            if result.decision is None:
-                continue
-            ranked = matcher.rank(question)  # as ask ranks: a list needs its runners-up
-            # a list answer (cast, box-office figures) that gives a right fact answers it too
-            shown = [ranked[0].entry.fact, *matcher.listed(ranked)] if ranked else []
-            features = result.decision.features
-            out.append(
-                Example(
-                    tuple(round(features[f], FEATURE_PLACES) for f in FEATURES),
-                    int(any(f.id in ids for f in shown)),
-                    _role(name, bool(ids)),
-                    answerable(features),
-                    name,
-                    bool(ids),
-                    n,
-                    dev.styles.get(question, ""),
-                )
-            )
+            found = example(matcher, question, ids, name, n, dev.styles.get(question, ""))
+            if found is not None:
+                out.append(found)
         print(f"{name}: {len(asked)} questions", file=sys.stderr, flush=True)
     return out
+
+
+def example(
+    matcher: Matcher, question: str, ids: frozenset[str], source: str, n: int = 0, style: str = ""
+) -> Example | None:
+    """The example of one question (None when the input is unusable), read as ``ask`` reads it.
+
+    The features do not depend on the weights, so a matcher with any model reads them."""
+    result = matcher.ask(question)
+    if result.decision is None:
+        return None
+    ranked = matcher.rank(question)  # as ask ranks: a list needs its runners-up
+    # a list answer (cast, box-office figures) that gives a right fact answers it too
+    shown = [ranked[0].entry.fact, *matcher.listed(ranked)] if ranked else []
+    features = result.decision.features
+    return Example(
+        tuple(round(features[f], FEATURE_PLACES) for f in FEATURES),
+        int(any(f.id in ids for f in shown)),
+        _role(source, bool(ids)),
+        # refused whatever the weights: no fact to answer with, or one that cannot give what
+        # is asked (matching's not_given veto)
+        answerable(features) and not features.get("not_given"),
+        source,
+        bool(ids),
+        n,
+        style,
+    )
 
 
 def _role(source: str, has_answer: bool) -> str:

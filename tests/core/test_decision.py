@@ -177,3 +177,21 @@ def test_the_trainer_keeps_the_first_sets_floor_when_wrong_answers_elsewhere_cos
     alone = train_decision.train(other)
     assert train_decision.figures(alone, other)[1] == 0
     assert train_decision.figures(alone, dev)[0] < 0.97 * len(dev)
+
+
+def test_the_trainer_reads_each_question_as_the_bot_answers_it(fact_base: FactBase) -> None:
+    """An example says what the bot does with the question under the shipped weights, vetoes
+    included: a question whose top fact cannot give what is asked is refused whatever the
+    confidence, so the trainer must not count it as one the weights answer."""
+    shipped = DecisionModel.load()
+    ws = [shipped.weights[f] for f in FEATURES] + [shipped.bias]
+    neutral = Matcher(fact_base, DecisionModel(dict.fromkeys(FEATURES, 0.0), 0.0, 0.5))
+    bot = Matcher(fact_base)
+    vetoed = (
+        "rene liu won best actress at the asia pacific film festival, which movie was that for?"
+    )
+    assert bot.ask(vetoed).decision.confidence >= shipped.cut  # type: ignore[union-attr]
+    for question in ("who directed us and them", "who directed titanic", vetoed):
+        ex = train_decision.example(neutral, question, frozenset({"director"}), "x.yaml")
+        assert ex is not None
+        assert train_decision.answers(ws, ex) == bot.ask(question).matched, question
