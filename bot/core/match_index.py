@@ -64,7 +64,7 @@ class Analysis:
     opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
-    work: bool = False  # "which movie was that for": the title of a work is asked
+    work: str = ""  # "which movie was that for": the title of a work is asked (its noun)
     won: bool = False  # "did he win the golden horse": whether a named prize was won
     other_works: bool = False  # "what else has she been in": other films than this one
 

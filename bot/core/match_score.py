@@ -26,6 +26,7 @@ from bot.core.match_index import SOFT_SHARE, FactEntry
 from bot.core.match_vocab import (
     AGE,
     COUNT,
+    FILM_NOUNS,
     MONEY,
     NAME,
     ROLE_WORDS,
@@ -36,7 +37,7 @@ from bot.core.match_vocab import (
     spans_time,
     stem,
 )
-from bot.core.text import normalize
+from bot.core.text import compact, normalize
 
 INTENT_MISMATCH = 0.55  # the fact answers another kind of question
 INTENT_UNKNOWN = 0.75  # the fact's phrasings ask no who/when/where/how much/how many
@@ -94,7 +95,9 @@ class Query:
     opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
     title: bool = False  # "chinese title": a title is asked, not a place or a person
-    work: bool = False  # "which film was that for": only a title answers
+    work: str = ""  # "which film was that for": the noun of the work whose title is asked
+    films: frozenset[str] = frozenset()  # the one film of the pack, as a term ("@usandthem")
+    film_names: frozenset[str] = frozenset()  # its names, compacted ("usandthem", ...)
     won: bool = False  # "did he win the golden horse", "best film winner": a win is asked
     # (not "did he win any award", which a listing may answer)
 
@@ -254,8 +257,13 @@ def kind_fit(query: Query, entry: FactEntry) -> list[float]:
         out.append(INTENT_MISMATCH)  # "views by now": "2 million in two hours" is not it
     if query.title and kind in NAMED_PLACE_KINDS:
         out.append(INTENT_MISMATCH)  # "chinese title" is not "China"
-    if (query.work and entry.fact.kind != "title") or (query.won and only_listed(entry)):
-        out.append(INTENT_MISMATCH)  # what ``not_given`` calls "the title of a work", "a win"
+    if query.work and not (query.work in FILM_NOUNS and query.films) and kind != "title":
+        out.append(INTENT_MISMATCH)  # what ``not_given`` calls "the title of a work"
+    # (which film, in a one-film pack, is left to the top fact: weighed down, a fact that
+    # names the film by chance would outrank a prize won for another, "what film did she win
+    # best actress for")
+    # (a listing asked as a win is refused, not weighed down: a win of another prize would
+    # then outrank the listing of the prize named, "did it win best new director")
     if query.other_works:
         out.append(INTENT_MISMATCH)  # "what else has she been in": the pack knows one film
     if query.intent and query.intent not in entry.intents:
@@ -275,7 +283,7 @@ def _asked_as_view(questions: tuple[str, ...]) -> bool:
 def not_given(query: Query, entry: FactEntry) -> str:
     """What the question asks that the fact cannot give, however well it matches its words
     (the bot then refuses, whatever the ranking's confidence), or ""."""
-    if query.work and entry.fact.kind != "title":
+    if query.work and not gives_work(query, entry):
         return "the title of a work"  # "which movie did she win it for": no prize, no story
     if query.won and only_listed(entry):
         return "a win"  # "did he win the golden horse": "listed under" does not say
@@ -286,6 +294,17 @@ def not_given(query: Query, entry: FactEntry) -> str:
     if query.owner and query.owner.isdisjoint(entry.weights):
         return "its owner"  # "the douban score of dying to survive": another film's
     return ""
+
+
+def gives_work(query: Query, entry: FactEntry) -> bool:
+    """Whether the fact says which work is asked ("which film ..."). In a pack about one film,
+    a fact that names it does ("which film is jing boran in": "Us and Them stars ..."), and a
+    title of another work (the short story, a song) does not; else only a title does."""
+    if query.work in FILM_NOUNS and query.films:
+        if entry.fact.kind == "title":
+            return compact(entry.fact.answer) in query.film_names
+        return not query.films.isdisjoint(entry.weights)
+    return entry.fact.kind == "title"
 
 
 def only_listed(entry: FactEntry) -> bool:

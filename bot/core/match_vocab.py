@@ -640,13 +640,14 @@ def other_works(words: list[str]) -> bool:
 
 
 # "what movie did she win it for", "which film was that": the title of a work is asked
-_TITLED_WORKS = _wordlist("movie film picture flick book novel song")
+FILM_NOUNS = _wordlist("movie film picture flick")
+_TITLED_WORKS = FILM_NOUNS | _wordlist("book novel song")
 
 
-def asks_work(words: list[str]) -> bool:
-    """Whether the question asks which work (a film, a book, a song) something is or was for:
-    "what movie did she win her awards for", "which film was that". Not when the noun is part
-    of another ("which film festival") or when other works are asked (``other_works``)."""
+def asks_work(words: list[str]) -> str:
+    """The noun of the work (a film, a book, a song) the question asks which one is meant,
+    or "": "what movie did she win her awards for", "which film was that". Not when the noun is
+    part of another ("which film festival") or when other works are asked (``other_works``)."""
     for i, word in enumerate(words[:-1]):
         after = words[i + 2 : i + 3]
         if (
@@ -654,8 +655,8 @@ def asks_work(words: list[str]) -> bool:
             and words[i + 1] in _TITLED_WORKS
             and (not after or after[0] in STOP_WORDS or after[0] in AUXILIARIES)
         ):
-            return True
-    return False
+            return words[i + 1]
+    return ""
 
 
 _WIN_WORDS = _wordlist("win wins won winner winners winning")

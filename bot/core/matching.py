@@ -204,6 +204,13 @@ class Matcher:
         person_terms = frozenset(filter(self._person_term, self.index.idf))
         self._about_person = self.index.entries.about(person_terms)
         self.film = fact_base.films[0] if fact_base.films else "the film"
+        # the one film's names ("which movie is that": a title answers if it is one of them)
+        self._film_names = frozenset(
+            compact(name)
+            for a in fact_base.aliases
+            if a.kind == "film" and self.index.implicit
+            for name in (a.canonical, *a.variants)
+        )
         # who "he" and who "she" may be: the people whose heads say "man" or "woman"
         self._pronoun = {
             "@" + compact(a.canonical): pronoun
@@ -711,6 +718,8 @@ class Matcher:
             current=analysis.current,
             title=analysis.title,
             work=analysis.work,
+            films=self.index.implicit,
+            film_names=self._film_names,
             won=analysis.won,
         )
 
