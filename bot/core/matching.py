@@ -363,11 +363,19 @@ class Matcher:
         for part in kept + fallback if kept else found:
             if part in fallback and best:
                 break
+            aside = part in fallback
             read = self._the_work(analyzer.read(the_pair(part.words)))
             analysis = analyzer.analyze_words(read)
+            if part.said:
+                said = replace(part, words=part.said, said=())
+                bare = analyzer.analyze_words(self._the_work(analyzer.read(the_pair(said.words))))
+                if not self._of_the_work(analysis, bare):
+                    # "the trailer looks good. who directed it": the pack says nothing of who
+                    # directed the trailer, "it" is the film
+                    part, analysis = said, bare
             if not analysis.terms:
                 continue
-            if part in fallback and not any(
+            if aside and not any(
                 t.startswith("@") and kind(t[1:]) in PEOPLE_KINDS for t in analysis.entities
             ):
                 continue
@@ -415,6 +423,22 @@ class Matcher:
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
         return chosen, best, others, alone, reading(found, chosen_part)
+
+    def _of_the_work(self, analysis: Analysis, bare: Analysis) -> bool:
+        """Whether the pack answers a question about a work named before it ("the music video
+        is gorgeous. who directed it": the video's director) with a fact about that work
+        (``bare``: the question with "it" as said)."""
+        work = set(analysis.terms) - set(bare.terms)
+        return self._answers(analysis, work)
+
+    def _answers(self, analysis: Analysis, about: set[str] | None = None) -> bool:
+        """Whether the decision answers ``analysis`` alone (with a fact that has a term of
+        ``about``, if given)."""
+        ranked = self._rank(analysis, 5, 1.0)
+        if not ranked or (about is not None and about.isdisjoint(ranked[0].entry.weights)):
+            return False
+        found = evidence(self.index, analysis, [(r.entry, r.score) for r in ranked])
+        return self.decision.decide(found).answer
 
     def _the_work(self, words: list[str]) -> list[str]:
         """``words`` without the pack's people named only to say which work is meant: "how
@@ -498,10 +522,21 @@ class Matcher:
             else:  # an actor named with his part stays one person asked of either way
                 told = telling(found, part)
                 if not self._parts_played(analyzer.read(told))[1] & named:
-                    named = self._subject(told, fits) or named
+                    subject = self._subject(told, fits)
+                    if not subject:
+                        return analysis
+                    # the sentence's subject only when the pack answers the question of them:
+                    # "tian zhuangzhuang is so good as the dad. who directed him" asks who
+                    # directed the film, as it did before subjects were read
+                    bound = self._bound(analysis, part, subject.pop(), played)
+                    return bound if self._answers(bound) else analysis
         if len(named) != 1:
             return analysis
-        (name,) = named
+        return self._bound(analysis, part, next(iter(named)), played)
+
+    def _bound(self, analysis: Analysis, part: Part, name: str, played: set[str]) -> Analysis:
+        """``analysis`` of a question whose "he" or "she" is ``name``."""
+        analyzer = self.index.analyzer
         whose = [i for i, w in enumerate(part.words[:-1]) if w in _POSSESSIVE and _owned(part, i)]
         canonical = analyzer.aliases.canonical(name[1:])
         if whose and canonical and name in played:

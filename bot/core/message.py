@@ -101,6 +101,7 @@ class Part:
     sentence: int = 0  # which sentence of the message it comes from; -1: all of them
     aside: bool = False  # tells of the asker ("i missed a line"): only its unknown names count
     guess: bool = False  # offers an answer to the open question before it: context, no referent
+    said: tuple[str, ...] = ()  # its words as said when "it" was read as a work named before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +420,8 @@ _WORKS = chat.wordlist(
 
 def _works_named(found: list[Part]) -> list[Part]:
     """A question saying "it" right after a sentence that tells of a work ("rene's original
-    story wasn't set in beijing?? where did they work in it") asks about that work."""
+    story wasn't set in beijing?? where did they work in it") asks about that work (the
+    matcher keeps that reading only if the pack answers it of the work, ``Part.said``)."""
     out = list(found)
     for n, part in enumerate(found):
         if not (part.asks and part.sentence > 0 and "it" in part.words):
@@ -437,7 +439,8 @@ def _works_named(found: list[Part]) -> list[Part]:
             continue  # the work is the subject, its verb right after it
         work = words[:end]
         at = part.words.index("it")
-        out[n] = replace(part, words=(*part.words[:at], *work, *part.words[at + 1 :]))
+        words = (*part.words[:at], *work, *part.words[at + 1 :])
+        out[n] = replace(part, words=words, said=part.words)
     return out
 
 

@@ -857,3 +857,31 @@ def test_she_among_two_people_named_is_the_woman(matcher: Matcher) -> None:
         result.matched and result.fact is not None and result.fact.id == "director-profession"
     )
     assert any("Xiaoxiao" in s for s in result.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        ("the trailer looks good. who directed it", "director"),
+        ("the soundtrack is beautiful. who directed it", "director"),
+        ("the trailer is great. when does it come out on netflix", "netflix-release-date"),
+        ("the music video is gorgeous. who directed it", "music-video-director"),
+    ],
+)
+def test_it_is_the_work_only_when_the_pack_answers_it_of_the_work(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    # no fact says who directed the trailer: "it" is the film, as the documents know it
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None
+    assert result.fact.id == fact_id
+
+
+def test_a_pronoun_is_the_subject_only_when_the_pack_answers_it_of_them(
+    matcher: Matcher,
+) -> None:
+    # "him" is the actor (the sentence's subject), but nobody directed the actor alone: the
+    # question asks who directed the film he is praised in
+    result = matcher.ask("tian zhuangzhuang is so good as the dad. who directed him")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "director"
