@@ -888,9 +888,13 @@ def intent(words: list[str]) -> str | None:
 # A question opening with one of these asks yes or no ("did the guy who plays him say ...").
 _YES_NO_OPENERS = _wordlist("did does do is was are were can could would will has have had should")
 # "does anyone know who directed it", "can you tell me who": the question asked inside one
+# (verbs that take a question as their object: "did they ever reveal who the father is")
 _ASKS_ABOUT = _wordlist(
     "know knows knew remember recall wonder wondering tell idea sure forgot forget curious ask "
-    "asking guess say says said mention mentions mentioned explain explains figure find me us"
+    "asking guess say says said mention mentions mentioned explain explains figure find me us "
+    "known wondered told tells asked explained reveal reveals revealed show shows showed shown "
+    "learn learned learnt discover discovered confirm confirmed decide decided understand "
+    "understood see saw hear heard notice noticed clarify clarified specify specified"
 )
 
 

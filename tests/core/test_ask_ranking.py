@@ -33,3 +33,12 @@ def test_who_in_a_relative_clause_of_a_yes_no_question_asks_no_who(matcher: Matc
     assert read_intent("can someone tell me who plays jianqing") == vocab.WHO
     assert read_intent("does anyone know who shot it") == vocab.WHO
     assert read_intent("who did she date") == vocab.WHO
+
+
+def test_who_after_a_verb_that_takes_a_question_still_asks_who(matcher: Matcher) -> None:
+    # "reveal who the father is" asks who he is: the documents do not say, refused (not
+    # answered with what the father reveals about his health)
+    assert read_intent("did they ever reveal who the father is") == vocab.WHO
+    assert read_intent("did the film show who the father is") == vocab.WHO
+    result = matcher.ask("did they ever reveal who the father is")
+    assert not result.matched
