@@ -225,3 +225,19 @@ def test_what_a_reviewer_thought_is_no_fact_that_states_no_view(matcher: Matcher
     thought = matcher.ask("what did flixxpanda think")
     assert thought.matched and thought.fact is not None, thought.refusal
     assert thought.fact.id == "flixxpanda-theme-self-destruct", thought.reply
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what did screen daily say", "critic-john-berra-quote"),
+        ("what did joe reid think of it", "critic-joe-reid-quote"),
+    ],
+)
+def test_a_critics_quote_answers_what_they_thought(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    # the quote's answer is the critic's name, its text what they thought: a view, asked so
+    result = matcher.ask(question)
+    assert result.matched and result.fact is not None, result.refusal
+    assert result.fact.id == fact_id
