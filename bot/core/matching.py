@@ -73,6 +73,7 @@ KNOWN_MISS = 0.5  # a known word the fact lacks weighs less than a word no fact 
 PEOPLE_KINDS = frozenset({"person", "character"})  # who "he" or "she" may be
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+_NOMINATIVE = frozenset({"he", "she"})  # the pronoun is the subject, never the film's object
 # Words between an actor and the part he plays that make them one person: "tian zhuangzhuang as
 # the father", "jing boran playing jianqing", "the father played by tian zhuangzhuang".
 _PLAYS = frozenset({"as", "play"})
@@ -504,32 +505,33 @@ class Matcher:
             played.update(parts)
             return named - (parts if performer else actors)
 
-        named = people(telling(found, part))
+        told = telling(found, part)
+        named = people(told)
         if not named:  # then a sentence about the asker: "loved jing boran. who did he play?"
-            named = people(
-                tuple(
-                    w
-                    for p in found
-                    if p.aside and p.sentence not in (part.sentence, -1)
-                    for w in p.words
-                )
+            told = tuple(
+                w
+                for p in found
+                if p.aside and p.sentence not in (part.sentence, -1)
+                for w in p.words
             )
+            named = people(told)
         if len(named) > 1:  # the one the pronoun fits, else the one the sentence is about
             pronoun = "he" if he else "she"
             fits = {n for n in named if self._pronoun.get(n, pronoun) == pronoun}
             if len(fits) == 1:
                 named = fits
             else:  # an actor named with his part stays one person asked of either way
-                told = telling(found, part)
                 if not self._parts_played(analyzer.read(told))[1] & named:
                     subject = self._subject(told, fits)
                     if not subject:
                         return analysis
                     # the sentence's subject only when the pack answers the question of them:
                     # "tian zhuangzhuang is so good as the dad. who directed him" asks who
-                    # directed the film, as it did before subjects were read
+                    # directed the film, as it did before subjects were read; "he" asking is
+                    # the subject himself, answered or refused ("what has he directed")
                     bound = self._bound(analysis, part, subject.pop(), played)
-                    return bound if self._answers(bound) else analysis
+                    sure = not _NOMINATIVE.isdisjoint(part.words)
+                    return bound if sure or self._answers(bound) else analysis
         if len(named) != 1:
             return analysis
         return self._bound(analysis, part, next(iter(named)), played)

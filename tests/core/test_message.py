@@ -885,3 +885,17 @@ def test_a_pronoun_is_the_subject_only_when_the_pack_answers_it_of_them(
     result = matcher.ask("tian zhuangzhuang is so good as the dad. who directed him")
     assert result.matched and result.fact is not None
     assert result.fact.id == "director"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tian zhuangzhuang is amazing as the dad, i heard he's a director too? "
+        "what has he directed",
+        "tian zhuangzhuang is so good as the dad. what has he directed",
+    ],
+)
+def test_he_asking_is_the_person_named_even_when_refused(matcher: Matcher, message: str) -> None:
+    # "he" is the subject of "directed": the actor, whose other work the documents never give;
+    # falling back to the bare "what has he directed" answered with the film's director
+    assert not matcher.ask(message).matched
