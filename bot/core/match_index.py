@@ -67,6 +67,7 @@ class Analysis:
     work: str = ""  # "which movie was that for": the title of a work is asked (its noun)
     won: bool = False  # "did he win the golden horse": whether a named prize was won
     other_works: bool = False  # "what else has she been in": other films than this one
+    credited: tuple[str, ...] = ()  # "has jing boran directed anything": whose credit is asked
 
 
 def _is_number(word: str) -> bool:
@@ -446,6 +447,11 @@ class Analyzer:
             work=vocab.asks_work(words),
             won=vocab.asks_win(words),
             other_works=vocab.other_works(words),
+            credited=tuple(
+                _entity_token(name)
+                for end, name in spans.values()
+                if vocab.credited_at(list(words), end)
+            ),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(
                 w in vocab.PRONOUNS and not any(a <= i < b for a, (b, _) in spans.items())

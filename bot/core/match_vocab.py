@@ -639,6 +639,23 @@ def other_works(words: list[str]) -> bool:
     return False
 
 
+# A credit's verbs: "has jing boran directed anything", "what did rene liu direct"
+_CREDIT_VERBS = _wordlist(
+    "direct directs directed directing write writes wrote written compose composes composed "
+    "produce produces produced shoot shoots shot edit edits edited"
+)
+_ADVERBS = _wordlist("ever also really actually even never")
+_THIS_WORK = _wordlist("it this that the")  # "did rene liu direct it": the film's credit
+
+
+def credited_at(words: list[str], end: int) -> bool:
+    """Whether the person named up to ``end`` is the subject of a credit's verb whose object
+    is asked, not this film ("has jing boran directed anything", "what did rene liu direct"):
+    only a fact that names them answers, else they hold no such credit the pack knows."""
+    rest = [w for w in words[end : end + 3] if w not in _ADVERBS]
+    return bool(rest) and rest[0] in _CREDIT_VERBS and rest[1:2] not in ([w] for w in _THIS_WORK)
+
+
 # "what movie did she win it for", "which film was that": the title of a work is asked
 FILM_NOUNS = _wordlist("movie film picture flick")
 _TITLED_WORKS = FILM_NOUNS | _wordlist("book novel song")

@@ -750,6 +750,7 @@ class Matcher:
             about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
             which=analysis.which,
             other_works=analysis.other_works,
+            credited=frozenset(analysis.credited),
             action=analysis.action,
             opinion=analysis.opinion,
             current=analysis.current,

@@ -86,3 +86,19 @@ def test_a_name_asked_is_not_given_by_an_indefinite_answer(matcher: Matcher) -> 
     assert not_given(matcher._query(analysis), restaurant) == "a name"  # "a restaurant"
     business = matcher.index.analyzer.analyze("what business does his family run")
     assert not_given(matcher._query(business), restaurant) == ""
+
+
+@pytest.mark.parametrize(
+    "question", ["has jing boran directed anything", "what has jing boran directed"]
+)
+def test_a_credit_asked_of_someone_without_it_is_refused(matcher: Matcher, question: str) -> None:
+    # he acted in the film, the documents credit no directing to him: a fact that tells of
+    # him and the director ("working with rene liu") is no answer
+    assert not matcher.ask(question).matched
+
+
+@pytest.mark.parametrize("question", ["what did rene liu direct", "has rene liu directed anything"])
+def test_a_credit_asked_of_its_holder_is_answered(matcher: Matcher, question: str) -> None:
+    result = matcher.ask(question)
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "director"
