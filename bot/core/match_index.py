@@ -450,7 +450,7 @@ class Analyzer:
             credited=tuple(
                 _entity_token(name)
                 for end, name in spans.values()
-                if vocab.credited_at(list(words), end)
+                if self.aliases.kind(name) == "person" and vocab.credited_at(list(words), end)
             ),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(

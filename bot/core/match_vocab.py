@@ -645,7 +645,8 @@ _CREDIT_VERBS = _wordlist(
     "produce produces produced shoot shoots shot edit edits edited"
 )
 _ADVERBS = _wordlist("ever also really actually even never")
-_THIS_WORK = _wordlist("it this that the")  # "did rene liu direct it": the film's credit
+# "did rene liu direct it": the film's credit; "what did she write on weibo": no credit
+_NOT_CREDIT = _wordlist("it this that the in on about to for with of")
 
 
 def credited_at(words: list[str], end: int) -> bool:
@@ -653,7 +654,7 @@ def credited_at(words: list[str], end: int) -> bool:
     is asked, not this film ("has jing boran directed anything", "what did rene liu direct"):
     only a fact that names them answers, else they hold no such credit the pack knows."""
     rest = [w for w in words[end : end + 3] if w not in _ADVERBS]
-    return bool(rest) and rest[0] in _CREDIT_VERBS and rest[1:2] not in ([w] for w in _THIS_WORK)
+    return bool(rest) and rest[0] in _CREDIT_VERBS and rest[1:2] not in ([w] for w in _NOT_CREDIT)
 
 
 # "what movie did she win it for", "which film was that": the title of a work is asked
