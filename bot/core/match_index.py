@@ -67,7 +67,7 @@ class Analysis:
     work: str = ""  # "which movie was that for": the title of a work is asked (its noun)
     won: bool = False  # "did he win the golden horse": whether a named prize was won
     other_works: bool = False  # "what else has she been in": other films than this one
-    credited: tuple[str, ...] = ()  # "has jing boran directed anything": whose credit is asked
+    credited: tuple[tuple[str, str], ...] = ()  # "has jing boran directed": (@name, verb stem)
 
 
 def _is_number(word: str) -> bool:
@@ -448,9 +448,9 @@ class Analyzer:
             won=vocab.asks_win(words),
             other_works=vocab.other_works(words),
             credited=tuple(
-                _entity_token(name)
+                (_entity_token(name), verb)
                 for end, name in spans.values()
-                if self.aliases.kind(name) == "person" and vocab.credited_at(list(words), end)
+                if self.aliases.kind(name) == "person" and (verb := vocab.credited_at(words, end))
             ),
             pronoun=not vocab.PRONOUNS.isdisjoint(words)
             and any(

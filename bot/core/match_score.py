@@ -91,7 +91,8 @@ class Query:
     about_cast: bool  # "play", "actor", "director"...: a credit may answer a "name" question
     which: tuple[str, ...] = ()  # kinds of thing whose identity is asked: "what hotel"
     other_works: bool = False  # "what else has she been in": other films than this one
-    credited: frozenset[str] = frozenset()  # "has jing boran directed anything": whose credit
+    # "has jing boran directed anything": people asked of a credit the pack gives them nowhere
+    uncredited: frozenset[str] = frozenset()
     action: bool = False  # "what do they do on the train": an activity, not a figure
     opinion: bool = False  # "what did the critic think": a view, not a name or a date
     current: bool = False  # "how many views does it have now": not a figure for a span
@@ -292,7 +293,7 @@ def not_given(query: Query, entry: FactEntry) -> str:
         return "a name"  # "the name of the family's restaurant": "a restaurant" is none
     if query.other_works:
         return "other works"  # "what else has she been in": the pack knows one film
-    if any(all(name not in a.terms for a in entry.answers) for name in query.credited):
+    if query.uncredited:
         return "their credit"  # "has jing boran directed anything": a fact of him, no credit
     if query.owner and query.owner.isdisjoint(entry.weights):
         return "its owner"  # "the douban score of dying to survive": another film's

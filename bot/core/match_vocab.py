@@ -639,22 +639,25 @@ def other_works(words: list[str]) -> bool:
     return False
 
 
-# A credit's verbs: "has jing boran directed anything", "what did rene liu direct"
+# A credit's verbs: "has jing boran directed anything", "what did rene liu direct" (not
+# "write": a critic writes for an outlet, "where does john berra write")
 _CREDIT_VERBS = _wordlist(
-    "direct directs directed directing write writes wrote written compose composes composed "
-    "produce produces produced shoot shoots shot edit edits edited"
+    "direct directs directed directing compose composes composed produce produces produced "
+    "shoot shoots shot edit edits edited"
 )
 _ADVERBS = _wordlist("ever also really actually even never")
 # "did rene liu direct it": the film's credit; "what did she write on weibo": no credit
 _NOT_CREDIT = _wordlist("it this that the in on about to for with of")
 
 
-def credited_at(words: list[str], end: int) -> bool:
+def credited_at(words: list[str], end: int) -> str:
     """Whether the person named up to ``end`` is the subject of a credit's verb whose object
     is asked, not this film ("has jing boran directed anything", "what did rene liu direct"):
-    only a fact that names them answers, else they hold no such credit the pack knows."""
+    the verb's stem, or ""."""
     rest = [w for w in words[end : end + 3] if w not in _ADVERBS]
-    return bool(rest) and rest[0] in _CREDIT_VERBS and rest[1:2] not in ([w] for w in _NOT_CREDIT)
+    if rest and rest[0] in _CREDIT_VERBS and rest[1:2] not in ([w] for w in _NOT_CREDIT):
+        return stem(rest[0])
+    return ""
 
 
 # "what movie did she win it for", "which film was that": the title of a work is asked

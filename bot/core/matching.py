@@ -674,6 +674,14 @@ class Matcher:
         entries = self.index.entries
         return [entries[pos] for pos, _ in best]
 
+    def _holds(self, name: str, verb: str) -> bool:
+        """Whether a fact of the pack credits ``name`` with ``verb`` ("direct": the director
+        fact, phrased "who directed it", answers "Rene Liu")."""
+        return any(
+            entry.weights.get(verb, 0.0) >= 1.0 and any(name in a.terms for a in entry.answers)
+            for entry in self.index.entries
+        )
+
     def _query(self, analysis: Analysis, told: Analysis | None = None) -> Query:
         """The question's terms with their weights, worked out once for all candidates.
 
@@ -750,7 +758,7 @@ class Matcher:
             about_cast=any(self._person_term(t) or t == PLAY for t in analysis.terms),
             which=analysis.which,
             other_works=analysis.other_works,
-            credited=frozenset(analysis.credited),
+            uncredited=frozenset(n for n, verb in analysis.credited if not self._holds(n, verb)),
             action=analysis.action,
             opinion=analysis.opinion,
             current=analysis.current,
