@@ -302,13 +302,37 @@ def not_given(query: Query, entry: FactEntry) -> str:
 
 def gives_work(query: Query, entry: FactEntry) -> bool:
     """Whether the fact says which work is asked ("which film ..."). In a pack about one film,
-    a fact that names it does ("which film is jing boran in": "Us and Them stars ..."), and a
-    title of another work (the short story, a song) does not; else only a title does."""
-    if query.work in FILM_NOUNS and query.films:
-        if entry.fact.kind == "title":
-            return compact(entry.fact.answer) in query.film_names
-        return not query.films.isdisjoint(entry.weights)
-    return entry.fact.kind == "title"
+    its title does, and so does a fact that names the film and says all the rest the question
+    asks ("which film is jing boran in": "Us and Them stars ..."); not one that merely names
+    the film ("which film did eason chan act in": "Eason Chan sang the theme song of Us and
+    Them"). A title of another work (the short story, a song) answers only which film that
+    work is from ("which movie is the song from"). Else only a title does."""
+    fact = entry.fact
+    if not (query.work in FILM_NOUNS and query.films):
+        return fact.kind == "title"
+    if fact.kind == "title" and compact(fact.answer) in query.film_names:
+        return True
+    if not any(name in compact(fact.text) for name in query.film_names):
+        return False
+    if fact.kind == "title":  # another work's: the question must name that work
+        return not query.terms.isdisjoint(_OTHER_WORK_STEMS) and says_the_rest(query, entry)
+    if fact.kind in CREDIT_KINDS and not (query.names or query.pronoun):
+        return False  # "which film was the highest grossing": not the director who was
+    return says_the_rest(query, entry)
+
+
+_OTHER_WORK_STEMS = frozenset(stem(w) for w in ("song", "book", "novel", "story"))
+
+
+def says_the_rest(query: Query, entry: FactEntry) -> bool:
+    """Whether one phrasing of the fact has every term of the question ("which film did rene
+    liu direct": "did rene liu direct it"), the film aside: the fact says who did what. A
+    credit says who made the film ("what movie did rene liu make": the director)."""
+    terms = query.terms - _MADE if entry.fact.kind in CREDIT_KINDS else query.terms
+    return any(terms.issubset(p.terms) for p in entry.phrasings)
+
+
+_MADE = frozenset({stem("make")})
 
 
 def only_listed(entry: FactEntry) -> bool:

@@ -163,8 +163,9 @@ _MADE_VERBS = frozenset({"make", "made", "shoot", "shot", "write", "wrote", "do"
 }
 _MADE_TAIL = frozenset({"in", "for", "on"})
 _DO = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "to"})
-# "the best jing boran movie" picks one of his works, not this film
-_PICKS = frozenset({"best", "worst", "first", "last", "latest", "next", "new", "newest"}) | {
+# "the best jing boran movie" picks one of his works, not this film (the reading writes
+# "first" as "1st")
+_PICKS = frozenset({"best", "worst", "first", "1st", "last", "latest", "next", "new", "newest"}) | {
     *("old", "older", "earliest", "favorite", "favourite", "other", "another", "previous")
 }
 
@@ -463,6 +464,8 @@ class Matcher:
             at = start - 1 - (before in (["that"], ["which"], ["by"]))
             if at < 0 or words[at] not in _WORK_NOUNS - {"theme"}:
                 continue
+            if at and words[at - 1] in _PICKS:
+                continue  # "the first movie rene liu directed": one of hers, maybe this one
             if before == ["by"]:  # "the film by rene liu"
                 drop.update(range(start - 1, end))
             elif after and after[0] in _MADE_VERBS:

@@ -41,6 +41,23 @@ def test_the_film_a_prize_was_for_is_not_the_prize(matcher: Matcher) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "which film did zhou dongyu win best actress for",  # a listing, no best actress
+        "which film did rene liu act in",  # Jing Boran on working with her
+        "what movie did zhang yibai direct",  # the producer who made it a script
+        "which film was the highest grossing chinese film",  # the director who grossed most
+        "which film did eason chan act in",  # he sang the theme song
+    ],
+)
+def test_which_film_is_not_answered_by_a_fact_that_only_names_it(
+    matcher: Matcher, question: str
+) -> None:
+    # a fact names the film but does not say the person asked did what is asked: refused
+    assert not matcher.ask(question).matched
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("which film did rene liu direct", "director"),  # not the short story it came from
@@ -49,6 +66,11 @@ def test_the_film_a_prize_was_for_is_not_the_prize(matcher: Matcher) -> None:
         ("which movie was her directorial debut", "directorial-debut"),
         ("what film was tian zhuangzhuang nominated for", "golden-horse-best-supporting-actor"),
         ("what movie was he nominated for", "golden-horse-edition"),  # not the song "We"
+        ("what film did she direct", "director"),
+        # the song's listing names the film it is from
+        ("which movie is the song from", "golden-horse-best-original-song"),
+        ("what movie is the song we from", "golden-horse-best-original-song"),
+        ("which film is eason chan's song from", "golden-horse-best-original-song"),
     ],
 )
 def test_which_film_is_answered_by_a_fact_naming_this_one(

@@ -46,3 +46,15 @@ def test_the_maker_named_is_not_the_role_asked(
     result = matcher.ask(question)
     assert result.matched and result.fact is not None
     assert result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was the first movie rene liu directed", "what was the first film rene liu directed"],
+)
+def test_a_pick_among_the_makers_works_keeps_the_maker(matcher: Matcher, question: str) -> None:
+    # "the first film she directed" is one of her works (this one, her debut), not "the first
+    # movie" with her name dropped
+    result = matcher.ask(question)
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "directorial-debut"
