@@ -679,10 +679,15 @@ class Matcher:
 
     def _holds(self, name: str, verb: str) -> bool:
         """Whether a fact of the pack credits ``name`` with ``verb`` ("direct": the director
-        fact, phrased "who directed it", answers "Rene Liu")."""
+        fact, phrased "who directed it", answers "Rene Liu"). Only the facts that have the verb
+        are read (its postings), not every fact: at 100,000 facts a scan made them all."""
+        postings = self.index.postings
+        if verb not in postings:
+            return False
+        entries = self.index.entries
         return any(
             entry.weights.get(verb, 0.0) >= 1.0 and any(name in a.terms for a in entry.answers)
-            for entry in self.index.entries
+            for entry in map(entries.__getitem__, postings[verb].positions)
         )
 
     def _query(self, analysis: Analysis, told: Analysis | None = None) -> Query:
