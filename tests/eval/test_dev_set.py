@@ -35,7 +35,7 @@ of that session 54.3% / 85.4%, 7.0% wrong: the session's dev-set gains did not c
 ``blind_g.yaml`` (a development set since its second run), first run: 61.3% / 85.7%
 (terse 88.2%, chat 54.0%, paraphrase 40.8% answered right), 7.5% wrong; second run at the end
 of that session 63.3% / 85.7% (terse 90.2%, chat 56.0%, paraphrase 42.9%), 7.0% wrong.
-``blind_h.yaml`` (held out: only its labels are checked here), first run: 63.1% / 78.0%
+``blind_h.yaml`` (a development set since its second run), first run: 63.1% / 78.0%
 (terse 98.0%, chat 56.0%, paraphrase 34.7% answered right), 11.1% wrong; second run at the end
 of that session 62.4% / 78.0% (terse 98.0%, chat 56.0%, paraphrase 32.7%), 11.1% wrong: the
 session's dev-set gains did not carry over.
@@ -63,7 +63,7 @@ BLIND_D = Path(__file__).with_name("blind_d.yaml")  # three styles; a developmen
 BLIND_E = Path(__file__).with_name("blind_e.yaml")  # three styles; a development set since
 BLIND_F = Path(__file__).with_name("blind_f.yaml")  # three styles; a development set since
 BLIND_G = Path(__file__).with_name("blind_g.yaml")  # three styles; a development set since
-BLIND_H = Path(__file__).with_name("blind_h.yaml")  # held out: only its labels are checked here
+BLIND_H = Path(__file__).with_name("blind_h.yaml")  # three styles; a development set since
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -79,6 +79,7 @@ KEPT = {
     BLIND_E: (0.67, 0.065),
     BLIND_F: (0.58, 0.07),
     BLIND_G: (0.69, 0.06),
+    BLIND_H: (0.60, 0.12),
 }
 
 
