@@ -39,6 +39,8 @@ of that session 63.3% / 85.7% (terse 90.2%, chat 56.0%, paraphrase 42.9%), 7.0% 
 (terse 98.0%, chat 56.0%, paraphrase 34.7% answered right), 11.1% wrong; second run at the end
 of that session 62.4% / 78.0% (terse 98.0%, chat 56.0%, paraphrase 32.7%), 11.1% wrong: the
 session's dev-set gains did not carry over.
+``blind_i.yaml`` (held out: only its labels are checked here), first run: 57.3% / 82.0%
+(terse 98.0%, chat 50.0%, paraphrase 24.0% answered right), 9.0% wrong.
 The floors are the issue's targets, so a change that loses real ground fails here.
 """
 
@@ -64,6 +66,7 @@ BLIND_E = Path(__file__).with_name("blind_e.yaml")  # three styles; a developmen
 BLIND_F = Path(__file__).with_name("blind_f.yaml")  # three styles; a development set since
 BLIND_G = Path(__file__).with_name("blind_g.yaml")  # three styles; a development set since
 BLIND_H = Path(__file__).with_name("blind_h.yaml")  # three styles; a development set since
+BLIND_I = Path(__file__).with_name("blind_i.yaml")  # held out: only its labels are checked here
 ANSWERED_FLOOR = 0.97
 REFUSED_FLOOR = 0.96  # issue 10: development sets do not fall below 97% / 96%
 UNSEEN_ANSWERED_FLOOR = 0.96  # questions whose wording the pack does not contain
@@ -109,7 +112,19 @@ def test_dev_set_is_big_enough_and_names_real_facts(dev: DevSet, fact_base: Fact
 
 @pytest.mark.parametrize(
     "path",
-    [HELD_OUT, FRESH, BLIND_A, BLIND_B, BLIND_C, BLIND_D, BLIND_E, BLIND_F, BLIND_G, BLIND_H],
+    [
+        HELD_OUT,
+        FRESH,
+        BLIND_A,
+        BLIND_B,
+        BLIND_C,
+        BLIND_D,
+        BLIND_E,
+        BLIND_F,
+        BLIND_G,
+        BLIND_H,
+        BLIND_I,
+    ],
 )
 def test_other_sets_name_real_facts(fact_base: FactBase, path: Path) -> None:
     assert load_dev_set(path).unknown_ids(fact_base) == []
