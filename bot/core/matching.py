@@ -170,6 +170,11 @@ _PICKS = frozenset({"best", "worst", "first", "1st", "last", "latest", "next", "
 }
 
 
+def _told_over(told: Part, asking: Part) -> bool:
+    """Whether ``told`` only tells and ``asking`` is a question not read with it."""
+    return not told.asks and asking.asks and not set(told.words) <= set(asking.words)
+
+
 def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
     """Whether ``later`` follows the question ``asked`` with a guess at its answer: "why
     does the train stop? was it broken or something", "how did he get the part? did someone
@@ -349,7 +354,7 @@ class Matcher:
         when the rest only dilutes it, and with the rest when the question points back to it
         ("jing boran's gray hair was wild. was that a first for him?"); names of things the
         pack does not know, said around it, count in both."""
-        found = parts(question[: MAX_QUESTION_CHARS * 2])
+        found = parts(question[: MAX_QUESTION_CHARS * 2], self._people)
         asking = any(p.asks for p in found)
         analyzer = self.index.analyzer
         best: list[Ranked] = []
@@ -398,9 +403,14 @@ class Matcher:
             # and a guess after it ("why did she leave? was it his family") is no question of
             # its own: it may only confirm a fact the question itself ranks ("how did netflix
             # get it? was it at a festival"), never bring in another
+            # a sentence that only tells never answers in place of one that asks ("rene liu is so
+            # humble. when they asked her why it was a hit what did she say"), unless the question
+            # was read with it ("the dad dies?? how did that happen")
+            told_first = chosen_part is not None and _told_over(chosen_part, part)
             if (
                 ranked
-                and (not best or ranked[0].score > LATER_MARGIN * best[0].score)
+                and (not best or ranked[0].score > LATER_MARGIN * best[0].score or told_first)
+                and not (chosen_part is not None and _told_over(part, chosen_part))
                 and not (
                     chosen_part is not None
                     and _guesses(chosen_part, part, found)
@@ -425,6 +435,15 @@ class Matcher:
             # asks was talk to the bot ("just watched it. what should i watch next?")
             chosen = replace(chosen, chat=talk)
         return chosen, best, others, alone, reading(found, chosen_part)
+
+    def _people(self, words: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
+        """The people and characters ``words`` name, with who "he" or "she" may be of them."""
+        aliases = self.index.analyzer.aliases
+        return [
+            (start, end, self._pronoun.get("@" + compact(name)))
+            for start, (end, name) in aliases.span_ends(list(words)).items()
+            if aliases.kind(name) in PEOPLE_KINDS
+        ]
 
     def _of_the_work(self, analysis: Analysis, bare: Analysis) -> bool:
         """Whether the pack answers a question about a work named before it ("the music video

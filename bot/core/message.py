@@ -27,6 +27,10 @@ do not share drags a match down, so the message is read the way a person reads i
    ticket sales", not "the list i saw doesn't say"); of what it says, the asker's own things
    ("my film club") are dropped.
 
+4. "he" and "she" in a question that names nobody of that sex are the one man or woman its
+   telling sentences name ("xiaoxiao had a bf before she moved in with jianqing... why did she
+   leave him": the boyfriend), by the pack's people (``people``) or an everyday noun.
+
 The matcher scores every part and keeps the best, with context worth less than a question, so a
 message with two questions is answered by the clearer one, the first on a tie.
 """
@@ -34,6 +38,7 @@ message with two questions is answered by the clearer one, the first on a tie.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.core import chat_words as chat
@@ -144,7 +149,11 @@ _POINTING = frozenset({"that", "this", "those"})  # "who said that": the quote
 _SAYING = frozenset({"say", "said", "says", "saying", "line", "quote", "mean", "means", "meant"})
 
 
-def parts(message: str) -> list[Part]:
+# The people a sentence names, as the pack knows them: (start, end, "he" / "she" / None) spans
+People = Callable[[tuple[str, ...]], list[tuple[int, int, str | None]]]
+
+
+def parts(message: str, people: People | None = None) -> list[Part]:
     """The sentences of ``message`` that say something, in order, chat set aside.
 
     A sentence whose question starts after a comma or after "but", "so" or "and" ("i loved
@@ -153,20 +162,20 @@ def parts(message: str) -> list[Part]:
     beginning to end / who said that") is read into that question."""
     quoted = _QUOTED.search(message)
     if quoted:
-        rest = parts(message[: quoted.start()] + "\n" + message[quoted.end() :])
+        rest = parts(message[: quoted.start()] + "\n" + message[quoted.end() :], people)
         pointing = next((p for p in rest if p.asks and _points(p.words)), None)
         if pointing is not None:
             line = normalize(next(g for g in quoted.groups() if g)).split()
             said = replace(pointing, words=(*pointing.words, *line))
             return [said if p is pointing else p for p in rest if p.sentence != -1]
-    return _parts(message)
+    return _parts(message, people)
 
 
 def _points(words: tuple[str, ...]) -> bool:
     return not _POINTING.isdisjoint(words) or ("it" in words and not _SAYING.isdisjoint(words))
 
 
-def _parts(message: str) -> list[Part]:
+def _parts(message: str, people: People | None = None) -> list[Part]:
     out: list[Part] = []
     message = _ONE_AT_END.sub(r"\1 ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)
@@ -214,23 +223,38 @@ def _parts(message: str) -> list[Part]:
         open_question = open_question or any(p is not None and _opens(p) for p in (whole, inner))
         if whole is not None and inner is None and whole.asks and _premise(words):
             premises.add(n)
-    # a statement asked only by its "?" before an open question says what that question is
-    # about: "i heard there was drama about ticket sales?? what was the opening number"
-    asked_after = max((p.sentence for p in out if _opens(p) and _says_more(p.words)), default=-1)
+    # a statement asked only by its "?" before a question says what that question is about:
+    # "i heard there was drama about ticket sales?? what was the opening number", "just learned
+    # the movie came from her own story?? in the original do the two end up together"
+    asked_after = max(
+        (
+            p.sentence
+            for p in out
+            if p.asks
+            and p.sentence not in premises
+            and _says_more(p.words)
+            and (_opens(p) or p.words[0] in vocab.AUXILIARIES)
+        ),
+        default=-1,
+    )
     out = [
         replace(p, asks=False) if p.sentence in premises and p.sentence < asked_after else p
         for p in out
     ]
     # a sentence about the asker is set aside ("i zoned out for a sec"), but a name in it that
     # no fact knows still says the question may be about something else ("i loved titanic"):
-    # what the asker owns is not that name ("my film club", "my sister")
+    # what the asker owns is not that name ("my film club", "my sister"); a statement asked by
+    # its "?" before a question is what that question is about ("i think her leaving was good
+    # for him? did the reviewer think that too")
     out = [
         replace(p, words=chat.without_belongings(p.words), aside=True)
-        if not p.asks and chat.about_asker(list(p.words))
+        if not p.asks and p.sentence not in premises and chat.about_asker(list(p.words))
         else p
         for p in out
     ]
     resolved = _works_named(_resolved(out, premises))
+    if people is not None:
+        resolved = _referred(resolved, people)
     read_as_one = resolved == out  # a question resolved is the message read as one already
     out = resolved
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
@@ -249,6 +273,9 @@ def _parts(message: str) -> list[Part]:
     return [p for p in out if not p.guess or p.aside]
 
 
+# Words after which "that" stands for what a telling sentence before is about, done at another
+# time: "jing boran with gray hair is a look. had he done that before" (his gray hair)
+_WHEN_AFTER = frozenset({"before", "since", "ever", "yet", "later", "earlier", "anymore"})
 # Words after which "that" or "those" stands for something said, not for a thing named after
 # it: "what was that about", "is that true", "did the critic think that too" (not "that scene";
 # "this" is the film: "who distributed this in macau", "how did he end up in this")
@@ -257,6 +284,7 @@ _AFTER_POINTER = (
     | {"about", "too", "again", "true", "real", "right", "so", "really", "actually", "even"}
     | {"for", "in", "on", "at", "with", "to", "from", "or", "and", "but", "because", "bc"}
     | {"happen", "happened", "happens", "mean", "means", "meant", "come", "came"}
+    | _WHEN_AFTER
 )
 # ... and a question that is nothing but such words points back with "it" too, to what was
 # heard or read: "i heard jing boran drank on set?? is it true", "what was it" (elsewhere "it"
@@ -393,6 +421,8 @@ def _resolved(found: list[Part], premises: set[int]) -> list[Part]:
         ):
             continue
         said = _said(referent, premises, vague=part.words[at : at + 1] == ("it",))
+        if said and not referent.asks and _WHEN_AFTER.intersection(part.words[end : end + 1]):
+            said = _subject(said)  # "had he done that before": the gray hair, not how it looks
         if not said:
             continue
         after = end + (part.words[end : end + 1] in _EVENT_VERBS)  # "why did that happen"
@@ -441,6 +471,95 @@ def _works_named(found: list[Part]) -> list[Part]:
         at = part.words.index("it")
         words = (*part.words[:at], *work, *part.words[at + 1 :])
         out[n] = replace(part, words=words, said=part.words)
+    return out
+
+
+# "he" and "she" in a question that names nobody of that sex stand for the one man or woman the
+# message's telling sentences name: a person the pack knows ("jing boran talking about rene liu.
+# what did he say about how she treats her actors"), or an everyday noun for a man or a woman
+# ("xiaoxiao had a bf before she moved in with jianqing... why did she leave him": the boyfriend,
+# named in the main clause, not jianqing in the clause under it; "that scene in the car with the
+# wife. what does the dad call her": the wife)
+_PRONOUN_SEX = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+_MEN = chat.wordlist(
+    "man men guy dude boy boyfriend bf husband hubby father dad daddy papa son brother uncle "
+    "grandfather grandpa gentleman groom fiance king prince nephew"
+)
+_WOMEN = chat.wordlist(
+    "woman women girl lady girlfriend gf wife wifey mother mom mum mommy mama "
+    "daughter sister aunt grandmother grandma bride fiancee queen princess niece"
+)
+_SEX_OF_NOUN = {**{w: "he" for w in _MEN}, **{w: "she" for w in _WOMEN}}
+_NOUN_OPENERS = chat.wordlist("a an the this that his her their")
+_MODIFIERS = 2  # describing words between a determiner and its noun: "the older guy"
+# Words that open a clause under the main one: who it names is less likely meant after it
+_SUBORDINATORS = chat.wordlist(
+    "before after when while because since until till if although though whereas once unless"
+)
+
+
+def _mentioned(words: tuple[str, ...], people: People) -> list[tuple[bool, tuple[str, ...], str]]:
+    """The men and women ``words`` name: (in its main clause, the words naming them, "he" or
+    "she"), in order; a pronoun before any of its sex is named stands for someone named
+    elsewhere ("the way he talks to his dad": he is not the dad), words ()."""
+    sub = next((i for i, w in enumerate(words) if i and w in _SUBORDINATORS), len(words))
+    found: list[tuple[int, tuple[bool, tuple[str, ...], str]]] = []
+    named: dict[int, int] = {}  # start -> end of each name
+    for start, end, sex in people(words):
+        named.update((i, end) for i in range(start, end))
+        if sex is not None:
+            found.append((start, (start < sub, words[start:end], sex)))
+    for i, word in enumerate(words):
+        sex = _SEX_OF_NOUN.get(word)
+        if sex is None or i in named:
+            continue
+        j = i
+        while j > 0 and i - j < _MODIFIERS and words[j - 1] not in _NOUN_OPENERS:
+            j -= 1
+        if j > 0 and words[j - 1] in _NOUN_OPENERS and not any(k in named for k in range(j, i)):
+            phrase = ("the", *words[j:i], word)  # "a bf" -> "the bf", "his dad" -> "the dad"
+        else:
+            phrase = ("the", word)
+        found.append((i, (i < sub, phrase, sex)))
+    for i, word in enumerate(words):
+        sex = _PRONOUN_SEX.get(word)
+        if sex is not None and all(s != sex or at > i for at, (_, _, s) in found):
+            found.append((i, (True, (), sex)))  # "he" before any man is named: someone else
+    return [m for _, m in sorted(found)]
+
+
+def _referred(found: list[Part], people: People) -> list[Part]:
+    """Questions with "he" or "she" (the first of each) read as naming whom the rest of the
+    message names for it: the one of that sex in the main clauses of its telling sentences,
+    else in the clauses under them; nobody when two are, or the question names one itself,
+    and neither when one of two is nobody."""
+    out = list(found)
+    for n, part in enumerate(found):
+        sexes = {_PRONOUN_SEX[w] for w in part.words if w in _PRONOUN_SEX}
+        if not (part.asks and sexes and part.sentence >= 0):
+            continue
+        sexes -= {sex for _, named, sex in _mentioned(part.words, people) if named}
+        told = [
+            m
+            for p in found
+            if p.sentence not in (part.sentence, -1) and not (p.asks or p.aside or p.guess)
+            for m in _mentioned(p.words, people)
+        ]
+        named: dict[str, tuple[str, ...]] = {}
+        for sex in sexes:
+            for main in (True, False):
+                who = {phrase for in_main, phrase, s in told if s == sex and in_main == main}
+                if who:
+                    if len(who) == 1 and () not in who:
+                        named[sex] = who.pop()
+                    break
+        if not named or len(named) < len(sexes):  # "did he like working with her": who is he?
+            continue
+        words: list[str] = []
+        for word in part.words:
+            whom = named.pop(_PRONOUN_SEX.get(word, ""), None)
+            words.extend(whom if whom is not None else (word,))
+        out[n] = replace(part, words=tuple(words))
     return out
 
 

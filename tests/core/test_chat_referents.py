@@ -1,0 +1,76 @@
+"""A chat message's question is read with whom and what its other sentences name.
+
+"he" and "she" stand for the one man or woman a telling sentence names (a person the pack
+knows, or an everyday noun: "a bf", "the wife"); "that" before "before" is what the sentence
+told of; a statement asked only by its "?" is the context of the question after it; and a
+sentence that only tells never answers in place of one that asks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+def _answer(matcher: Matcher, message: str) -> str | None:
+    result = matcher.ask(message)
+    return result.fact.id if result.matched and result.fact is not None else None
+
+
+def _question_read(matcher: Matcher, message: str) -> str:
+    read = matcher.ask(message).reading
+    assert read is not None
+    return read.question
+
+
+def test_him_is_the_man_the_sentence_before_names_by_an_everyday_noun(matcher: Matcher) -> None:
+    message = "so xiaoxiao used to have a boyfriend before she met jianqing. why did she dump him?"
+    assert _question_read(matcher, message) == "why did xiaoxiao dump the boyfriend"
+    assert _answer(matcher, message) == "plot-xiaoxiao-leaves-boyfriend"
+
+
+def test_he_and_she_are_the_man_and_the_woman_named_before(matcher: Matcher) -> None:
+    message = (
+        "jing boran was talking about rene liu in an interview. "
+        "what did he say about how she treats actors"
+    )
+    assert _answer(matcher, message) == "jing-boran-rene-loves-actors"
+
+
+def test_a_pronoun_before_any_man_is_named_is_not_the_man_named_after_it(
+    matcher: Matcher,
+) -> None:
+    # "he" talks to his dad: the dad is someone else, so "he" in the question is not the dad
+    message = "the way he talks to his dad is awful. what does she wish he would do"
+    assert "dad" not in _question_read(matcher, message).split()
+
+
+def test_two_men_named_leave_he_unresolved(matcher: Matcher) -> None:
+    message = "jianqing and his dad argue a lot in the film. why did he leave"
+    assert _question_read(matcher, message) == "why did he leave"
+
+
+def test_that_before_before_is_what_the_sentence_told_of(matcher: Matcher) -> None:
+    message = "jing boran with grey hair was so good. had he done that before?"
+    assert _answer(matcher, message) == "jing-boran-gray-hair"
+
+
+def test_a_statement_asked_by_its_question_mark_is_the_context_of_a_yes_no_question(
+    matcher: Matcher,
+) -> None:
+    message = "wait the film came from rene liu's story?? in the original do they end up together"
+    assert _question_read(matcher, message) == "do they end up together in the original"
+    assert _answer(matcher, message) != "short-story-author"
+
+
+def test_a_sentence_that_only_tells_never_answers_for_the_question(matcher: Matcher) -> None:
+    message = "rene liu is so humble. when they asked her why it became such a hit what did she say"
+    assert _question_read(matcher, message).startswith("when they asked")
+    assert _answer(matcher, message) != "rene-liu-directing"
