@@ -68,6 +68,7 @@ class Analysis:
     won: bool = False  # "did he win the golden horse": whether a named prize was won
     other_works: bool = False  # "what else has she been in": other films than this one
     credited: tuple[tuple[str, str], ...] = ()  # "has jing boran directed": (@name, verb stem)
+    words: tuple[str, ...] = ()  # the words read: what kind of answer they ask (answer_types)
 
 
 def _is_number(word: str) -> bool:
@@ -447,6 +448,7 @@ class Analyzer:
             work=vocab.asks_work(words),
             won=vocab.asks_win(words),
             other_works=vocab.other_works(words),
+            words=tuple(words),
             credited=tuple(
                 (_entity_token(name), verb)
                 for end, name in spans.values()

@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, not_
 
+from bot.core.answer_types import NOTHING, Asked, missing
 from bot.core.match_index import SOFT_SHARE, FactEntry
 from bot.core.match_vocab import (
     AGE,
@@ -102,6 +103,7 @@ class Query:
     film_names: frozenset[str] = frozenset()  # its names, compacted ("usandthem", ...)
     won: bool = False  # "did he win the golden horse", "best film winner": a win is asked
     # (not "did he win any award", which a listing may answer)
+    asked: Asked = NOTHING  # "what year", "which studio", "hong kong film awards", "not the X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +299,8 @@ def not_given(query: Query, entry: FactEntry) -> str:
         return "their credit"  # "has jing boran directed anything": a fact of him, no credit
     if query.owner and query.owner.isdisjoint(entry.weights):
         return "its owner"  # "the douban score of dying to survive": another film's
-    return ""
+    # "in what year did the book come out": the book's contents hold no year
+    return missing(query.asked, entry)
 
 
 def gives_work(query: Query, entry: FactEntry) -> bool:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import itemgetter
 
-from bot.core import english
+from bot.core import answer_types, english
 from bot.core.decision import LIST, Decision, DecisionModel, evidence, person_asked
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_score import PLAY, ROLE_STEMS, Query, not_given, score
@@ -211,6 +211,7 @@ class Matcher:
         person_terms = frozenset(filter(self._person_term, self.index.idf))
         self._about_person = self.index.entries.about(person_terms)
         self.film = fact_base.films[0] if fact_base.films else "the film"
+        self._names = answer_types.PackNames(fact_base)  # what the pack calls things by name
         # the one film's names ("which movie is that": a title answers if it is one of them)
         self._film_names = frozenset(
             compact(name)
@@ -794,6 +795,7 @@ class Matcher:
             films=self.index.implicit,
             film_names=self._film_names,
             won=analysis.won,
+            asked=answer_types.read(analysis.words, self._names),
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:

@@ -1,0 +1,380 @@
+"""What a question asks for, and whether a fact's own words hold an answer of that kind.
+
+A fact can share every word of a question and still not answer it: "in what year did the book
+come out" is not answered by what the book contains (no year in it), "which rival studio sued"
+not by "a rival studio sued" (no name), "did it get any hong kong film awards nominations" not
+by a Golden Horse listing (another award), "film score composer (not the theme song)" not by the
+theme song's composer (the thing excluded). ``Asked`` reads that from the question once;
+``PackNames`` knows, from the pack's own texts, what a year, a date, a season, a name, a
+company or a place looks like in them; ``missing`` applies the same test to every fact.
+
+General by construction: the kinds are English (a year is four digits, a duration has a unit of
+time, a company is named by a proper name), the names come from the pack (the capitalised
+phrases its texts, answers and quiz options write, and its aliases), never from questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.core import english
+from bot.core.match_tables import FactEntry
+from bot.core.match_vocab import AUXILIARIES, PRONOUNS, QUESTION_WORDS, stem
+from bot.core.model import Fact, FactBase
+from bot.core.text import normalize
+
+YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, PLACE, COMPANY, NAME = (
+    "a year",
+    "a date",
+    "a time of year",
+    "an age",
+    "a length of time",
+    "a length",
+    "a number",
+    "a named place",
+    "a company's name",
+    "a name",
+)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WHICH = frozenset({"what", "which", "whats"})
+_MONTHS = _set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = _set("monday tuesday wednesday thursday friday saturday sunday")
+_SEASONS = _set("spring summer autumn fall winter wintertime summertime")
+# words that place a day in the calendar ("New Year's Eve", "the Spring Festival")
+_CALENDAR = _set("eve festival holiday holidays christmas valentine valentines")
+_UNITS = _set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades overnight instantly immediately"
+)
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+# nouns naming a company ("which rival studio", "what streaming service")
+_COMPANY_NOUNS = _set(
+    "company companies studio studios website site platform publisher distributor network "
+    "outlet publication newspaper magazine streamer firm label broadcaster"
+)
+_PLACE_NOUNS = _set("city town country province region village")
+_STOPS = _set(
+    "the a an of in on at to for with and or is was are were did does do has have had it this "
+    "that they he she his her their its"
+)
+# "is not", "she did not": a verb's negation, not a thing ruled out
+_NOT_AFTER = AUXILIARIES | PRONOUNS | frozenset({"s", "it", "nt", "why", "just", "really"})
+_EXCLUDE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+_IS = (["it"], ["is"], ["was"])
+_EXCLUDERS = (("not",), ("other", "than"), ("except",), ("apart", "from"), ("instead", "of"))
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the question asks for: a kind of answer, the pack's things it names (each as the
+    words a fact must have), and what it rules out ("not the theme song")."""
+
+    kind: str = ""
+    named: tuple[frozenset[str], ...] = ()
+    excluded: frozenset[str] = frozenset()
+    names: PackNames | None = field(default=None, compare=False)
+
+
+NOTHING = Asked()
+
+
+def asked_kind(words: Sequence[str]) -> str:
+    """The kind of answer ``words`` (normalised, as the reading writes them) ask for, or ""."""
+    n = len(words)
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < n else ""
+        after = words[i + 2] if i + 2 < n else ""
+        if word in _WHICH:
+            if nxt == "year" and after != "old":
+                return YEAR
+            if nxt in ("date", "day", "month"):
+                return DATE
+            if nxt == "season" or (nxt, after, *words[i + 3 : i + 4]) == ("time", "of", "year"):
+                return SEASON
+            if nxt == "age":
+                return AGE
+            # "which rival studio", "what streaming service": up to two words before the noun
+            for noun in words[i + 1 : i + 4]:
+                if noun in _COMPANY_NOUNS:
+                    return COMPANY
+                if noun in _PLACE_NOUNS:
+                    return PLACE
+                if noun in _STOPS:
+                    break
+        if word == "how":
+            if nxt == "old":
+                return AGE
+            if nxt == "long":
+                return LENGTH  # of time, or of a book in pages
+            if nxt in ("quickly", "fast", "soon"):
+                return DURATION
+            if nxt == "much" and after == "time":
+                return DURATION
+            if nxt == "many":
+                return DURATION if after in _UNITS else COUNT
+        if (word, nxt) == ("name", "of") or (word == "called" and words[i - 1 : i] in _IS):
+            return NAME
+    return ""
+
+
+def excluded(words: Sequence[str]) -> frozenset[str]:
+    """The words of a thing the question rules out: "film score composer (not the theme
+    song)", "who else, other than the director": only a noun phrase after the excluding word
+    (an article or possessive first), not "why did she not stay"."""
+    for i in range(len(words)):
+        if i and words[i - 1] in _NOT_AFTER:
+            continue  # "happiness is not a story": a statement, nothing ruled out
+        for opener in _EXCLUDERS:
+            end = i + len(opener)
+            if tuple(words[i:end]) != opener or end >= len(words):
+                continue
+            if words[end] not in _EXCLUDE_OPENERS:
+                continue
+            phrase: list[str] = []
+            for w in words[end + 1 : end + 4]:
+                if w in _STOPS or w in QUESTION_WORDS or w in ("one", "ones"):
+                    break
+                phrase.append(w)
+            if phrase:
+                return frozenset(map(stem, phrase))
+    return frozenset()
+
+
+_ENDS = frozenset(".!?:;")
+# words that open a sentence capitalised by grammar, not as a name
+_SENTENCE_OPENERS = _set(
+    "the a an in on at after before when while during if then with from for as by and but so "
+    "eventually noticing counting which what who where why how this that these those"
+)
+RARE = 2000  # occurrences in the English word list's corpus below which a word is a name
+
+
+_PUNCTUATION = ".,;:!?()[]\"“”‘’'…"
+_WORD = r"[A-Z][^\s,.;:!?()\"“”]*"
+_RUN = re.compile(rf"{_WORD}(?:(?: | of ){_WORD})+")
+
+
+def _plain(text: str) -> tuple[str, ...]:
+    """``normalize(text).split()``, without its cost for plain lower-case ASCII words."""
+    low = text.lower()
+    if low.isascii() and low.replace(" ", "").isalnum():
+        return tuple(low.split())
+    return tuple(normalize(text).split())
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9][\w'’-]*|[.,!?:;\"“”()]", text)
+
+
+class PackNames:
+    """What the pack's texts call things by name: the capitalised phrases its facts, answers,
+    accepted answers, quiz prompts and options write ("Hong Kong Film Awards", "Taihai
+    Publishing"), the words it only ever writes capitalised (proper words), and its aliases."""
+
+    def __init__(self, fact_base: FactBase) -> None:
+        texts: list[str] = []
+        for fact in fact_base.facts:
+            texts += [fact.text, fact.answer, *fact.accept]
+            if fact.quiz is not None:
+                texts += [fact.quiz.prompt or "", *(fact.quiz.distractors or ())]
+        texts += [q.text for q in fact_base.quotes]
+        # read all texts at once, each distinct word once: a pack may hold 100,000 facts
+        every = "\n".join(set(texts))
+        tokens = {t.strip(_PUNCTUATION) for t in set(every.split())}
+        lower = {t for t in tokens if t[:1].islower()}  # words written in lower case somewhere
+        upper = {t.lower() for t in tokens if t[:1].isupper()}
+        runs = set(_RUN.findall(every))  # runs of capitalised words ("Hong Kong Film Awards")
+        # a proper word: written only capitalised in the pack, and rare in general English
+        # ("hong", "kong", "cannes"; not "year" or "awards", which the pack happens to write
+        # only in names)
+        common = english.counts()
+        self.proper_words: frozenset[str] = frozenset(
+            w
+            for token in upper - lower
+            for w in _plain(token)
+            if not w[0].isdigit() and common.get(w, 0) < RARE
+        )
+        people = {"person", "character", "film"}
+        self._people: frozenset[str] = frozenset(
+            w
+            for a in fact_base.aliases
+            if a.kind in people
+            for name in (a.canonical, *a.variants)
+            for w in normalize(name).split()
+        )
+        phrases: set[tuple[str, ...]] = set()
+        proper_words = self.proper_words
+        for run in runs:
+            split = run.split()
+            if run.isascii() and proper_words.isdisjoint(run.lower().split()):
+                continue  # (most runs: no need to read them as a question is read)
+            # a sentence's first word is capitalised by grammar: "After Jianqing ..."
+            while split and (split[0].lower() in _SENTENCE_OPENERS or split[0] == "of"):
+                split = split[1:]
+            words = tuple(normalize(" ".join(split)).split())
+            proper = not self.proper_words.isdisjoint(words)
+            if len(words) >= 2 and proper and not set(words) <= self._people:
+                phrases.add(words)
+        self.phrases: frozenset[tuple[str, ...]] = frozenset(phrases)
+        self._longest = max((len(p) for p in phrases), default=0)
+        # the pack's names for days of the calendar ("Chunyun" is the Spring Festival travel
+        # period): a fact naming one says when in the year
+        self.calendar: frozenset[str] = frozenset(
+            w
+            for a in fact_base.aliases
+            if any(_is_calendar(normalize(n).split()) for n in (a.canonical, *a.variants))
+            for n in (a.canonical, *a.variants)
+            for w in normalize(n).split()
+            if w in self.proper_words
+        )
+        self._organisations: frozenset[str] = frozenset(
+            w
+            for a in fact_base.aliases
+            if a.kind == "organisation"
+            for n in (a.canonical, *a.variants)
+            for w in normalize(n).split()
+        )
+        self._places: frozenset[str] = frozenset(
+            w
+            for a in fact_base.aliases
+            if a.kind == "place"
+            for n in (a.canonical, *a.variants)
+            for w in normalize(n).split()
+        )
+        self._held: dict[tuple[str, str], bool] = {}
+        self._words: dict[str, frozenset[str]] = {}
+
+    def named_in(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
+        """The pack's named things ``words`` say, longest first, each as its proper words."""
+        out: list[frozenset[str]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 1, -1):
+                phrase = tuple(words[i : i + size])
+                if phrase in self.phrases:
+                    out.append(frozenset(phrase) & self.proper_words)
+                    i += size
+                    break
+            else:
+                i += 1
+        return tuple(out)
+
+    def words_of(self, fact: Fact) -> frozenset[str]:
+        """The normalised words of the fact's text, answer and accepted answers (cached)."""
+        found = self._words.get(fact.id)
+        if found is None:
+            said = (fact.text, fact.answer, *fact.accept)
+            found = self._words[fact.id] = frozenset(w for t in said for w in normalize(t).split())
+        return found
+
+    def holds(self, kind: str, fact: Fact) -> bool:
+        """Whether ``fact``'s text or answer holds an answer of ``kind`` (cached per fact)."""
+        key = (kind, fact.id)
+        found = self._held.get(key)
+        if found is None:
+            found = self._held[key] = self._holds(kind, fact)
+        return found
+
+    def _holds(self, kind: str, fact: Fact) -> bool:
+        words = self.words_of(fact)
+        digits = any(any(c.isdigit() for c in w) for w in words)
+        if kind == YEAR:
+            return fact.kind == "year" or any(_YEAR.match(w) for w in words)
+        if kind == DATE:
+            dated = fact.kind in ("date", "year") or _dated(words)
+            return dated or not self.calendar.isdisjoint(words)
+        if kind == SEASON:
+            return _dated(words) or not (_SEASONS | self.calendar).isdisjoint(words)
+        if kind == AGE:
+            return digits or any(w.endswith(("teens", "ties")) for w in words)
+        if kind == DURATION:
+            return not _UNITS.isdisjoint(words)
+        if kind == LENGTH:
+            return digits or not _UNITS.isdisjoint(words)
+        if kind == COUNT:
+            return digits or fact.kind == "number"
+        if kind == COMPANY:
+            return fact.kind == "organisation" or self._names_one(fact, self._organisations)
+        if kind == PLACE:
+            return fact.kind == "place" or self._names_one(fact, self._places)
+        if kind == NAME:
+            return fact.kind != "text" or bool(self._proper(fact.answer)) or '"' in fact.answer
+        return True
+
+    def _names_one(self, fact: Fact, known: frozenset[str]) -> bool:
+        """Whether the fact's text names one of ``known`` or a proper name that is not a
+        person's, a character's or the film's."""
+        names = self._proper(fact.text)
+        return not known.isdisjoint(names) or any(w not in self._people for w in names)
+
+    def _proper(self, text: str) -> set[str]:
+        """The proper words of ``text``: capitalised where a sentence does not start, or any
+        word the pack writes only capitalised."""
+        out: set[str] = set()
+        start = True
+        for tok in _tokens(text):
+            if not tok[0].isalnum():
+                start = tok in _ENDS
+                continue
+            low = normalize(tok)
+            if tok[0].isupper() and (not start or low in self.proper_words) and low != "i":
+                out.update(low.split())
+            start = False
+        return out
+
+
+def _dated(words: Iterable[str]) -> bool:
+    words = set(words)
+    return (
+        not (_MONTHS | _WEEKDAYS | _CALENDAR).isdisjoint(words)
+        or any(_YEAR.match(w) for w in words)
+        or ("new" in words and "year" in words)
+    )
+
+
+def _is_calendar(words: Sequence[str]) -> bool:
+    """A name of a time of year ("Spring Festival travel rush", "Lunar New Year"); a film
+    festival is an event, not a time of year."""
+    if "film" in words:
+        return False
+    return not (_CALENDAR | _SEASONS).isdisjoint(words) or ("new" in words and "year" in words)
+
+
+def read(words: Sequence[str], names: PackNames) -> Asked:
+    """What ``words`` ask for, with the pack's names they say."""
+    kind = asked_kind(words)
+    named = names.named_in(words)
+    out = excluded(words)
+    if not (kind or named or out):
+        return NOTHING
+    return Asked(kind, named, out, names)
+
+
+def missing(asked: Asked, entry: FactEntry) -> str:
+    """What ``asked`` wants that the fact does not hold, or "" when it holds it all: the kind
+    of answer asked, each thing the question names; nor may the fact be about what the
+    question rules out (its phrasings ask about it)."""
+    names = asked.names
+    if names is None:
+        return ""
+    fact = entry.fact
+    if asked.kind and not names.holds(asked.kind, fact):
+        return asked.kind
+    if asked.named:
+        said = names.words_of(fact)
+        if any(not thing <= said for thing in asked.named):
+            return "the thing named"
+    weights = entry.weights
+    if asked.excluded and all(weights.get(t, 0.0) >= 1.0 for t in asked.excluded):
+        return "what the question rules out"
+    return ""
