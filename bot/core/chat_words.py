@@ -43,6 +43,7 @@ _OPENERS = _wordlist(
     basically
     imo imho tbf fwiw lowkey highkey personally
     sorry weird odd ones hello hi hey pls please plz thanks thx ty bot
+    srsly ik ikr ofc istg ong deadass jk nvm yk afaik oof yikes whoa wow aww omfg wtf dang damn
     """
 )
 # Words that close a sentence without asking anything ("... again lol", "thanks in advance").
@@ -52,6 +53,7 @@ _CLOSERS = _wordlist(
     anybody guys yall folks everyone bot ok okay lmk cheers fr ngl tbh rn tho
     or right imo imho tbf fwiw ig lowkey
     srs gen genq lh nm rq pos neg nbh
+    srsly ikr jk yk istg ong af asf frfr tysm smh
     """
 )
 # Thanks and praise for the bot: "thanks bot ur the best"
@@ -684,6 +686,50 @@ def without_fillers(words: list[str]) -> list[str]:
     return out
 
 
+# Contractions written out, before normalising drops their apostrophe and leaves a word no fact
+# has, or another word: "who'd he play" (did), "they're", "it'll", "he'd", "we're" (not "were"),
+# "he'll" (not "hell"). "'s" is left to normalising ("what's" -> "what"); the asker's own "i'm",
+# "i've", "i'd" stay as chat writes them ("im", "ive", "id" are read as the asker).
+_CONTRACTION = re.compile(
+    r"\b(?:(?P<wh>who|what|where|when|why|how)['’]d"
+    r"|(?P<who>he|she|it|we|they|you|that|there|who|what)['’](?P<end>d|ll|re|ve))\b",
+    re.IGNORECASE,
+)
+_CONTRACTED = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
+
+
+def _written_out(match: re.Match[str]) -> str:
+    if match["wh"]:
+        return f"{match['wh']} did"  # "where'd they meet": where did they meet
+    return f"{match['who']} {_CONTRACTED[match['end'].lower()]}"
+
+
+def uncontracted(text: str) -> str:
+    """``text`` with its contractions written out: "who'd he play" -> "who did he play",
+    "they're from beijing" -> "they are from beijing"."""
+    return _CONTRACTION.sub(_written_out, text) if "'" in text or "’" in text else text
+
+
+# ... and as chat types them without the apostrophe, where that is no word of its own ("shed",
+# "wed", "hell", "well", "were" are)
+_UNCONTRACTED = {
+    "theyre": ("they", "are"),
+    "theyd": ("they", "would"),
+    "theyll": ("they", "will"),
+    "theyve": ("they", "have"),
+    "youd": ("you", "would"),
+    "youll": ("you", "will"),
+    "youve": ("you", "have"),
+    "itll": ("it", "will"),
+    "thatll": ("that", "will"),
+    "whod": ("who", "did"),
+    "whatd": ("what", "did"),
+    "whered": ("where", "did"),
+    "whend": ("when", "did"),
+    "howd": ("how", "did"),
+    "whyd": ("why", "did"),
+}
+
 # Chat shorthand and respellings of everyday words: "where r they from", "who plays da dad",
 # "y did she leave", "what happened 2 them", "who is dis guy". Left as typed, each reads as a
 # name no fact knows, which sinks every match.
@@ -750,14 +796,20 @@ _RESPELT = frozenset({"y", "2", "4", "dose", "come"})
 
 def respell(words: list[str]) -> list[str]:
     """``words`` with chat shorthand written out: "y r dey in beijing" -> "why are they in
-    beijing"; "w o" (typed "w/o") -> "without"; "how come" -> "why"."""
-    if _RESPELLINGS.keys().isdisjoint(words) and _RESPELT.isdisjoint(words):
+    beijing"; "w o" (typed "w/o") -> "without"; "how come" -> "why"; "whod" -> "who did"."""
+    if (
+        _RESPELLINGS.keys().isdisjoint(words)
+        and _RESPELT.isdisjoint(words)
+        and _UNCONTRACTED.keys().isdisjoint(words)
+    ):
         return words
     out: list[str] = []
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if word == "o" and before == "w" and out[-1:] == ["with"]:
+        if word in _UNCONTRACTED:
+            out.extend(_UNCONTRACTED[word])
+        elif word == "o" and before == "w" and out[-1:] == ["with"]:
             out[-1] = "without"
         elif word == "come" and out[-1:] == ["how"]:
             out[-1] = "why"  # "how come they broke up" asks why they did

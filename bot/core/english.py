@@ -30,7 +30,7 @@ def words() -> frozenset[str]:
 # for my gf rn" names nothing
 _SHORTHAND = """
     lol lmao rn bc cuz tbh ngl imo idk gf bf bestie bff irl dm dms smh fr tho pls plz thx ty
-    omg btw ppl
+    omg btw ppl srsly ik ikr ofc istg ong jk nvm yk afaik tysm frfr asf omfg wtf
 """
 CHAT = frozenset(_SHORTHAND.split())
 

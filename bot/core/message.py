@@ -179,6 +179,7 @@ def _parts(message: str, people: People | None = None) -> list[Part]:
     out: list[Part] = []
     message = _ONE_AT_END.sub(r"\1 ones", _PRONOUN_ONE.sub(r"\1 ones", message))
     message = _US.sub("united states", message)
+    message = chat.uncontracted(message)
     message = _CUSTOM_EMOJI.sub("\n", _MENTION.sub(" ", message))
     if _LIST_START.match(message):
         message = _LIST_ITEM.sub("\n", message)

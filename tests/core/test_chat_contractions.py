@@ -1,0 +1,62 @@
+"""Contractions and chat shorthand are read as the words they stand for.
+
+Normalising drops an apostrophe, which leaves "who'd" as "whod" (no question word), "they're" as
+"theyre" (a name no fact has) and "we're" as "were"; chat openers and closers such as "srsly",
+"istg" and "ikr" are set aside like "tbh" and "ngl".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.chat_words import respell, uncontracted
+from bot.core.matching import Matcher
+from bot.core.model import FactBase
+
+
+@pytest.fixture(scope="module")
+def matcher(fact_base: FactBase) -> Matcher:
+    return Matcher(fact_base)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("who'd he play", "who did he play"),
+        ("Where’d they meet", "Where did they meet"),
+        ("they're from beijing", "they are from beijing"),
+        ("we're sure he'll go", "we are sure he will go"),
+        ("it'd be on netflix", "it would be on netflix"),
+        ("i'm sure it's fine", "i'm sure it's fine"),  # the asker's own and "'s": as typed
+    ],
+)
+def test_contractions_are_written_out(typed: str, read: str) -> None:
+    assert uncontracted(typed) == read
+
+
+def test_contractions_typed_without_apostrophe_are_written_out() -> None:
+    assert respell(["whod", "jing", "boran", "play"]) == ["who", "did", "jing", "boran", "play"]
+    assert respell(["theyre", "from", "beijing"]) == ["they", "are", "from", "beijing"]
+    assert respell(["the", "shed", "well"]) == ["the", "shed", "well"]  # words of their own
+
+
+def test_a_question_with_who_d_after_a_comma_is_found_and_answered(matcher: Matcher) -> None:
+    result = matcher.ask("ngl the ending wrecked me, who'd jing boran play again?")
+    assert result.reading is not None
+    assert result.reading.question == "who did jing boran play again"
+    assert result.matched and result.fact is not None and result.fact.id == "role-jing-boran"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("srsly how much did it make at the box office", "how much did it make at the box office"),
+        ("istg who directed it", "who directed it"),
+        ("who shot it srsly", "who shot it"),
+        ("welp who wrote the script ikr", "who wrote the script"),
+    ],
+)
+def test_chat_openers_are_set_aside(matcher: Matcher, message: str, question: str) -> None:
+    result = matcher.ask(message)
+    assert result.reading is not None and result.reading.question == question
+    assert result.matched
