@@ -483,11 +483,11 @@ def _works_named(found: list[Part]) -> list[Part]:
 # wife. what does the dad call her": the wife)
 _PRONOUN_SEX = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _MEN = chat.wordlist(
-    "man men guy dude boy boyfriend bf husband hubby father dad daddy papa son brother uncle "
+    "man guy dude boy boyfriend bf husband hubby father dad daddy papa son brother uncle "
     "grandfather grandpa gentleman groom fiance king prince nephew"
 )
 _WOMEN = chat.wordlist(
-    "woman women girl lady girlfriend gf wife wifey mother mom mum mommy mama "
+    "woman girl lady girlfriend gf wife wifey mother mom mum mommy mama "
     "daughter sister aunt grandmother grandma bride fiancee queen princess niece"
 )
 _SEX_OF_NOUN = {**{w: "he" for w in _MEN}, **{w: "she" for w in _WOMEN}}
