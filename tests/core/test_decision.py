@@ -195,3 +195,36 @@ def test_the_trainer_reads_each_question_as_the_bot_answers_it(fact_base: FactBa
         ex = train_decision.example(neutral, question, frozenset({"director"}), "x.yaml")
         assert ex is not None
         assert train_decision.answers(ws, ex) == bot.ask(question).matched, question
+
+
+def test_the_cross_check_compares_on_the_sets_the_shipped_weights_never_saw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Shipped and retrained weights are judged on the sets the shipped ones were not trained
+    on (on the others the shipped weights are scored in-sample); weights from before a feature
+    was added read it as zero, so a new feature can be judged against them."""
+    data, _ = train_decision.parse_examples(train_decision.read_examples())
+    sets = ("blind_e.yaml", "blind_f.yaml")
+    part = [ex for ex in data if ex.source in sets]
+    old = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    del old["weights"][FEATURES[-1]]  # trained before the last feature existed
+    old["trained_on"] = ["blind_e.yaml"]
+    against = tmp_path / "old.json"
+    against.write_text(json.dumps(old), encoding="utf-8")
+    train_decision.cross(part, against=against)
+    rows = [line for line in capsys.readouterr().out.splitlines() if "unseen by shipped" in line]
+    assert (
+        len(rows) == 2
+        and rows[0].split()[3] == "shipped"
+        and rows[1].split()[3:5]
+        == [
+            "left",
+            "out",
+        ]
+    )
+    weights = [old["weights"].get(f, 0.0) for f in FEATURES] + [old["bias"]]
+    right, wrong, kept, asked, refuse = train_decision.figures(
+        weights, [ex for ex in part if ex.source == "blind_f.yaml"]
+    )
+    assert f"{right:4}/{asked:<4}" in rows[0] and f"{kept:3}/{refuse:<3}" in rows[0]
+    assert f"right - 3 x wrong: {right - 3 * wrong:g}" in rows[0]
