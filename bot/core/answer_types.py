@@ -25,7 +25,7 @@ from bot.core.match_vocab import AUXILIARIES, PRONOUNS, QUESTION_WORDS, stem
 from bot.core.model import Fact, FactBase
 from bot.core.text import normalize
 
-YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, PLACE, COMPANY, NAME = (
+YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME = (
     "a year",
     "a date",
     "a time of year",
@@ -33,6 +33,7 @@ YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, PLACE, COMPANY, NAME = (
     "a length of time",
     "a length",
     "a number",
+    "a sum of money",
     "a named place",
     "a company's name",
     "a name",
@@ -56,12 +57,19 @@ _UNITS = _set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades overnight instantly immediately"
 )
+# words that say how long or how old without a figure
+_SPANS = _set("long longer longest short shorter shortest brief briefly while forever ages")
+_AGES = _set("old older oldest young younger youngest elderly aged teen teenage teenager adult")
+_AMOUNTS = _set("couple few several dozen dozens hundreds thousands millions once twice both")
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 # nouns naming a company ("which rival studio", "what streaming service")
 _COMPANY_NOUNS = _set(
     "company companies studio studios website site platform publisher distributor network "
-    "outlet publication newspaper magazine streamer firm label broadcaster"
+    "outlet publication newspaper magazine streamer firm label broadcaster service channel"
 )
+# what a sum asked is made, paid or spent by
+_SUMS = _set("make made earn earned gross grossed cost costs pay paid spend spent budget worth")
+_NOT_YEAR = _set("new lunar next last this every each per a the that school")
 _PLACE_NOUNS = _set("city town country province region village")
 _STOPS = _set(
     "the a an of in on at to for with and or is was are were did does do has have had it this "
@@ -95,13 +103,13 @@ def asked_kind(words: Sequence[str]) -> str:
         nxt = words[i + 1] if i + 1 < n else ""
         after = words[i + 2] if i + 2 < n else ""
         if word in _WHICH:
-            if nxt == "year" and after != "old":
+            if nxt in ("year", "decade") and after != "old":
                 return YEAR
-            if nxt in ("date", "day", "month"):
+            if nxt in ("date", "day", "month", "months"):
                 return DATE
             if nxt == "season" or (nxt, after, *words[i + 3 : i + 4]) == ("time", "of", "year"):
                 return SEASON
-            if nxt == "age":
+            if nxt == "age" or (nxt, after) == ("old", "age"):  # the reading writes "old age"
                 return AGE
             # "which rival studio", "what streaming service": up to two words before the noun
             for noun in words[i + 1 : i + 4]:
@@ -122,8 +130,16 @@ def asked_kind(words: Sequence[str]) -> str:
                 return DURATION
             if nxt == "many":
                 return DURATION if after in _UNITS else COUNT
+            if nxt == "much" and not _SUMS.isdisjoint(words[i + 2 :]):
+                return MONEY  # "how much did it cost", not "how much did he know"
         if (word, nxt) == ("name", "of") or (word == "called" and words[i - 1 : i] in _IS):
             return NAME
+        if word == "called" and (not nxt or nxt in ("again", "exactly")):
+            return NAME  # "what is the game called"
+        # "release year", "year of release" (not "chinese new year", "10 years")
+        before = words[i - 1] if i else ""
+        if word == "year" and (nxt == "of" or (before and not nxt)) and before not in _NOT_YEAR:
+            return "" if any(c.isdigit() for c in before) else YEAR
     return ""
 
 
@@ -295,20 +311,25 @@ class PackNames:
             return dated or not self.calendar.isdisjoint(words)
         if kind == SEASON:
             return _dated(words) or not (_SEASONS | self.calendar).isdisjoint(words)
-        if kind == AGE:
-            return digits or any(w.endswith(("teens", "ties")) for w in words)
-        if kind == DURATION:
-            return not _UNITS.isdisjoint(words)
-        if kind == LENGTH:
-            return digits or not _UNITS.isdisjoint(words)
-        if kind == COUNT:
-            return digits or fact.kind == "number"
+        if kind == AGE:  # "20", "his mid-thirties", "older men"
+            aged = not _AGES.isdisjoint(words)
+            return digits or aged or any(w.endswith(("teens", "ties")) for w in words)
+        if kind == DURATION:  # "within minutes", "the longest period he has played"
+            return not (_UNITS | _SPANS).isdisjoint(words)
+        if kind == LENGTH:  # "288 pages", as well as a length of time
+            return digits or not (_UNITS | _SPANS).isdisjoint(words)
+        if kind == COUNT:  # "five", written 5 by the reading; "a couple of tears"
+            return digits or fact.kind == "number" or not _AMOUNTS.isdisjoint(words)
+        if kind == MONEY:
+            return digits or fact.kind in ("number", "money")
         if kind == COMPANY:
             return fact.kind == "organisation" or self._names_one(fact, self._organisations)
         if kind == PLACE:
             return fact.kind == "place" or self._names_one(fact, self._places)
         if kind == NAME:
-            return fact.kind != "text" or bool(self._proper(fact.answer)) or '"' in fact.answer
+            answer = fact.answer
+            named = bool(self._proper(answer)) or '"' in answer or not answer.isascii()
+            return fact.kind != "text" or named
         return True
 
     def _names_one(self, fact: Fact, known: frozenset[str]) -> bool:
@@ -371,8 +392,11 @@ def missing(asked: Asked, entry: FactEntry) -> str:
     if asked.kind and not names.holds(asked.kind, fact):
         return asked.kind
     if asked.named:
+        # the fact's words, and its phrasings': the curator may ask it by the name ("which
+        # hong kong star sang the track": Eason Chan)
         said = names.words_of(fact)
-        if any(not thing <= said for thing in asked.named):
+        weights = entry.weights
+        if any(not (thing <= said or all(t in weights for t in thing)) for thing in asked.named):
             return "the thing named"
     weights = entry.weights
     if asked.excluded and all(weights.get(t, 0.0) >= 1.0 for t in asked.excluded):
