@@ -16,14 +16,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, not_
 
 from bot.core.answer_types import NOTHING, Asked, missing
-from bot.core.match_index import SOFT_SHARE, FactEntry
+from bot.core.match_index import SOFT_SHARE, TEXT_WEIGHT, FactEntry
 from bot.core.match_vocab import (
     AGE,
     COUNT,
@@ -53,6 +53,8 @@ YES_NO_FIT = 0.8  # a phrasing asking who/when/how many... fits a yes/no questio
 PRONOUN_NAME = 0.3  # share of a phrasing's name left when the question says "they" or "she"
 SINGLE_WORD = 0.65  # a one-word question that no phrasing says exactly
 OTHER_SUBJECT_FIT = 0.5  # "did it win an award" fits "did the director win an award" less
+SIBLINGS = 8  # the best-ranked facts whose words tell them apart (``apart``)
+APART = 0.3  # how far a term's weight moves with how few of them have it
 CREDIT_KINDS = frozenset({"person", "organisation"})
 NAMED_KINDS = frozenset({"person", "character", "organisation"})  # who, not what
 NAMED_PLACE_KINDS = NAMED_KINDS | {"place"}  # no title
@@ -136,6 +138,35 @@ def score(
     for factor in (*penalties(query, entry, fit), *kind_fit(query, entry)):
         result *= factor
     return result
+
+
+def apart(query: Query, best: Sequence[FactEntry]) -> Query:
+    """The question with each term weighed by how few of ``best`` (the facts it ranks first,
+    often siblings told in one passage) have it, for ranking them again: a word they all have
+    ("train" in a question about the train journey) tells none of them apart, a word only one
+    has tells which is meant ("eyelashes" of the facts about the cold in Hailar). A term none
+    of them has keeps its weight: it says nothing of these facts; so does a name, which says
+    who or what the question is about however many of them name it."""
+    n = len(best)
+    factors = []
+    for term, _, _ in query.known:
+        having = (
+            0
+            if term in query.names
+            else sum(1 for e in best if e.weights.get(term, 0.0) >= TEXT_WEIGHT)
+        )
+        # 1 - APART (all have it) ... 1 + APART (one of many has it)
+        factors.append(1.0 - APART + APART * 2.0 * (n - having + 0.5) / (n + 1) if having else 1.0)
+    # the known terms keep their total weight: only its share among them moves, so a question
+    # whose words all the rivals share scores as before
+    total = sum(w for _, w, _ in query.known)
+    moved = sum(w * f for (_, w, _), f in zip(query.known, factors, strict=True))
+    scale = total / moved if moved else 1.0
+    known = tuple(
+        (term, weight * factor * scale, miss)
+        for (term, weight, miss), factor in zip(query.known, factors, strict=True)
+    )
+    return replace(query, known=known)
 
 
 def coverage(query: Query, entry: FactEntry) -> Coverage:

@@ -34,12 +34,20 @@ import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from bot.core import answer_types, english
 from bot.core.decision import LIST, Decision, DecisionModel, evidence, person_asked
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
-from bot.core.match_score import PLAY, ROLE_STEMS, Query, not_given, score
+from bot.core.match_score import (
+    PLAY,
+    ROLE_STEMS,
+    SIBLINGS,
+    Query,
+    apart,
+    not_given,
+    score,
+)
 from bot.core.match_vocab import (
     AUXILIARIES,
     OPPOSITES,
@@ -61,6 +69,7 @@ GROUP_MARGIN = LIST  # another member of the top fact's list this close: answer 
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
+RIVAL_SHARE = 0.5  # a fact scoring this share of the best one's is told apart from it by words
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
 CONTEXT_FACTOR = 0.5  # a sentence beside a question that only tells: "the ending made me cry"
 LATER_MARGIN = 1.1  # how much better a later sentence of a message must rank to be the question
@@ -193,6 +202,15 @@ def _guesses(asked: Part, later: Part, found: list[Part]) -> bool:
         # "was the box office faked" asks anew; "was she broke" guesses at a why
         and guesses_answer(list(later.words), after_why=asked.words[0] in ("why", "how"))
     )
+
+
+def _rivals(ranked: list[Ranked]) -> list[Ranked]:
+    """The best-ranked fact and those scoring at least ``RIVAL_SHARE`` of it (``SIBLINGS``
+    at most): the facts a question's distinctive words must tell apart."""
+    best = heapq.nlargest(SIBLINGS, ranked, key=attrgetter("score"))
+    if not best or best[0].score <= 0.0:
+        return []
+    return [r for r in best if r.score >= RIVAL_SHARE * best[0].score]
 
 
 class Matcher:
@@ -425,6 +443,9 @@ class Matcher:
         alone: list[float] = []
         if chosen is not None and around_chosen:
             query = self._query(chosen)
+            rivals = _rivals(best)
+            if len(rivals) > 1:
+                query = apart(query, [r.entry for r in rivals])
             alone = [chosen_factor * self._score(query, r.entry) for r in best]
         at = chosen_part.sentence if chosen_part is not None else -1
         others = [(p, a) for p, a in asked if at >= 0 and p.sentence != at]
@@ -631,6 +652,14 @@ class Matcher:
     ) -> list[Ranked]:
         query = self._query(analysis, told)
         ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
+        rivals = _rivals(ranked)
+        if len(rivals) > 1:
+            # the best and its rivals again, by the words that tell them apart ("apart"); the
+            # rest stay below them
+            query = apart(query, [r.entry for r in rivals])
+            again = {id(r.entry): factor * self._score(query, r.entry) for r in rivals}
+            floor = min(again.values())
+            ranked = [Ranked(r.entry, again.get(id(r.entry), min(r.score, floor))) for r in ranked]
         # Ties go to the fact declared first: packs list the central facts first; but "who is
         # zhou dongyu" is best answered by the fact whose answer is her (her part in the film).
         # Only for a name said: "who are the main actors" may be read as "the main actor".

@@ -175,7 +175,8 @@ def test_how_much_asks_for_a_sum_only_of_money(
     [
         # the review on the site that covers Netflix's films ("Channel Netflix") is Flixxpanda's
         ("what score did the netflix critic give it", "flixxpanda-rating"),
-        ("how does the netflix reviewer rate the pacing", "flixxpanda-rating"),
+        # (the pacing as the review rates it: "paced slow ... never bored", not its 7/10)
+        ("how does the netflix reviewer rate the pacing", "flixxpanda-pacing"),
         # "another try", "another go" are a second chance; a locomotive is a train
         ("does he beg for another go", "plot-second-chance"),
         ("what did they do before the locomotive broke down", "wynne-train-stops-weather"),
