@@ -578,7 +578,7 @@ def owner(words: list[str]) -> list[str]:
     for i in range(len(words) - 2, 0, -1):
         if words[i] == "of" and words[i - 1] not in _LOOSE_OF and words[i - 1] not in STOP_WORDS:
             out = []
-            for word in words[i + 1 : i + 5]:
+            for word in words[i + 1 : i + 7]:  # a title may be long: "home for chinese new year"
                 if word in _OWNER_STOPS:
                     break
                 out.append(word)

@@ -124,3 +124,11 @@ def test_a_credit_asked_of_its_holder_is_answered(matcher: Matcher, question: st
     result = matcher.ask(question)
     assert result.matched and result.fact is not None
     assert result.fact.id == "director"
+
+
+def test_a_long_title_after_of_is_read_whole(matcher: Matcher) -> None:
+    # "of home for chinese new year": the short story's whole title says whose author is
+    # asked (read to its fourth word only, "home for chinese new" named no fact's work)
+    result = matcher.ask("who is the author of home for chinese new year")
+    assert result.matched and result.fact is not None
+    assert result.fact.id == "short-story-author"
