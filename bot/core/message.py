@@ -506,13 +506,20 @@ def _mentioned(words: tuple[str, ...], people: People) -> list[tuple[bool, tuple
     sub = next((i for i, w in enumerate(words) if i and w in _SUBORDINATORS), len(words))
     found: list[tuple[int, tuple[bool, tuple[str, ...], str]]] = []
     named: dict[int, int] = {}  # start -> end of each name
+    owners: dict[int, int] = {}  # end -> start of each name that may own the noun after it
     for start, end, sex in people(words):
         named.update((i, end) for i in range(start, end))
+        owners[end] = start
         if sex is not None:
             found.append((start, (start < sub, words[start:end], sex)))
     for i, word in enumerate(words):
         sex = _SEX_OF_NOUN.get(word)
         if sex is None or i in named:
+            continue
+        if i in owners:  # "xiaoxiao's mom" (its "'s" normalised away): the mom, not xiaoxiao
+            owner = owners[i]
+            found = [m for m in found if m[0] != owner]
+            found.append((owner, (owner < sub, (*words[owner:i], word), sex)))
             continue
         j = i
         while j > 0 and i - j < _MODIFIERS and words[j - 1] not in _NOUN_OPENERS:
