@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from bot.core import english
 from bot.core.match_tables import FactEntry
-from bot.core.match_vocab import AUXILIARIES, PRONOUNS, QUESTION_WORDS, stem
+from bot.core.match_vocab import AUXILIARIES, KIN_WORDS, PRONOUNS, QUESTION_WORDS, stem
 from bot.core.model import Fact, FactBase
-from bot.core.text import normalize
+from bot.core.text import compact, normalize
 
-YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME = (
+YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME, CREDIT = (
     "a year",
     "a date",
     "a time of year",
@@ -37,6 +37,7 @@ YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME = 
     "a named place",
     "a company's name",
     "a name",
+    "who held the job",
 )
 
 
@@ -90,6 +91,7 @@ class Asked:
     kind: str = ""
     named: tuple[frozenset[str], ...] = ()
     excluded: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()  # the pack's names the question says ("@jingboran")
     names: PackNames | None = field(default=None, compare=False)
 
 
@@ -98,6 +100,7 @@ NOTHING = Asked()
 
 def asked_kind(words: Sequence[str]) -> str:
     """The kind of answer ``words`` (normalised, as the reading writes them) ask for, or ""."""
+    words = list(words)  # (slices compared with lists below)
     n = len(words)
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < n else ""
@@ -136,11 +139,33 @@ def asked_kind(words: Sequence[str]) -> str:
             return NAME
         if word == "called" and (not nxt or nxt in ("again", "exactly")):
             return NAME  # "what is the game called"
+        if word == "who" and _credit_asked(words[i + 1 :]):
+            return CREDIT  # "who was the makeup artist": a person of the crew, by name
         # "release year", "year of release" (not "chinese new year", "10 years")
         before = words[i - 1] if i else ""
         if word == "year" and (nxt == "of" or (before and not nxt)) and before not in _NOT_YEAR:
             return "" if any(c.isdigit() for c in before) else YEAR
     return ""
+
+
+_BE = _set("is was s are were")
+# nouns of people that are no job: "who is the other one", "who is her father"
+_NO_JOB = KIN_WORDS | _set("other another older younger better leader lover member")
+
+
+def _credit_asked(words: Sequence[str]) -> bool:
+    """Whether words after "who" ask for the holder of a job: "was the makeup artist", "is
+    the screenwriter" (a noun of a doer, "-er", "-or", "-ist", "-ian", ending its phrase)."""
+    if words[:1] and words[0] in _BE and words[1:2] == ["the"]:
+        phrase = []
+        for word in words[2:5]:
+            if word in _STOPS or word in QUESTION_WORDS:
+                break
+            phrase.append(word)
+        head = phrase[-1] if phrase else ""
+        doer = head.endswith(("er", "or", "ist", "ian")) and head not in _NO_JOB
+        return doer and len(head) > 4
+    return False
 
 
 def excluded(words: Sequence[str]) -> frozenset[str]:
@@ -267,6 +292,21 @@ class PackNames:
             for n in (a.canonical, *a.variants)
             for w in normalize(n).split()
         )
+        # the real people and companies of the pack, as the reading names them ("@reneliu")
+        self._real: frozenset[str] = frozenset(
+            "@" + compact(a.canonical)
+            for a in fact_base.aliases
+            if a.kind in ("person", "organisation")
+        )
+        self.characters: frozenset[str] = frozenset(
+            "@" + compact(a.canonical) for a in fact_base.aliases if a.kind == "character"
+        )
+        self._words_of_name: dict[str, frozenset[str]] = {
+            "@" + compact(a.canonical): frozenset(
+                w for n in (a.canonical, *a.variants) for w in normalize(n).split()
+            )
+            for a in fact_base.aliases
+        }
         self._held: dict[tuple[str, str], bool] = {}
         self._words: dict[str, frozenset[str]] = {}
 
@@ -332,6 +372,18 @@ class PackNames:
             return fact.kind != "text" or named
         return True
 
+    def credits_another(self, entry: FactEntry, named: frozenset[str]) -> bool:
+        """Whether the fact names a real person (or a company) other than those the question
+        names: "who was the makeup artist" is not answered by Jing Boran's gray hair."""
+        fact = entry.fact
+        if fact.kind in ("person", "organisation"):
+            return True
+        people = self._real
+        if any(t in people and t not in named for t in entry.weights):
+            return True
+        said = {w for t in named for w in self._words_of_name.get(t, ())}
+        return any(w not in self._people and w not in said for w in self._proper(fact.text))
+
     def _names_one(self, fact: Fact, known: frozenset[str]) -> bool:
         """Whether the fact's text names one of ``known`` or a proper name that is not a
         person's, a character's or the film's."""
@@ -371,14 +423,18 @@ def _is_calendar(words: Sequence[str]) -> bool:
     return not (_CALENDAR | _SEASONS).isdisjoint(words) or ("new" in words and "year" in words)
 
 
-def read(words: Sequence[str], names: PackNames) -> Asked:
-    """What ``words`` ask for, with the pack's names they say."""
+def read(words: Sequence[str], names: PackNames, entities: Iterable[str] = ()) -> Asked:
+    """What ``words`` ask for, with the pack's names they say (``entities``: the names the
+    reading found, descriptions read as the name: "the leading man" is Jing Boran)."""
+    entities = frozenset(entities)
     kind = asked_kind(words)
+    if kind == CREDIT and not names.characters.isdisjoint(entities):
+        kind = ""  # "who is the ticket inspector": a part in the story, no job of the crew
     named = names.named_in(words)
     out = excluded(words)
     if not (kind or named or out):
         return NOTHING
-    return Asked(kind, named, out, names)
+    return Asked(kind, named, out, entities, names)
 
 
 def missing(asked: Asked, entry: FactEntry) -> str:
@@ -389,7 +445,10 @@ def missing(asked: Asked, entry: FactEntry) -> str:
     if names is None:
         return ""
     fact = entry.fact
-    if asked.kind and not names.holds(asked.kind, fact):
+    if asked.kind == CREDIT:
+        if not names.credits_another(entry, asked.entities):
+            return asked.kind
+    elif asked.kind and not names.holds(asked.kind, fact):
         return asked.kind
     if asked.named:
         # the fact's words, and its phrasings': the curator may ask it by the name ("which

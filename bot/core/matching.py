@@ -824,7 +824,7 @@ class Matcher:
             films=self.index.implicit,
             film_names=self._film_names,
             won=analysis.won,
-            asked=answer_types.read(analysis.words, self._names),
+            asked=answer_types.read(analysis.words, self._names, analysis.entities),
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:
