@@ -899,8 +899,31 @@ def _asks(kept: list[str]) -> bool:
     return vocab.asks(kept) or _fronted(kept) is not None
 
 
+# Auxiliaries of a question about what was or is so, not what happens in the story ("when do
+# they meet again": the reunion)
+_REMINDED = frozenset({"did", "was", "were", "is", "are"})
+
+
+def _unrepeated(words: list[str]) -> list[str]:
+    """``words`` without a last "again" that asks to be reminded, as chat does: "who directed it
+    again", "what was her name again", "why did she leave him again" (not "where do they meet
+    again": the plot told in the present says what happens again)."""
+    if len(words) < 3 or words[-1] != "again" or words[0] not in _WH:
+        return words
+    if not _SUBORDINATORS.isdisjoint(words[1:]):
+        return words  # "which airport were they at when they ran into each other again"
+    aux = next((w for w in words[1:] if w in vocab.AUXILIARIES), None)
+    if aux is None:  # "who directed it again": the question word its subject, the verb past
+        return words[:-1] if words[1].endswith("ed") or words[1] in _PAST else words
+    return words[:-1] if aux in _REMINDED else words
+
+
+_PAST = chat.wordlist("wrote sang made shot won said gave told took sold paid bought")
+
+
 def _part(words: list[str], asked: bool, sentence: int, need_ask: bool = False) -> Part | None:
     kept, hedged = chat.strip_chat(chat.without_fillers(words))
+    kept = _unrepeated(kept)
     if not kept:
         return None
     fronted = _fronted(kept)

@@ -43,7 +43,7 @@ def test_contractions_typed_without_apostrophe_are_written_out() -> None:
 def test_a_question_with_who_d_after_a_comma_is_found_and_answered(matcher: Matcher) -> None:
     result = matcher.ask("ngl the ending wrecked me, who'd jing boran play again?")
     assert result.reading is not None
-    assert result.reading.question == "who did jing boran play again"
+    assert result.reading.question == "who did jing boran play"
     assert result.matched and result.fact is not None and result.fact.id == "role-jing-boran"
 
 
@@ -60,3 +60,18 @@ def test_chat_openers_are_set_aside(matcher: Matcher, message: str, question: st
     result = matcher.ask(message)
     assert result.reading is not None and result.reading.question == question
     assert result.matched
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        ("who directed it again", "director"),
+        ("who played the dad again?", "cast-father"),
+        ("where do they meet again", "flixxpanda-reunion-airport"),  # the reunion: kept
+    ],
+)
+def test_a_last_again_that_asks_to_be_reminded_is_set_aside(
+    matcher: Matcher, message: str, fact_id: str
+) -> None:
+    result = matcher.ask(message)
+    assert result.matched and result.fact is not None and result.fact.id == fact_id
