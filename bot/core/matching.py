@@ -655,11 +655,16 @@ class Matcher:
         rivals = _rivals(ranked)
         if len(rivals) > 1:
             # the best and its rivals again, by the words that tell them apart ("apart"); the
-            # rest stay below them
+            # rest (below half the best) stay below them
             query = apart(query, [r.entry for r in rivals])
-            again = {id(r.entry): factor * self._score(query, r.entry) for r in rivals}
-            floor = min(again.values())
-            ranked = [Ranked(r.entry, again.get(id(r.entry), min(r.score, floor))) for r in ranked]
+            again = [Ranked(r.entry, factor * self._score(query, r.entry)) for r in rivals]
+            floor = min(r.score for r in again)
+            kept = set(map(id, rivals))
+            ranked = again + [
+                r if r.score <= floor else Ranked(r.entry, floor)
+                for r in ranked
+                if id(r) not in kept
+            ]
         # Ties go to the fact declared first: packs list the central facts first; but "who is
         # zhou dongyu" is best answered by the fact whose answer is her (her part in the film).
         # Only for a name said: "who are the main actors" may be read as "the main actor".
