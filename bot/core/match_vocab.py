@@ -614,9 +614,19 @@ def which_kinds(words: list[str]) -> list[str]:
 _OTHER = _wordlist("other else another previous earlier more")
 _WORKS = _wordlist(
     "movie movies film films picture pictures flick flicks track tracks song songs album "
-    "albums role roles work works project projects show shows"
+    "albums role roles work works project projects show shows original originals"
 )
 _PLURAL_WORKS = _wordlist("movies films pictures flicks tracks songs albums roles projects shows")
+
+
+_AWARD_WORDS = _wordlist("award awards")
+
+
+def _names_work(words: list[str]) -> bool:
+    """Whether ``words`` name a work ("other movies"), not an event ("other awards show")."""
+    return any(
+        w in _WORKS and not (i and words[i - 1] in _AWARD_WORDS) for i, w in enumerate(words)
+    )
 
 
 def other_works(words: list[str]) -> bool:
@@ -625,8 +635,7 @@ def other_works(words: list[str]) -> bool:
     for i, word in enumerate(words):
         after = words[i + 1 : i + 3]
         if word in _OTHER and (
-            not _WORKS.isdisjoint(after)
-            or (word == "else" and after[:1] in (["has"], ["have"], ["did"]))
+            _names_work(after) or (word == "else" and after[:1] in (["has"], ["have"], ["did"]))
         ):
             return True
         # "which movies has she been in"; "which film has he directed" (a career, not

@@ -8,6 +8,7 @@ import pytest
 from bot.core.match_score import not_given
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
+from bot.core.text import normalize
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,25 @@ def test_a_long_title_after_of_is_read_whole(matcher: Matcher) -> None:
     result = matcher.ask("who is the author of home for chinese new year")
     assert result.matched and result.fact is not None
     assert result.fact.id == "short-story-author"
+
+
+def test_no_phrasing_of_the_pack_is_refused_by_its_own_fact(matcher: Matcher) -> None:
+    # each phrasing is a question its fact answers, by the curator's word: whatever not_given
+    # reads in a question (a work, a win, a name, other works, a kind of answer...) its own
+    # fact gives ("which other awards show besides taiwan's": a ceremony, no other film)
+    analyzer = matcher.index.analyzer
+    refused = []
+    for entry in matcher.index.entries:
+        for question in entry.fact.questions:
+            analysis = analyzer.analyze_words(analyzer.read(normalize(question).split()))
+            why = not_given(matcher._query(analysis), entry)
+            if why:
+                refused.append(f"{entry.fact.id}: {question!r} lacks {why}")
+    assert not refused
+
+
+def test_other_works_of_a_streaming_service_are_not_this_film(matcher: Matcher) -> None:
+    # "originals" are a streaming service's films: the pack knows only this one
+    result = matcher.ask("which other netflix original did vulture rank just above it")
+    assert not result.matched
+    assert "vulture-list-name" in [f.id for f in result.suggested]
