@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import english
 from bot.core.match_vocab import AUXILIARIES
 
 
@@ -696,12 +697,43 @@ _CONTRACTION = re.compile(
     re.IGNORECASE,
 )
 _CONTRACTED = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
+# "'d" before a past participle is "had" ("he'd done that before", "she'd never seen it"),
+# else "would" ("it'd be on netflix"): participles of their own form, and "-ed" forms of a word
+_PARTICIPLES = _wordlist(
+    """
+    been done seen had gone got gotten made met left told said heard thought found known
+    taken given written eaten driven chosen forgotten broken spoken shown grown thrown fallen
+    hidden ridden risen stolen woken beaten bitten proven shaken sworn worn torn flown drawn
+    kept lost felt brought bought taught caught sent spent won fed led bled agreed freed
+    """
+)
+_BEFORE_PARTICIPLE = _wordlist("never already just not ever always also really only even all")
+_NEXT_WORDS = re.compile(r"[\w’']+")
+
+
+def _participle(word: str) -> bool:
+    if word in _PARTICIPLES:
+        return True
+    if not word.endswith("ed"):
+        return False
+    return any(stem in english.words() for stem in english.stems(word))
+
+
+def had_or_would(after: list[str]) -> str:
+    """What "'d" stands for before the words ``after`` it (lower case)."""
+    word = next((w for w in after if w not in _BEFORE_PARTICIPLE), "")
+    return "had" if _participle(word) else "would"
 
 
 def _written_out(match: re.Match[str]) -> str:
+    after = _NEXT_WORDS.findall(match.string, match.end(), match.end() + 60)[:3]
     if match["wh"]:
-        return f"{match['wh']} did"  # "where'd they meet": where did they meet
-    return f"{match['who']} {_CONTRACTED[match['end'].lower()]}"
+        # "where'd they meet": where did they meet; "who'd seen it": who had
+        said = "had" if had_or_would([w.lower() for w in after]) == "had" else "did"
+        return f"{match['wh']} {said}"
+    end = match["end"].lower()
+    said = had_or_would([w.lower() for w in after]) if end == "d" else _CONTRACTED[end]
+    return f"{match['who']} {said}"
 
 
 def uncontracted(text: str) -> str:
@@ -808,7 +840,10 @@ def respell(words: list[str]) -> list[str]:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         if word in _UNCONTRACTED:
-            out.extend(_UNCONTRACTED[word])
+            who, said = _UNCONTRACTED[word]
+            if said in ("would", "did") and had_or_would(words[i + 1 : i + 4]) == "had":
+                said = "had"  # "theyd been together for years", "whod seen it"
+            out.extend((who, said))
         elif word == "o" and before == "w" and out[-1:] == ["with"]:
             out[-1] = "without"
         elif word == "come" and out[-1:] == ["how"]:

@@ -39,13 +39,14 @@ def is_word(word: str) -> bool:
     """Whether ``word`` is English: in the list, chat shorthand, or an inflection of a listed
     word that the list lacks ("googled", "binged", "rewatching", "texted")."""
     known = words()
-    if word in known or word in CHAT or any(stem in known for stem in _stems(word)):
+    if word in known or word in CHAT or any(stem in known for stem in stems(word)):
         return True
     # "rewatched", "rewatching": a listed word done again
     return word.startswith("re") and len(word) > 6 and word[2:] in known
 
 
-def _stems(word: str) -> tuple[str, ...]:
+def stems(word: str) -> tuple[str, ...]:
+    """The words ``word`` may inflect: "googled" -> "googl", "google"."""
     for ending in ("ing", "ed", "es", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]

@@ -497,6 +497,12 @@ _MODIFIERS = 2  # describing words between a determiner and its noun: "the older
 _SUBORDINATORS = chat.wordlist(
     "before after when while because since until till if although though whereas once unless"
 )
+# A noun after these describes the subject ("the director is a woman"), no second person
+_PREDICATING = frozenset({"be", "been", "being", "become", "became", "becomes"})
+_BEFORE_PREDICATE = chat.wordlist("not also really still just such quite truly actually")
+# A noun these follow is told of by a clause of its own ("the man she marries", "the guy who
+# plays him"): the noun alone is not whom it names
+_RELATIVE = chat.wordlist("who whom whose that i you he she we they")
 
 
 def _mentioned(words: tuple[str, ...], people: People) -> list[tuple[bool, tuple[str, ...], str]]:
@@ -507,11 +513,16 @@ def _mentioned(words: tuple[str, ...], people: People) -> list[tuple[bool, tuple
     found: list[tuple[int, tuple[bool, tuple[str, ...], str]]] = []
     named: dict[int, int] = {}  # start -> end of each name
     owners: dict[int, int] = {}  # end -> start of each name that may own the noun after it
-    for start, end, sex in people(words):
+    spans = people(words)
+    for start, end, _ in spans:
         named.update((i, end) for i in range(start, end))
         owners[end] = start
+    for start, end, sex in spans:
         if sex is not None:
-            found.append((start, (start < sub, words[start:end], sex)))
+            # "the girl jianqing loves": a description told of by a clause (not "jing boran
+            # who plays him", a name that says whom on its own)
+            described = words[start] in _NOUN_OPENERS and _clause_after(words, end, named)
+            found.append((start, (start < sub, () if described else words[start:end], sex)))
     for i, word in enumerate(words):
         sex = _SEX_OF_NOUN.get(word)
         if sex is None or i in named:
@@ -526,14 +537,27 @@ def _mentioned(words: tuple[str, ...], people: People) -> list[tuple[bool, tuple
             j -= 1
         if j > 0 and words[j - 1] in _NOUN_OPENERS and not any(k in named for k in range(j, i)):
             phrase = ("the", *words[j:i], word)  # "a bf" -> "the bf", "his dad" -> "the dad"
+            j -= 1
         else:
-            phrase = ("the", word)
+            phrase, j = ("the", word), i
+        while j > 0 and words[j - 1] in _BEFORE_PREDICATE:
+            j -= 1
+        if j > 0 and words[j - 1] in _COPULAS | _PREDICATING:
+            continue  # "the director is a woman": the director, said again
+        if _clause_after(words, i + 1, named):
+            phrase = ()  # "the man she marries": a man the noun alone does not say
         found.append((i, (i < sub, phrase, sex)))
     for i, word in enumerate(words):
         sex = _PRONOUN_SEX.get(word)
         if sex is not None and all(s != sex or at > i for at, (_, _, s) in found):
             found.append((i, (True, (), sex)))  # "he" before any man is named: someone else
     return [m for _, m in sorted(found)]
+
+
+def _clause_after(words: tuple[str, ...], end: int, named: dict[int, int]) -> bool:
+    """Whether a clause telling of the noun before ``end`` starts there: "who", "that", or a
+    subject of its own ("the man she marries", "the girl jianqing loves")."""
+    return end < len(words) and (words[end] in _RELATIVE or end in named)
 
 
 def _referred(found: list[Part], people: People) -> list[Part]:

@@ -27,6 +27,11 @@ def matcher(fact_base: FactBase) -> Matcher:
         ("they're from beijing", "they are from beijing"),
         ("we're sure he'll go", "we are sure he will go"),
         ("it'd be on netflix", "it would be on netflix"),
+        ("he'd done that before?", "he had done that before?"),  # before a participle: had
+        ("she'd never seen it", "she had never seen it"),
+        ("they'd dated for years", "they had dated for years"),
+        ("who'd seen it", "who had seen it"),
+        ("he'd need money", "he would need money"),
         ("i'm sure it's fine", "i'm sure it's fine"),  # the asker's own and "'s": as typed
     ],
 )
@@ -37,6 +42,8 @@ def test_contractions_are_written_out(typed: str, read: str) -> None:
 def test_contractions_typed_without_apostrophe_are_written_out() -> None:
     assert respell(["whod", "jing", "boran", "play"]) == ["who", "did", "jing", "boran", "play"]
     assert respell(["theyre", "from", "beijing"]) == ["they", "are", "from", "beijing"]
+    assert respell(["theyd", "been", "together"]) == ["they", "had", "been", "together"]
+    assert respell(["youd", "like", "it"]) == ["you", "would", "like", "it"]
     assert respell(["the", "shed", "well"]) == ["the", "shed", "well"]  # words of their own
 
 
