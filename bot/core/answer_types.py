@@ -81,6 +81,7 @@ _NOT_AFTER = AUXILIARIES | PRONOUNS | frozenset({"s", "it", "nt", "why", "just",
 _EXCLUDE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _IS = (["it"], ["is"], ["was"])
 _EXCLUDERS = (("not",), ("other", "than"), ("except",), ("apart", "from"), ("instead", "of"))
+_EXCLUDER_STARTS = frozenset(opener[0] for opener in _EXCLUDERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +99,17 @@ class Asked:
 NOTHING = Asked()
 
 
+# the words a kind of answer is asked by (each rule below starts at one of them)
+_TRIGGERS = _WHICH | _set("how name called who year")
+
+
 def asked_kind(words: Sequence[str]) -> str:
     """The kind of answer ``words`` (normalised, as the reading writes them) ask for, or ""."""
     words = list(words)  # (slices compared with lists below)
     n = len(words)
     for i, word in enumerate(words):
+        if word not in _TRIGGERS:
+            continue
         nxt = words[i + 1] if i + 1 < n else ""
         after = words[i + 2] if i + 2 < n else ""
         if word in _WHICH:
@@ -172,6 +179,8 @@ def excluded(words: Sequence[str]) -> frozenset[str]:
     """The words of a thing the question rules out: "film score composer (not the theme
     song)", "who else, other than the director": only a noun phrase after the excluding word
     (an article or possessive first), not "why did she not stay"."""
+    if _EXCLUDER_STARTS.isdisjoint(words):
+        return frozenset()  # (most questions: read once per sentence of every message)
     for i in range(len(words)):
         if i and words[i - 1] in _NOT_AFTER:
             continue  # "happiness is not a story": a statement, nothing ruled out
@@ -268,6 +277,7 @@ class PackNames:
                 phrases.add(words)
         self.phrases: frozenset[tuple[str, ...]] = frozenset(phrases)
         self._longest = max((len(p) for p in phrases), default=0)
+        self._starts = frozenset(p[0] for p in phrases)  # words a phrase starts with
         # the pack's names for days of the calendar ("Chunyun" is the Spring Festival travel
         # period): a fact naming one says when in the year
         self.calendar: frozenset[str] = frozenset(
@@ -313,8 +323,14 @@ class PackNames:
     def named_in(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
         """The pack's named things ``words`` say, longest first, each as its proper words."""
         out: list[frozenset[str]] = []
+        starts = self._starts
+        if starts.isdisjoint(words):
+            return ()
         i = 0
         while i < len(words):
+            if words[i] not in starts:
+                i += 1
+                continue
             for size in range(min(self._longest, len(words) - i), 1, -1):
                 phrase = tuple(words[i : i + size])
                 if phrase in self.phrases:
