@@ -454,7 +454,13 @@ def cross(
         for label, said in blind.items():
             part = [(ex, a) for ex, a in said if not style or ex.style == style]
             print(_row(f"{'all blind_* ' + style:22} {label:9}", _count(part)))
-    for label, said in unseen.items():
+    if not unseen["shipped"]:
+        print(
+            f"unseen by shipped: none ({against.name} was trained on every set here: after a "
+            "retrain, compare with the shipped weights, `git show main:bot/core/"
+            "decision_weights.json > shipped.json` and --against shipped.json)"
+        )
+    for label, said in unseen.items() if unseen["shipped"] else ():
         got = _count(said)
         worth = f"  right - {cost:g} x wrong: {got[0] - cost * got[1]:g}"
         print(_row(f"{'unseen by shipped':22} {label:9}", got) + worth)

@@ -228,3 +228,9 @@ def test_the_cross_check_compares_on_the_sets_the_shipped_weights_never_saw(
     )
     assert f"{right:4}/{asked:<4}" in rows[0] and f"{kept:3}/{refuse:<3}" in rows[0]
     assert f"right - 3 x wrong: {right - 3 * wrong:g}" in rows[0]
+    # weights trained on every set (a retrain just written over the shipped file) have none
+    old["trained_on"] = list(sets)
+    against.write_text(json.dumps(old), encoding="utf-8")
+    train_decision.cross(part, against=against)
+    said = capsys.readouterr().out
+    assert "unseen by shipped: none (old.json was trained on every set here" in said
