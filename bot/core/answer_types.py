@@ -62,6 +62,8 @@ _UNITS = _set(
 _SPANS = _set("long longer longest short shorter shortest brief briefly while forever ages")
 _AGES = _set("old older oldest young younger youngest elderly aged teen teenage teenager adult")
 _AMOUNTS = _set("couple few several dozen dozens hundreds thousands millions once twice both")
+# an answer that is someone's relation or thing, no name: "Jianqing's father"
+_DESCRIBED = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s(?: [a-z][\w-]*)+$")
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 # nouns naming a company ("which rival studio", "what streaming service")
 _COMPANY_NOUNS = _set(
@@ -80,6 +82,7 @@ _STOPS = _set(
 _NOT_AFTER = AUXILIARIES | PRONOUNS | frozenset({"s", "it", "nt", "why", "just", "really"})
 _EXCLUDE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _IS = (["it"], ["is"], ["was"])
+_OWNERS = _set("his her their its a")
 _EXCLUDERS = (("not",), ("other", "than"), ("except",), ("apart", "from"), ("instead", "of"))
 _EXCLUDER_STARTS = frozenset(opener[0] for opener in _EXCLUDERS)
 
@@ -144,6 +147,8 @@ def asked_kind(words: Sequence[str]) -> str:
                 return MONEY  # "how much did it cost", not "how much did he know"
         if (word, nxt) == ("name", "of") or (word == "called" and words[i - 1 : i] in _IS):
             return NAME
+        if word == "name" and i and (words[i - 1] in _OWNERS or not _WHICH.isdisjoint(words)):
+            return NAME  # "does his character even have a name", "what is the father's name"
         if word == "called" and (not nxt or nxt in ("again", "exactly")):
             return NAME  # "what is the game called"
         if word == "who" and _credit_asked(words[i + 1 :]):
@@ -384,8 +389,11 @@ class PackNames:
             return fact.kind == "place" or self._names_one(fact, self._places)
         if kind == NAME:
             answer = fact.answer
+            if _DESCRIBED.match(answer):
+                return False  # "Jianqing's father" says whose he is, not his name
             named = bool(self._proper(answer)) or '"' in answer or not answer.isascii()
-            return fact.kind != "text" or named
+            # a character may be known by a description only: "the ticket inspector"
+            return fact.kind not in ("text", "character") or named
         return True
 
     def credits_another(self, entry: FactEntry, named: frozenset[str]) -> bool:

@@ -109,3 +109,21 @@ def test_a_job_holder_asked_is_a_person_the_question_does_not_name(matcher: Matc
     # a job the pack credits is answered by name; a part in the story as ever
     assert _answer(matcher, "who was the cinematographer") == "cinematographer"
     assert _answer(matcher, "who is the ticket inspector") == "wynne-ticket-inspector"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "Jianqing's father" says whose father he is: the documents never name him
+        ("does tian zhuangzhuang's character have a name", "role-tian-zhuangzhuang"),
+        ("what is the father's name", "plot-visit-father"),
+        # a part known only by what he does
+        ("what is the ticket inspector's name", "wynne-ticket-inspector"),
+    ],
+)
+def test_a_description_is_no_name(matcher: Matcher, question: str, fact: str) -> None:
+    result = matcher.ask(question)
+    assert not result.matched
+    assert fact in [f.id for f in result.suggested]
+    # a part with a name is named
+    assert _answer(matcher, "what's zhou dongyu's character's name") == "role-zhou-dongyu"
