@@ -8,10 +8,11 @@ JSON fields: ``matched`` (bool), ``answer`` (the reply a user sees; "" when not 
 ``fact_id`` (or null), ``score`` (0-100), ``source`` (``{document, quote}`` or null),
 ``suggestions`` (questions to try instead), ``answering`` (the question the answer answers, or
 null) and ``decision`` (``{answer, confidence, features}``: the evidence read from the ranking
-and the call made on it; null for an unusable input) and ``read`` (``{question, context,
-questions, aside}``: the words the ranking went by, the message's other sentences kept as
-context, those read as questions of their own, and those set aside as about the asker, each
-with its chat dropped; null for an unusable input).
+and the call made on it, with ``not_given``, what the best fact lacks that the question asks,
+when that refused it: "a year", "a name"; null for an unusable input) and ``read``
+(``{question, context, questions, aside}``: the words the ranking went by, the message's other
+sentences kept as context, those read as questions of their own, and those set aside as about
+the asker, each with its chat dropped; null for an unusable input).
 Exit status: 0 answered (always 0 for ``-``), 1 not answered, 2 bad usage or a broken fact pack.
 """
 
@@ -85,7 +86,10 @@ def _decision(result: AskResult) -> dict[str, Any] | None:
     if d is None:
         return None
     features = {k: round(v, 3) for k, v in d.features.items()}
-    return {"answer": d.answer, "confidence": d.confidence, "features": features}
+    out = {"answer": d.answer, "confidence": d.confidence, "features": features}
+    if result.not_given:  # refused: the best fact lacks what is asked ("a year")
+        out["not_given"] = result.not_given
+    return out
 
 
 def _as_json(result: AskResult) -> str:

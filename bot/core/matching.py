@@ -124,6 +124,7 @@ class AskResult:
     listed: tuple[Fact, ...] = ()  # the whole list when the answer is one (cast, accolades...)
     other_question: str = ""  # a second question in the message, answered by another fact
     reading: Reading | None = None  # how the message was read: its question, what was set aside
+    not_given: str = ""  # what the best fact lacks that the question asks ("a year"), if refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +276,10 @@ class Matcher:
         scores = alone or [r.score for r in ranked]
         weighed = [(r.entry, max(s, r.score)) for r, s in zip(ranked, scores, strict=True)]
         decision = self.decision.decide(evidence(self.index, analysis, weighed))
-        if (
-            decision.answer
-            and analysis is not None
-            and not_given(self._query(analysis), ranked[0].entry)
-        ):
+        lacking = ""
+        if decision.answer and analysis is not None:
+            lacking = not_given(self._query(analysis), ranked[0].entry)
+        if lacking:
             # the top fact cannot give what is asked ("which film was that award for"): refuse
             decision = replace(
                 decision, answer=False, features={**decision.features, "not_given": 1.0}
@@ -300,6 +300,7 @@ class Matcher:
                 suggested=tuple(offered.values()),
                 decision=decision,
                 reading=read,
+                not_given=lacking,
             )
         best = ranked[0]
         fact = best.entry.fact

@@ -208,3 +208,12 @@ def test_ask_json_reports_a_second_question_as_a_question(
     assert data["read"]["question"] == "where was it shot"
     assert data["read"]["questions"] == ["in what year"]
     assert data["read"]["context"] == []
+
+
+def test_ask_json_says_what_the_best_fact_lacks(capsys: pytest.CaptureFixture[str]) -> None:
+    # the fact of their first meeting gives the time of year, not the year: refused, and why
+    assert ask.main(["--json", "what year do jianqing and xiaoxiao meet"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] is False
+    assert data["decision"]["not_given"] == "a year"
+    assert "When do Lin Jianqing and Fang Xiaoxiao first meet?" in data["suggestions"]
