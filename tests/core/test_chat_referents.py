@@ -106,3 +106,13 @@ def test_she_after_a_name_s_mother_is_the_mother_not_the_name(matcher: Matcher) 
     # "xiaoxiao's mom": normalising drops the "'s"; the mom is who the sentence is about
     message = "xiaoxiao's mom is so sweet. what does she do for work"
     assert _question_read(matcher, message) == "what does xiaoxiao mom do for work"
+
+
+def test_his_name_read_as_the_dad_s_still_asks_a_name(matcher: Matcher) -> None:
+    # "his name" is the dad's name: the pack only says whose father he is, so the bot refuses
+    # and offers what it knows of him, not "Jianqing's father" as his name
+    message = "the dad is so sweet. what is his name"
+    assert _question_read(matcher, message) == "what is the dad name"
+    result = matcher.ask(message)
+    assert not result.matched
+    assert "plot-visit-father" in [f.id for f in result.suggested]
