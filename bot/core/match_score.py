@@ -106,6 +106,7 @@ class Query:
     won: bool = False  # "did he win the golden horse", "best film winner": a win is asked
     # (not "did he win any award", which a listing may answer)
     asked: Asked = NOTHING  # "what year", "which studio", "hong kong film awards", "not the X"
+    told: frozenset[str] = frozenset()  # terms only from the message's other sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,24 +147,26 @@ def apart(query: Query, best: Sequence[FactEntry]) -> Query:
     ("train" in a question about the train journey) tells none of them apart, a word only one
     has tells which is meant ("eyelashes" of the facts about the cold in Hailar). A term none
     of them has keeps its weight: it says nothing of these facts; so does a name, which says
-    who or what the question is about however many of them name it."""
+    who or what the question is about however many of them name it, and a word of the
+    message's other sentences (``told``), which only settles what the question points to."""
     n = len(best)
     factors = []
     for term, _, _ in query.known:
         having = (
             0
-            if term in query.names
+            if term in query.names or term in query.told
             else sum(1 for e in best if e.weights.get(term, 0.0) >= TEXT_WEIGHT)
         )
         # 1 - APART (all have it) ... 1 + APART (one of many has it)
         factors.append(1.0 - APART + APART * 2.0 * (n - having + 0.5) / (n + 1) if having else 1.0)
-    # the known terms keep their total weight: only its share among them moves, so a question
-    # whose words all the rivals share scores as before
-    total = sum(w for _, w, _ in query.known)
-    moved = sum(w * f for (_, w, _), f in zip(query.known, factors, strict=True))
-    scale = total / moved if moved else 1.0
+    # the question's own known terms keep their total weight: only its share among them
+    # moves, so a question whose words all the rivals share scores as before (the told words
+    # keep their lower weight)
+    own = [(w, f) for (t, w, _), f in zip(query.known, factors, strict=True) if t not in query.told]
+    moved = sum(w * f for w, f in own)
+    scale = sum(w for w, _ in own) / moved if moved else 1.0
     known = tuple(
-        (term, weight * factor * scale, miss)
+        (term, weight * (1.0 if term in query.told else factor * scale), miss)
         for (term, weight, miss), factor in zip(query.known, factors, strict=True)
     )
     return replace(query, known=known)

@@ -37,7 +37,14 @@ from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from bot.core import answer_types, english
-from bot.core.decision import LIST, Decision, DecisionModel, evidence, person_asked
+from bot.core.decision import (
+    LIST,
+    Decision,
+    DecisionModel,
+    evidence,
+    person_asked,
+    same_claim,
+)
 from bot.core.match_index import SOFT_SHARE, SOFT_STEMS, Analysis, FactEntry, Index
 from bot.core.match_score import (
     PLAY,
@@ -444,10 +451,10 @@ class Matcher:
         alone: list[float] = []
         if chosen is not None and around_chosen:
             query = self._query(chosen)
-            rivals = _rivals(best)
-            if len(rivals) > 1:
-                query = apart(query, [r.entry for r in rivals])
-            alone = [chosen_factor * self._score(query, r.entry) for r in best]
+            scored = [Ranked(r.entry, chosen_factor * self._score(query, r.entry)) for r in best]
+            scored = self._apart(query, scored, chosen_factor)
+            # in the ranking's order: no runner-up above the fact it ranks first
+            alone = [min(r.score, scored[0].score) for r in scored]
         at = chosen_part.sentence if chosen_part is not None else -1
         others = [(p, a) for p, a in asked if at >= 0 and p.sentence != at]
         talk = next((a.chat for _, a in asked if a.chat), None)
@@ -653,19 +660,7 @@ class Matcher:
     ) -> list[Ranked]:
         query = self._query(analysis, told)
         ranked = [Ranked(e, factor * self._score(query, e)) for e in self._candidates(analysis)]
-        rivals = _rivals(ranked)
-        if len(rivals) > 1:
-            # the best and its rivals again, by the words that tell them apart ("apart"); the
-            # rest (below half the best) stay below them
-            query = apart(query, [r.entry for r in rivals])
-            again = [Ranked(r.entry, factor * self._score(query, r.entry)) for r in rivals]
-            floor = min(r.score for r in again)
-            kept = set(map(id, rivals))
-            ranked = again + [
-                r if r.score <= floor else Ranked(r.entry, floor)
-                for r in ranked
-                if id(r) not in kept
-            ]
+        ranked = self._apart(query, ranked, factor)
         # Ties go to the fact declared first: packs list the central facts first; but "who is
         # zhou dongyu" is best answered by the fact whose answer is her (her part in the film).
         # Only for a name said: "who are the main actors" may be read as "the main actor".
@@ -677,6 +672,31 @@ class Matcher:
             return round(r.score, 6), answers, -r.entry.position
 
         return heapq.nlargest(limit, ranked, key=order)
+
+    def _apart(self, query: Query, ranked: list[Ranked], factor: float) -> list[Ranked]:
+        """``ranked`` with the best fact and its rivals scored again by the words that tell
+        them apart (``apart``); the rest stay below them. Facts giving one claim (the same
+        answer, linked claims) are no rivals of one another: the claim is weighed by its best
+        fact, and they move with it, in the order the question gave them."""
+        head: dict[int, Ranked] = {}  # a rival -> the best-scored fact of its claim
+        for r in _rivals(ranked):
+            head[id(r)] = next((h for h in head.values() if same_claim(h.entry, r.entry)), r)
+        heads = {id(h): h for h in head.values()}
+        if len(heads) < 2:
+            return ranked
+        query = apart(query, [h.entry for h in heads.values()])
+        moved = {k: factor * self._score(query, h.entry) / h.score for k, h in heads.items()}
+        again = {
+            id(r): Ranked(r.entry, r.score * moved[id(head[id(r)])])
+            for r in ranked
+            if id(r) in head
+        }
+        floor = min(r.score for r in again.values())
+        # in the same order; the rest (below half the best) stay below the rivals, and only
+        # those above the lowest of them are copied
+        return [
+            again.get(id(r)) or (r if r.score <= floor else Ranked(r.entry, floor)) for r in ranked
+        ]
 
     def _person_term(self, term: str) -> bool:
         if term in PERSON_STEMS:
@@ -776,6 +796,7 @@ class Matcher:
                 else:
                     miss = KNOWN_MISS
                 known.append((term, w, miss))
+        context: set[str] = set()
         if told is not None:
             asked = {t for t, _, _ in known}
             for term in told.terms:
@@ -786,6 +807,7 @@ class Matcher:
                     unknown += CONTEXT_SHARE * CONTEXT_UNKNOWN * self.index.unknown_idf
                 else:
                     known.append((term, CONTEXT_SHARE * w, CONTEXT_MISS))
+                    context.add(term)
         terms = frozenset(t for t, _, _ in known)
         names = terms.intersection(analysis.entities)
         film_subject = (
@@ -831,6 +853,7 @@ class Matcher:
             film_names=self._film_names,
             won=analysis.won,
             asked=answer_types.read(analysis.words, self._names, analysis.entities),
+            told=frozenset(context),
         )
 
     def _score(self, query: Query, entry: FactEntry) -> float:
