@@ -4,7 +4,9 @@ A fact can share every word of a question and still not answer it: "in what year
 come out" is not answered by what the book contains (no year in it), "which rival studio sued"
 not by "a rival studio sued" (no name), "did it get any hong kong film awards nominations" not
 by a Golden Horse listing (another award), "film score composer (not the theme song)" not by the
-theme song's composer (the thing excluded). ``Asked`` reads that from the question once;
+theme song's composer (the thing excluded), "who was the makeup artist" not by a fact naming
+only the actor the question names, "what is the father's name" not by "Jianqing's father" (a
+description, no name). ``Asked`` reads that from the question once;
 ``PackNames`` knows, from the pack's own texts, what a year, a date, a season, a name, a
 company or a place looks like in them; ``missing`` applies the same test to every fact.
 
