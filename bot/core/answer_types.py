@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from bot.core import english
 from bot.core.match_tables import FactEntry
-from bot.core.match_vocab import AUXILIARIES, KIN_WORDS, PRONOUNS, QUESTION_WORDS, stem
+from bot.core.match_vocab import (
+    AUXILIARIES,
+    CHAT_SPELLINGS,
+    KIN_WORDS,
+    PRONOUNS,
+    QUESTION_WORDS,
+    stem,
+)
 from bot.core.model import Fact, FactBase
 from bot.core.text import compact, normalize
 
@@ -43,6 +50,10 @@ YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME, C
 )
 
 
+# kinds answered by a value, whoever or whatever it is of (not by a name)
+VALUE_KINDS = frozenset({YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY})
+
+
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -60,9 +71,18 @@ _UNITS = _set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades overnight instantly immediately"
 )
-# words that say how long or how old without a figure
+# words that say how long without a figure
 _SPANS = _set("long longer longest short shorter shortest brief briefly while forever ages")
-_AGES = _set("old older oldest young younger youngest elderly aged teen teenage teenager adult")
+# an age in words: "in her twenties", "his mid-thirties", "a teenager"
+_DECADES = _set(
+    "teens teen teenage teenager teenagers twenties thirties forties fifties sixties seventies "
+    "eighties nineties"
+)
+# how old without a figure: an age only when said of the one asked about ("men much older
+# than her" is the men's age, not hers)
+_AGE_WORDS = _set("old older oldest young younger youngest elderly aged adult")
+# between a person and the age word said of them: "men much older", "she is so young"
+_AGE_LINKS = _set("is was are were much so very quite a bit lot far")
 _AMOUNTS = _set("couple few several dozen dozens hundreds thousands millions once twice both")
 # an answer that is someone's relation or thing, no name: "Jianqing's father"
 _DESCRIBED = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s(?: [a-z][\w-]*)+$")
@@ -72,8 +92,11 @@ _COMPANY_NOUNS = _set(
     "company companies studio studios website site platform publisher distributor network "
     "outlet publication newspaper magazine streamer firm label broadcaster service channel"
 )
-# what a sum asked is made, paid or spent by
+# what a sum asked is made, paid or spent by: "how much did it cost", "how much was the budget"
 _SUMS = _set("make made earn earned gross grossed cost costs pay paid spend spent budget worth")
+_MONEY_NOUNS = _set("money cash revenue profit profits dollars yuan rmb")
+# a clause ends here: "how much does she love him after he made money" asks no sum
+_CLAUSE_ENDS = _set("but after before because when while if than that which who so")
 _NOT_YEAR = _set("new lunar next last this every each per a the that school")
 _PLACE_NOUNS = _set("city town country province region village")
 _STOPS = _set(
@@ -99,6 +122,7 @@ class Asked:
     excluded: frozenset[str] = frozenset()
     entities: frozenset[str] = frozenset()  # the pack's names the question says ("@jingboran")
     names: PackNames | None = field(default=None, compare=False)
+    about: frozenset[str] = frozenset()  # whose age is asked, as stems ("xiaoxiao", "man")
 
 
 NOTHING = Asked()
@@ -145,8 +169,8 @@ def asked_kind(words: Sequence[str]) -> str:
                 return DURATION
             if nxt == "many":
                 return DURATION if after in _UNITS else COUNT
-            if nxt == "much" and not _SUMS.isdisjoint(words[i + 2 :]):
-                return MONEY  # "how much did it cost", not "how much did he know"
+            if nxt == "much" and _asks_sum(words[i + 2 :]):
+                return MONEY
         if (word, nxt) == ("name", "of") or (word == "called" and words[i - 1 : i] in _IS):
             return NAME
         if word == "name" and i and (words[i - 1] in _OWNERS or not _WHICH.isdisjoint(words)):
@@ -180,6 +204,45 @@ def _credit_asked(words: Sequence[str]) -> bool:
         doer = head.endswith(("er", "or", "ist", "ian")) and head not in _NO_JOB
         return doer and len(head) > 4
     return False
+
+
+def _asks_sum(after: Sequence[str]) -> bool:
+    """Whether the words after "how much" ask a sum: "how much money", "how much did it
+    cost / make / gross", "how much was the budget"; not "how much of the movie is made up",
+    "how much did he know"."""
+    if after[:1] and after[0] in _MONEY_NOUNS:
+        return True
+    if not after[:1] or after[0] not in AUXILIARIES:
+        return False  # "how much of the story": "how much" is not what is made or paid
+    for word in after[1:7]:
+        if word in _CLAUSE_ENDS or word in QUESTION_WORDS:
+            return False
+        if word in _SUMS or word in _MONEY_NOUNS:
+            return True
+    return False
+
+
+def age_of(words: Sequence[str]) -> frozenset[str]:
+    """Whose age ``words`` ask, as stems: "how old is xiaoxiao" (xiaoxiao), "what age are the
+    men she chases" (man); nothing for "how old is she" (a pronoun names no one)."""
+    for i, word in enumerate(words):
+        if (word, *words[i + 1 : i + 2]) in (("how", "old"), ("what", "age"), ("which", "age")):
+            start = i + 2
+        elif tuple(words[i : i + 3]) == ("what", "old", "age"):
+            start = i + 3
+        else:
+            continue
+        out: list[str] = []
+        for w in words[start : start + 6]:
+            if w in AUXILIARIES or w in _EXCLUDE_OPENERS:
+                if out:
+                    break
+                continue
+            if w in _STOPS or w in QUESTION_WORDS or w in PRONOUNS:
+                break
+            out.append(stem(w))
+        return frozenset(out)
+    return frozenset()
 
 
 def excluded(words: Sequence[str]) -> frozenset[str]:
@@ -374,9 +437,8 @@ class PackNames:
             return dated or not self.calendar.isdisjoint(words)
         if kind == SEASON:
             return _dated(words) or not (_SEASONS | self.calendar).isdisjoint(words)
-        if kind == AGE:  # "20", "his mid-thirties", "older men"
-            aged = not _AGES.isdisjoint(words)
-            return digits or aged or any(w.endswith(("teens", "ties")) for w in words)
+        if kind == AGE:  # "20", "his mid-thirties" ("older men": see ``aged``)
+            return digits or not _DECADES.isdisjoint(words)
         if kind == DURATION:  # "within minutes", "the longest period he has played"
             return not (_UNITS | _SPANS).isdisjoint(words)
         if kind == LENGTH:  # "288 pages", as well as a length of time
@@ -409,6 +471,21 @@ class PackNames:
             return True
         said = {w for t in named for w in self._words_of_name.get(t, ())}
         return any(w not in self._people and w not in said for w in self._proper(fact.text))
+
+    def aged(self, fact: Fact, about: frozenset[str]) -> bool:
+        """Whether the fact says how old one of ``about`` (stems) is without a figure: "men
+        much older than her" for the men, "a young woman" for the woman."""
+        said = [w for t in (fact.text, fact.answer) for w in normalize(t).split()]
+        stems = [stem(v) for w in said for v in CHAT_SPELLINGS.get(w, w).split()]
+        for i, w in enumerate(said):
+            if w not in _AGE_WORDS:
+                continue
+            j = i - 1  # "men much older": the person before, across linking words
+            while j >= 0 and said[j] in _AGE_LINKS and i - j < 4:
+                j -= 1
+            if (j >= 0 and stems[j] in about) or (i + 1 < len(stems) and stems[i + 1] in about):
+                return True
+        return False
 
     def _names_one(self, fact: Fact, known: frozenset[str]) -> bool:
         """Whether the fact's text names one of ``known`` or a proper name that is not a
@@ -460,7 +537,8 @@ def read(words: Sequence[str], names: PackNames, entities: Iterable[str] = ()) -
     out = excluded(words)
     if not (kind or named or out):
         return NOTHING
-    return Asked(kind, named, out, entities, names)
+    about = age_of(words) if kind == AGE else frozenset()
+    return Asked(kind, named, out, entities, names, about)
 
 
 def missing(asked: Asked, entry: FactEntry) -> str:
@@ -471,10 +549,12 @@ def missing(asked: Asked, entry: FactEntry) -> str:
     if names is None:
         return ""
     fact = entry.fact
+    # an age in words is said of someone: "older men" is the men's age ("how old are they")
+    aged = asked.kind == AGE and asked.about and names.aged(fact, asked.about)
     if asked.kind == CREDIT:
         if not names.credits_another(entry, asked.entities):
             return asked.kind
-    elif asked.kind and not names.holds(asked.kind, fact):
+    elif asked.kind and not names.holds(asked.kind, fact) and not aged:
         return asked.kind
     if asked.named:
         # the fact's words, and its phrasings': the curator may ask it by the name ("which

@@ -76,6 +76,7 @@ GROUP_MARGIN = LIST  # another member of the top fact's list this close: answer 
 SUGGEST_MIN = 10.0  # near misses worth offering as "did you mean"
 MAX_QUESTION_CHARS = 300
 MAX_CANDIDATES = 30
+TIE_SHARE = 0.95  # a fact this close to the best one is as good a match of the question's words
 RIVAL_SHARE = 0.5  # a fact scoring this share of the best one's is told apart from it by words
 POSTINGS_BUDGET = 3000  # postings walked in full per question; beyond it, only re-score
 CONTEXT_FACTOR = 0.5  # a sentence beside a question that only tells: "the ending made me cry"
@@ -273,12 +274,35 @@ class Matcher:
         self._complete_keys: Sequence[str] = [k for k, _ in pairs]
         self._complete_text: Sequence[str] = [q for _, q in pairs]
 
+    def _giving_first(
+        self, analysis: Analysis, ranked: list[Ranked], alone: list[float]
+    ) -> tuple[list[Ranked], list[float]]:
+        """The ranking with a fact that gives the kind of answer asked first when the best one
+        does not and it matches the question's words as well ("how old is xiaoxiao": her age
+        on the train, not why she dates older men)."""
+        query = self._query(analysis)
+        # a value (a year, an age, a sum), not a name: a near fact naming someone else is no
+        # name of the one asked; nor a win, a work...: a near fact may lack it as well
+        kind = query.asked.kind
+        if kind not in answer_types.VALUE_KINDS or not_given(query, ranked[0].entry) != kind:
+            return ranked, alone
+        floor = TIE_SHARE * ranked[0].score
+        for k, r in enumerate(ranked[1:4], 1):
+            if r.score < floor:
+                break
+            if not not_given(query, r.entry):
+                order = [k, *(i for i in range(len(ranked)) if i != k)]
+                return [ranked[i] for i in order], [alone[i] for i in order] if alone else alone
+        return ranked, alone
+
     # ------------------------------------------------------------------ public API
     def ask(self, question: str) -> AskResult:
         problem = self._input_problem(question)
         if problem:
             return AskResult(False, None, 0.0, "", refusal=problem)
         analysis, ranked, others, alone, read = self._ranking(question)
+        if analysis is not None and len(ranked) > 1:
+            ranked, alone = self._giving_first(analysis, ranked, alone)
         # the decision weighs the question as asked: the ranking's order, the question's scores
         scores = alone or [r.score for r in ranked]
         weighed = [(r.entry, max(s, r.score)) for r, s in zip(ranked, scores, strict=True)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer_types import PackNames, missing, read
+from bot.core.answer_types import MONEY, PackNames, asked_kind, missing, read
 from bot.core.matching import Matcher
 from bot.core.model import FactBase
 from bot.core.text import normalize
@@ -81,6 +81,42 @@ def test_a_fact_asked_by_its_own_phrasing_answers(
     matcher: Matcher, question: str, fact: str
 ) -> None:
     assert _answer(matcher, question) == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "older men" is the men's age, not hers: her age on the train answers
+        ("how old is xiaoxiao", "wynne-xiaoxiao-age-train"),
+        ("how old is fang xiaoxiao", "wynne-xiaoxiao-age-train"),
+        # ... and it is the men's: the fact the curator asks it by still answers
+        ("what age are the men she chases", "wynne-older-men"),
+    ],
+)
+def test_an_age_is_said_of_the_one_asked_about(matcher: Matcher, question: str, fact: str) -> None:
+    assert _answer(matcher, question) == fact
+
+
+def test_a_young_woman_is_not_aged_by_older_men(matcher: Matcher) -> None:
+    # "she" is the young woman, not the older men she dates
+    answered = _answer(matcher, "the lead actress is a young woman. how old is she")
+    assert answered != "wynne-older-men"
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("how much did it make", True),
+        ("how much money did it make at the box office", True),
+        ("how much did the film cost", True),
+        ("how much was it worth", True),
+        ("how much of the movie is made up", False),  # "how much" is not what is made
+        ("how much does she love him after he made money", False),  # another clause
+        ("how much did he know", False),
+    ],
+)
+def test_a_sum_is_asked_only_as_what_is_made_or_paid(question: str, money: bool) -> None:
+    assert (asked_kind(normalize(question).split()) == MONEY) is money
 
 
 def test_every_phrasing_of_the_pack_holds_what_it_asks(
