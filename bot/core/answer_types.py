@@ -173,7 +173,7 @@ def asked_kind(words: Sequence[str]) -> str:
                 return MONEY
         if (word, nxt) == ("name", "of") or (word == "called" and words[i - 1 : i] in _IS):
             return NAME
-        if word == "name" and i and (words[i - 1] in _OWNERS or not _WHICH.isdisjoint(words)):
+        if word == "name" and i and _name_asked(words, i):
             return NAME  # "does his character even have a name", "what is the father's name"
         if word == "called" and (not nxt or nxt in ("again", "exactly")):
             return NAME  # "what is the game called"
@@ -184,6 +184,24 @@ def asked_kind(words: Sequence[str]) -> str:
         if word == "year" and (nxt == "of" or (before and not nxt)) and before not in _NOT_YEAR:
             return "" if any(c.isdigit() for c in before) else YEAR
     return ""
+
+
+_DO = _set("do does did")
+_BEFORE_NOUN = _OWNERS | _set("the this that")
+
+
+def _name_asked(words: Sequence[str], i: int) -> bool:
+    """Whether "name" at ``i`` is what the question asks for ("what's his name", "what is the
+    father's name", "does his character have a name"), not the subject of another question
+    ("what does the name mean", "what is the meaning of the name", "why that name")."""
+    asker = max((j for j in range(i) if words[j] in QUESTION_WORDS), default=-1)
+    if asker < 0:
+        return words[i - 1] in _OWNERS  # "does his character even have a name"
+    between = words[asker + 1 : i]
+    if words[asker] not in _WHICH or "of" in between:
+        return False  # "where does the name come from", "what is the meaning of the name"
+    # "what does the name mean": the name is who does; "what did they name him" asks one
+    return not (between[:1] and between[0] in _DO and words[i - 1] in _BEFORE_NOUN)
 
 
 _BE = _set("is was s are were")

@@ -163,3 +163,14 @@ def test_a_description_is_no_name(matcher: Matcher, question: str, fact: str) ->
     assert fact in [f.id for f in result.suggested]
     # a part with a name is named
     assert _answer(matcher, "what's zhou dongyu's character's name") == "role-zhou-dongyu"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does the name us and them mean", "what is the meaning of the name"],
+)
+def test_a_name_asked_about_is_no_name_asked(matcher: Matcher, question: str) -> None:
+    # the title's meaning is asked, not a name: the past and the present, the "us" and the "them"
+    result = matcher.ask(question)
+    assert result.matched, result.reply
+    assert 'the past and the present, the "us" and the "them"' in result.reply
