@@ -923,15 +923,25 @@ def _asks(kept: list[str]) -> bool:
     return vocab.asks(kept) or _fronted(kept) is not None
 
 
-# Auxiliaries of a question about what was or is so, not what happens in the story ("when do
+# Copulas of a question about what was or is so, not what happens in the story ("when do
 # they meet again": the reunion)
-_REMINDED = frozenset({"did", "was", "were", "is", "are"})
+_REMINDED = frozenset({"was", "were", "is", "are"})
+# Question words that ask for the verb's object ("who did jing boran play again"); "how",
+# "where", "when", "why" ask of the event itself, which may happen again ("how did they meet")
+_OBJECT_WH = chat.wordlist("who whom what which whats")
+# A particle or a person after the verb makes it an event between people ("see him", "run into
+# each other", "fall for", "get together"), which the story may tell twice
+_EVENT_TAIL = chat.wordlist(
+    "him her them us me other another into onto for with to up out back off over across "
+    "together along"
+)
 
 
 def _unrepeated(words: list[str]) -> list[str]:
     """``words`` without a last "again" that asks to be reminded, as chat does: "who directed it
-    again", "what was her name again", "why did she leave him again" (not "where do they meet
-    again": the plot told in the present says what happens again)."""
+    again", "what was her name again", "who did he play again" (not "where do they meet again",
+    "how did they meet again", "where did she see him again": an event the story may tell
+    twice)."""
     if len(words) < 3 or words[-1] != "again" or words[0] not in _WH:
         return words
     if not _SUBORDINATORS.isdisjoint(words[1:]):
@@ -939,7 +949,11 @@ def _unrepeated(words: list[str]) -> list[str]:
     aux = next((w for w in words[1:] if w in vocab.AUXILIARIES), None)
     if aux is None:  # "who directed it again": the question word its subject, the verb past
         return words[:-1] if words[1].endswith("ed") or words[1] in _PAST else words
-    return words[:-1] if aux in _REMINDED else words
+    if aux in _REMINDED:  # "which city was it again", "what was her name again"
+        return words[:-1]
+    if aux == "did" and words[0] in _OBJECT_WH and words[-2] not in _EVENT_TAIL:
+        return words[:-1]  # "who did jing boran play again", "what did they call it again"
+    return words
 
 
 _PAST = chat.wordlist("wrote sang made shot won said gave told took sold paid bought")

@@ -75,6 +75,12 @@ def test_chat_openers_are_set_aside(matcher: Matcher, message: str, question: st
         ("who directed it again", "director"),
         ("who played the dad again?", "cast-father"),
         ("where do they meet again", "flixxpanda-reunion-airport"),  # the reunion: kept
+        # an event the story may tell twice keeps its "again": the reunion, not the first meeting
+        ("how did they meet again", "flixxpanda-reunion-airport"),
+        ("where did they run into each other again", "flixxpanda-reunion-airport"),
+        ("where did they cross paths again", "flixxpanda-reunion-airport"),
+        ("where did xiaoxiao and jianqing meet again", "plot-present-reunion"),
+        ("where did she see him again", "plot-on-the-news"),
     ],
 )
 def test_a_last_again_that_asks_to_be_reminded_is_set_aside(
