@@ -255,7 +255,10 @@ def _parts(message: str, people: People | None = None) -> list[Part]:
     ]
     resolved = _works_named(_resolved(out, premises))
     if people is not None:
-        resolved = _referred(resolved, people)
+        resolved, described = _referred(resolved, people)
+        # "the man she loves. who is he" asks who the description is: its words alone would
+        # answer in place of the question (a fact about whom "she" loves), so it is not read
+        resolved = [p for p in resolved if p.asks or p.sentence not in described]
     read_as_one = resolved == out  # a question resolved is the message read as one already
     out = resolved
     if len(out) > MAX_PARTS:  # a long message: its questions first, then context
@@ -560,19 +563,26 @@ def _clause_after(words: tuple[str, ...], end: int, named: dict[int, int]) -> bo
     return end < len(words) and (words[end] in _RELATIVE or end in named)
 
 
-def _referred(found: list[Part], people: People) -> list[Part]:
+# A question of these words asks only who "he" or "she" is
+_ONLY_WHO = frozenset({"who", "whos", "exactly"}) | vocab.COPULAS | frozenset(_PRONOUN_SEX)
+
+
+def _referred(found: list[Part], people: People) -> tuple[list[Part], set[int]]:
     """Questions with "he" or "she" (the first of each) read as naming whom the rest of the
     message names for it: the one of that sex in the main clauses of its telling sentences,
     else in the clauses under them; nobody when two are, or the question names one itself,
-    and neither when one of two is nobody."""
+    and neither when one of two is nobody. Also the telling sentences of a question that asks
+    only who "he" or "she" is, told of only by a noun with a clause ("the girl jianqing loves.
+    who is she")."""
     out = list(found)
+    described: set[int] = set()
     for n, part in enumerate(found):
         sexes = {_PRONOUN_SEX[w] for w in part.words if w in _PRONOUN_SEX}
         if not (part.asks and sexes and part.sentence >= 0):
             continue
         sexes -= {sex for _, named, sex in _mentioned(part.words, people) if named}
         told = [
-            m
+            (p.sentence, *m)
             for p in found
             if p.sentence not in (part.sentence, -1) and not (p.asks or p.aside or p.guess)
             for m in _mentioned(p.words, people)
@@ -580,10 +590,12 @@ def _referred(found: list[Part], people: People) -> list[Part]:
         named: dict[str, tuple[str, ...]] = {}
         for sex in sexes:
             for main in (True, False):
-                who = {phrase for in_main, phrase, s in told if s == sex and in_main == main}
+                who = {phrase for _, in_main, phrase, s in told if s == sex and in_main == main}
                 if who:
                     if len(who) == 1 and () not in who:
                         named[sex] = who.pop()
+                    elif who == {()} and _ONLY_WHO.issuperset(part.words):
+                        described |= {t for t, m, _, s in told if s == sex and m == main}
                     break
         if not named or len(named) < len(sexes):  # "did he like working with her": who is he?
             continue
@@ -592,7 +604,7 @@ def _referred(found: list[Part], people: People) -> list[Part]:
             whom = named.pop(_PRONOUN_SEX.get(word, ""), None)
             words.extend(whom if whom is not None else (word,))
         out[n] = replace(part, words=tuple(words))
-    return out
+    return out, described
 
 
 def _says_more(words: tuple[str, ...]) -> bool:
