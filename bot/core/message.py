@@ -941,6 +941,7 @@ _REMINDED = frozenset({"was", "were", "is", "are"})
 # Question words that ask for the verb's object ("who did jing boran play again"); "how",
 # "where", "when", "why" ask of the event itself, which may happen again ("how did they meet")
 _OBJECT_WH = chat.wordlist("who whom what which whats")
+_FILM = chat.wordlist("it this")  # or "the film": what the film did is no event of its story
 # A particle or a person after the verb makes it an event between people ("see him", "run into
 # each other", "fall for", "get together"), which the story may tell twice
 _EVENT_TAIL = chat.wordlist(
@@ -965,6 +966,9 @@ def _unrepeated(words: list[str]) -> list[str]:
         return words[:-1]
     if aux == "did" and words[0] in _OBJECT_WH and words[-2] not in _EVENT_TAIL:
         return words[:-1]  # "who did jing boran play again", "what did they call it again"
+    at = words.index(aux) + 1
+    if aux == "did" and (words[at] in _FILM or not vocab.FILM_NOUNS.isdisjoint(words[at : at + 2])):
+        return words[:-1]  # "when did it come out again", "where did the film premiere again"
     return words
 
 

@@ -81,6 +81,7 @@ def test_chat_openers_are_set_aside(matcher: Matcher, message: str, question: st
         ("where did they cross paths again", "flixxpanda-reunion-airport"),
         ("where did xiaoxiao and jianqing meet again", "plot-present-reunion"),
         ("where did she see him again", "plot-on-the-news"),
+        ("when did it come out again", "release-date"),  # what the film did: no event of its story
     ],
 )
 def test_a_last_again_that_asks_to_be_reminded_is_set_aside(
