@@ -108,6 +108,8 @@ _NOT_AFTER = AUXILIARIES | PRONOUNS | frozenset({"s", "it", "nt", "why", "just",
 _EXCLUDE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _IS = (["it"], ["is"], ["was"])
 _OWNERS = _set("his her their its a")
+# "title name meaning", "hotel name origin": the name is what the query is about, not asked
+_NAME_SUBJECT = _set("mean means meaning meant origin origins come came from change changed")
 _EXCLUDERS = (("not",), ("other", "than"), ("except",), ("apart", "from"), ("instead", "of"))
 _EXCLUDER_STARTS = frozenset(opener[0] for opener in _EXCLUDERS)
 
@@ -195,8 +197,11 @@ def _name_asked(words: Sequence[str], i: int) -> bool:
     father's name", "does his character have a name"), not the subject of another question
     ("what does the name mean", "what is the meaning of the name", "why that name")."""
     asker = max((j for j in range(i) if words[j] in QUESTION_WORDS), default=-1)
-    if asker < 0:
-        return words[i - 1] in _OWNERS  # "does his character even have a name"
+    if asker < 0:  # "does his character even have a name"; a search-box query: "hotel name"
+        before, after = words[i - 1], words[i + 1 : i + 2]
+        if before in _OWNERS:
+            return True
+        return before not in _STOPS | AUXILIARIES and not (after and after[0] in _NAME_SUBJECT)
     between = words[asker + 1 : i]
     if words[asker] not in _WHICH or "of" in between:
         return False  # "where does the name come from", "what is the meaning of the name"

@@ -969,7 +969,16 @@ def _unrepeated(words: list[str]) -> list[str]:
     at = words.index(aux) + 1
     if aux == "did" and (words[at] in _FILM or not vocab.FILM_NOUNS.isdisjoint(words[at : at + 2])):
         return words[:-1]  # "when did it come out again", "where did the film premiere again"
+    if aux == "did" and _ENCOUNTERS.isdisjoint(words[at:-1]):
+        return words[:-1]  # "why did they break up again", "where did they live again"
     return words
+
+
+# Verbs of meeting someone, which "again" makes a second meeting ("where did they meet again",
+# "where did she see him again"), not a request to be reminded
+_ENCOUNTERS = chat.wordlist(
+    "meet met see saw seen run ran bump bumped cross crossed reunite reunited"
+)
 
 
 _PAST = chat.wordlist("wrote sang made shot won said gave told took sold paid bought")

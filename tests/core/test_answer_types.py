@@ -174,3 +174,14 @@ def test_a_name_asked_about_is_no_name_asked(matcher: Matcher, question: str) ->
     result = matcher.ask(question)
     assert result.matched, result.reply
     assert 'the past and the present, the "us" and the "them"' in result.reply
+
+
+def test_a_search_box_name_query_asks_a_name(matcher: Matcher) -> None:
+    # "<thing> name" typed as a query asks the thing's name, which no fact gives
+    result = matcher.ask("hotel name where they stay the night")
+    assert not result.matched, result.reply
+
+
+def test_a_search_box_name_query_is_answered_when_a_fact_names_it(matcher: Matcher) -> None:
+    # the control: a name the pack gives is still given
+    assert _answer(matcher, "publisher name") == "making-of-book-publisher"

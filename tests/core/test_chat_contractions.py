@@ -82,6 +82,10 @@ def test_chat_openers_are_set_aside(matcher: Matcher, message: str, question: st
         ("where did xiaoxiao and jianqing meet again", "plot-present-reunion"),
         ("where did she see him again", "plot-on-the-news"),
         ("when did it come out again", "release-date"),  # what the film did: no event of its story
+        # no meeting or seeing: "again" asks to be reminded
+        ("why did they break up again", "wynne-why-broke-up"),
+        ("when did they break up again", "plot-breakup-while-gaming"),
+        ("where did they live again", "plot-both-in-beijing"),
     ],
 )
 def test_a_last_again_that_asks_to_be_reminded_is_set_aside(
