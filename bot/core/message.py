@@ -563,6 +563,7 @@ def _clause_after(words: tuple[str, ...], end: int, named: dict[int, int]) -> bo
     return end < len(words) and (words[end] in _RELATIVE or end in named)
 
 
+_WHO_CLAUSE = frozenset({"who", "whom", "whose", "that", "which"})
 # A question of these words asks only who "he" or "she" is
 _ONLY_WHO = frozenset({"who", "whos", "exactly"}) | vocab.COPULAS | frozenset(_PRONOUN_SEX)
 
@@ -587,6 +588,7 @@ def _referred(found: list[Part], people: People) -> tuple[list[Part], set[int]]:
             if p.sentence not in (part.sentence, -1) and not (p.asks or p.aside or p.guess)
             for m in _mentioned(p.words, people)
         ]
+        said = {p.sentence: p.words for p in found}
         named: dict[str, tuple[str, ...]] = {}
         for sex in sexes:
             for main in (True, False):
@@ -595,7 +597,13 @@ def _referred(found: list[Part], people: People) -> tuple[list[Part], set[int]]:
                     if len(who) == 1 and () not in who:
                         named[sex] = who.pop()
                     elif who == {()} and _ONLY_WHO.issuperset(part.words):
-                        described |= {t for t, m, _, s in told if s == sex and m == main}
+                        # not a "who" clause, which says what the person did ("the woman who
+                        # directed it. who is she": the director)
+                        described |= {
+                            t
+                            for t, m, _, s in told
+                            if s == sex and m == main and _WHO_CLAUSE.isdisjoint(said[t])
+                        }
                     break
         if not named or len(named) < len(sexes):  # "did he like working with her": who is he?
             continue

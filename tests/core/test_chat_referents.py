@@ -122,3 +122,16 @@ def test_his_name_read_as_the_dad_s_still_asks_a_name(matcher: Matcher) -> None:
     result = matcher.ask(message)
     assert not result.matched
     assert "plot-visit-father" in [f.id for f in result.suggested]
+
+
+@pytest.mark.parametrize(
+    ("message", "person"),
+    [
+        ("the woman who directed it. who is she", "Rene Liu"),
+        ("the guy who sings the theme song. who is he", "Eason Chan"),
+    ],
+)
+def test_a_who_clause_says_who_the_pronoun_is(matcher: Matcher, message: str, person: str) -> None:
+    # a "who" clause tells what the person did, which the facts know: answered, not refused
+    result = matcher.ask(message)
+    assert result.matched and person in result.reply, result.reply
