@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core import english
+from bot.core.chat_words import wordlist
 from bot.core.match_tables import FactEntry
 from bot.core.match_vocab import (
     AUXILIARIES,
@@ -54,52 +55,48 @@ YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY, PLACE, COMPANY, NAME, C
 VALUE_KINDS = frozenset({YEAR, DATE, SEASON, AGE, DURATION, LENGTH, COUNT, MONEY})
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 _WHICH = frozenset({"what", "which", "whats"})
-_MONTHS = _set(
+_MONTHS = wordlist(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = _set("monday tuesday wednesday thursday friday saturday sunday")
-_SEASONS = _set("spring summer autumn fall winter wintertime summertime")
+_WEEKDAYS = wordlist("monday tuesday wednesday thursday friday saturday sunday")
+_SEASONS = wordlist("spring summer autumn fall winter wintertime summertime")
 # words that place a day in the calendar ("New Year's Eve", "the Spring Festival")
-_CALENDAR = _set("eve festival holiday holidays christmas valentine valentines")
-_UNITS = _set(
+_CALENDAR = wordlist("eve festival holiday holidays christmas valentine valentines")
+_UNITS = wordlist(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades overnight instantly immediately"
 )
 # words that say how long without a figure
-_SPANS = _set("long longer longest short shorter shortest brief briefly while forever ages")
+_SPANS = wordlist("long longer longest short shorter shortest brief briefly while forever ages")
 # an age in words: "in her twenties", "his mid-thirties", "a teenager"
-_DECADES = _set(
+_DECADES = wordlist(
     "teens teen teenage teenager teenagers twenties thirties forties fifties sixties seventies "
     "eighties nineties"
 )
 # how old without a figure: an age only when said of the one asked about ("men much older
 # than her" is the men's age, not hers)
-_AGE_WORDS = _set("old older oldest young younger youngest elderly aged adult")
+_AGE_WORDS = wordlist("old older oldest young younger youngest elderly aged adult")
 # between a person and the age word said of them: "men much older", "she is so young"
-_AGE_LINKS = _set("is was are were much so very quite a bit lot far")
-_AMOUNTS = _set("couple few several dozen dozens hundreds thousands millions once twice both")
+_AGE_LINKS = wordlist("is was are were much so very quite a bit lot far")
+_AMOUNTS = wordlist("couple few several dozen dozens hundreds thousands millions once twice both")
 # an answer that is someone's relation or thing, no name: "Jianqing's father"
 _DESCRIBED = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s(?: [a-z][\w-]*)+$")
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 # nouns naming a company ("which rival studio", "what streaming service")
-_COMPANY_NOUNS = _set(
+_COMPANY_NOUNS = wordlist(
     "company companies studio studios website site platform publisher distributor network "
     "outlet publication newspaper magazine streamer firm label broadcaster service channel"
 )
 # what a sum asked is made, paid or spent by: "how much did it cost", "how much was the budget"
-_SUMS = _set("make made earn earned gross grossed cost costs pay paid spend spent budget worth")
-_MONEY_NOUNS = _set("money cash revenue profit profits dollars yuan rmb")
+_SUMS = wordlist("make made earn earned gross grossed cost costs pay paid spend spent budget worth")
+_MONEY_NOUNS = wordlist("money cash revenue profit profits dollars yuan rmb")
 # a clause ends here: "how much does she love him after he made money" asks no sum
-_CLAUSE_ENDS = _set("but after before because when while if than that which who so")
-_NOT_YEAR = _set("new lunar next last this every each per a the that school")
-_PLACE_NOUNS = _set("city town country province region village")
-_STOPS = _set(
+_CLAUSE_ENDS = wordlist("but after before because when while if than that which who so")
+_NOT_YEAR = wordlist("new lunar next last this every each per a the that school")
+_PLACE_NOUNS = wordlist("city town country province region village")
+_STOPS = wordlist(
     "the a an of in on at to for with and or is was are were did does do has have had it this "
     "that they he she his her their its"
 )
@@ -107,9 +104,9 @@ _STOPS = _set(
 _NOT_AFTER = AUXILIARIES | PRONOUNS | frozenset({"s", "it", "nt", "why", "just", "really"})
 _EXCLUDE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _IS = (["it"], ["is"], ["was"])
-_OWNERS = _set("his her their its a")
+_OWNERS = wordlist("his her their its a")
 # "title name meaning", "hotel name origin": the name is what the query is about, not asked
-_NAME_SUBJECT = _set("mean means meaning meant origin origins come came from change changed")
+_NAME_SUBJECT = wordlist("mean means meaning meant origin origins come came from change changed")
 _EXCLUDERS = (("not",), ("other", "than"), ("except",), ("apart", "from"), ("instead", "of"))
 _EXCLUDER_STARTS = frozenset(opener[0] for opener in _EXCLUDERS)
 
@@ -131,7 +128,7 @@ NOTHING = Asked()
 
 
 # the words a kind of answer is asked by (each rule below starts at one of them)
-_TRIGGERS = _WHICH | _set("how name called who year")
+_TRIGGERS = _WHICH | wordlist("how name called who year")
 
 
 def asked_kind(words: Sequence[str]) -> str:
@@ -188,8 +185,8 @@ def asked_kind(words: Sequence[str]) -> str:
     return ""
 
 
-_DO = _set("do does did")
-_BEFORE_NOUN = _OWNERS | _set("the this that")
+_DO = wordlist("do does did")
+_BEFORE_NOUN = _OWNERS | wordlist("the this that")
 
 
 def _name_asked(words: Sequence[str], i: int) -> bool:
@@ -209,16 +206,16 @@ def _name_asked(words: Sequence[str], i: int) -> bool:
     return not (between[:1] and between[0] in _DO and words[i - 1] in _BEFORE_NOUN)
 
 
-_BE = _set("is was s are were")
+_BE = wordlist("is was s are were")
 # nouns of people that are no job: "who is the other one", "who is her father"
-_NO_JOB = KIN_WORDS | _set("other another older younger better leader lover member")
+_NO_JOB = KIN_WORDS | wordlist("other another older younger better leader lover member")
 
 
 def _credit_asked(words: Sequence[str]) -> bool:
     """Whether words after "who" ask for the holder of a job: "was the makeup artist", "is
     the screenwriter" (a noun of a doer, "-er", "-or", "-ist", "-ian", ending its phrase)."""
     if words[:1] and words[0] in _BE and words[1:2] == ["the"]:
-        phrase = []
+        phrase: list[str] = []
         for word in words[2:5]:
             if word in _STOPS or word in QUESTION_WORDS:
                 break
@@ -295,7 +292,7 @@ def excluded(words: Sequence[str]) -> frozenset[str]:
 
 _ENDS = frozenset(".!?:;")
 # words that open a sentence capitalised by grammar, not as a name
-_SENTENCE_OPENERS = _set(
+_SENTENCE_OPENERS = wordlist(
     "the a an in on at after before when while during if then with from for as by and but so "
     "eventually noticing counting which what who where why how this that these those"
 )
